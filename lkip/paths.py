@@ -1,0 +1,47 @@
+"""Where the project keeps its data and outputs.
+
+Every path derives from one root so that tests and analysts can point the whole pipeline at
+another folder (``LKIP_ROOT``) without touching code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+YEAR_PATTERN = re.compile(r"^\d{4}$")
+
+
+def project_root() -> Path:
+    """The folder holding ``data/`` and ``outputs/``: ``$LKIP_ROOT`` or the checkout."""
+    return Path(os.environ.get("LKIP_ROOT", PACKAGE_ROOT)).resolve()
+
+
+def raw_dir(root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "raw"
+
+
+def raw_year_dir(year: int, root: Path | None = None) -> Path:
+    return raw_dir(root) / str(year)
+
+
+def processed_dir(year: int, root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "processed" / str(year)
+
+
+def outputs_dir(year: int, root: Path | None = None) -> Path:
+    return (root or project_root()) / "outputs" / str(year)
+
+
+def notebooks_dir() -> Path:
+    return PACKAGE_ROOT / "notebooks"
+
+
+def available_years(root: Path | None = None) -> list[int]:
+    """Years that have a folder in ``data/raw/``, oldest first."""
+    base = raw_dir(root)
+    if not base.is_dir():
+        return []
+    return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name))
