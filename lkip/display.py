@@ -1,0 +1,111 @@
+"""HTML building blocks the chapter notebooks display.
+
+Every text that comes from the data is escaped here, so a desa or program name holding markup
+shows as text in the report. Notebooks call these functions instead of writing HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterable, Sequence
+
+import mistune
+import pandas as pd
+from bs4 import BeautifulSoup
+from IPython.display import HTML, display
+from markupsafe import Markup, escape
+from matplotlib.figure import Figure
+
+_markdown = mistune.create_markdown(escape=True)
+
+
+def _show(html: str) -> None:
+    display(HTML(html))
+
+
+def markdown(teks: str) -> str:
+    """Markdown (from narasi.yaml) to HTML; raw HTML in the text is escaped, not rendered."""
+    return _markdown(teks)
+
+
+def bab(nomor: str, judul: str) -> None:
+    """A chapter heading; each chapter notebook starts with one."""
+    label = f"{escape(nomor)}<br>{escape(judul)}" if nomor else escape(judul)
+    _show(f'<h1 class="bab">{label}</h1>')
+
+
+def subbab(judul: str) -> None:
+    _show(f"<h2>{escape(judul)}</h2>")
+
+
+def subjudul(judul: str) -> None:
+    _show(f"<h3>{escape(judul)}</h3>")
+
+
+def paragraf(*teks: str) -> None:
+    """Paragraphs of Markdown prose."""
+    _show("".join(markdown(t) for t in teks))
+
+
+def kalimat(teks: str) -> None:
+    """One computed sentence (plain text, escaped)."""
+    _show(f"<p>{escape(teks)}</p>")
+
+
+def daftar(butir: Iterable[str], bernomor: bool = True, gaya: str = "1") -> None:
+    """A list of Markdown items; ``gaya`` is the HTML list type (1, a, A, i)."""
+    items = "".join(f"<li>{_inline(b)}</li>" for b in butir)
+    if bernomor:
+        _show(f'<ol type="{escape(gaya)}">{items}</ol>')
+    else:
+        _show(f"<ul>{items}</ul>")
+
+
+def _inline(teks: str) -> str:
+    html = markdown(teks).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def tabel(
+    df: pd.DataFrame,
+    judul: str = "",
+    angka: Sequence[str] = (),
+    catatan: str = "",
+) -> None:
+    """A numbered table: ``df`` holds display strings; columns named in ``angka`` align right.
+
+    ``df`` may have two-level columns (e.g. Realisasi / Tahun 2022, Tahun 2023).
+    """
+    html = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="data")
+    soup = BeautifulSoup(html, "html.parser")
+    kolom = [c if isinstance(c, str) else c[-1] for c in df.columns]
+    posisi = {i for i, c in enumerate(df.columns) if c in angka or (kolom[i] in angka)}
+    for tr in soup.select("tbody tr"):
+        for i, td in enumerate(tr.find_all("td")):
+            if i in posisi:
+                td["class"] = ["angka"]
+    caption = f"<figcaption>{escape(judul)}</figcaption>" if judul else ""
+    note = f'<p class="catatan">{escape(catatan)}</p>' if catatan else ""
+    _show(f'<figure class="tabel">{caption}<div class="tabel-wrap">{soup}</div>{note}</figure>')
+
+
+def gambar(fig: Figure, judul: str, alt: str = "") -> None:
+    """A chart embedded as SVG in the page itself (no external file, nothing fetched)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    _show(
+        f'<figure class="grafik"><img src="data:image/svg+xml;base64,{data}" '
+        f'alt="{escape(alt or judul)}"><figcaption>{escape(judul)}</figcaption></figure>'
+    )
+
+
+def tanda_tangan(tempat_tanggal: str, jabatan: str, nama: str, pangkat: str, nip: str) -> None:
+    """The signature block of the head of office."""
+    baris = [tempat_tanggal, jabatan.upper(), "", "", Markup(f"<strong>{escape(nama)}</strong>")]
+    baris += [pangkat, f"NIP. {nip}"]
+    isi = "<br>".join(str(escape(b)) if not isinstance(b, Markup) else str(b) for b in baris)
+    _show(f'<div class="ttd"><p>{isi}</p></div>')
