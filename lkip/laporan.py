@@ -1,0 +1,317 @@
+"""Everything one year's report shows, computed from the raw files of that year and earlier.
+
+``susun`` computes; ``simpan``/``baca`` move the result through ``data/processed/<year>/`` so
+that notebooks read validated, derived tables and never the raw files; ``muat`` is what a
+notebook calls: it (re)builds the processed tables when the raw inputs changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lkip import anggaran as agr
+from lkip import ikm as ikm_mod
+from lkip.capaian import capaian, tercapai
+from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
+from lkip.load import TahunMentah, muat_tahun
+from lkip.paths import available_years, processed_dir, raw_dir
+from lkip.predikat import predikat_sakip
+
+BOOLEAN_COLUMNS = ("tercapai", "meningkat")
+TEXT_COLUMNS = (
+    "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
+    "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
+    "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
+    "huruf_target", "huruf_realisasi", "huruf_target_akhir",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Konvensi:
+    """Conventions that vary between agencies; the report states which ones it used."""
+
+    capaian_turun: str = "rasio"
+    batas_capaian: float | None = None
+    bobot_ikm: str = "eksak"
+
+    @classmethod
+    def dari_profil(cls, profil: dict[str, Any]) -> Konvensi:
+        k = profil.get("konvensi") or {}
+        return cls(
+            capaian_turun=k.get("capaian_turun", cls.capaian_turun),
+            batas_capaian=k.get("batas_capaian", cls.batas_capaian),
+            bobot_ikm=str(k.get("bobot_ikm", cls.bobot_ikm)),
+        )
+
+
+@dataclass
+class Laporan:
+    """The computed content of one year's LKIP."""
+
+    tahun: int
+    profil: dict[str, Any]
+    narasi: dict[str, Any]
+    konvensi: Konvensi
+    tabel: dict[str, pd.DataFrame]
+    nilai: dict[str, Any] = field(default_factory=dict)
+    sumber: dict[str, str] = field(default_factory=dict)
+
+    # Convenience accessors used by the notebooks.
+    @property
+    def kinerja(self) -> pd.DataFrame:
+        return self.tabel["kinerja"]
+
+    @property
+    def tren(self) -> pd.DataFrame:
+        return self.tabel["tren"]
+
+    def indikator(self, kode: str) -> pd.Series:
+        return self.kinerja.set_index("kode").loc[kode]
+
+    def teks(self, kunci: str, sub: str | None = None) -> list[str]:
+        """Paragraphs of ``narasi.yaml`` (``kunci``, optionally ``kunci.sub``), placeholders filled.
+
+        Prose may say ``{tahun}``, ``{tahun_lalu}``, ``{tahun_depan}``, ``{instansi}``,
+        ``{kabupaten}`` or ``{periode_renstra}`` so that it need not be retyped each year.
+        """
+        isi = self.narasi.get(kunci)
+        if sub is not None:
+            isi = (isi or {}).get(sub)
+        if isi is None:
+            return []
+        nilai = _Isian(
+            tahun=self.tahun,
+            tahun_lalu=self.tahun - 1,
+            tahun_depan=self.tahun + 1,
+            instansi=self.profil.get("instansi", ""),
+            kabupaten=self.profil.get("kabupaten", ""),
+            periode_renstra=self.profil.get("periode_renstra", ""),
+        )
+        daftar = [isi] if isinstance(isi, str) else list(isi)
+        return [str(p).format_map(nilai) if isinstance(p, str) else p for p in daftar]
+
+    def simpan(self, folder: Path) -> None:
+        """Write the tables as CSV and the rest as JSON, replacing the folder atomically."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        for nama, df in self.tabel.items():
+            df.to_csv(tmp / f"{nama}.csv", index=False)
+        meta = {
+            "tahun": self.tahun,
+            "profil": self.profil,
+            "narasi": self.narasi,
+            "konvensi": self.konvensi.__dict__,
+            "nilai": self.nilai,
+            "sumber": self.sumber,
+        }
+        (tmp / "laporan.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
+        _replace_dir(tmp, folder)
+
+    @classmethod
+    def baca(cls, folder: Path) -> Laporan:
+        meta = json.loads((folder / "laporan.json").read_text(encoding="utf-8"))
+        tabel = {p.stem: _baca_csv(p) for p in sorted(folder.glob("*.csv"))}
+        return cls(
+            tahun=meta["tahun"],
+            profil=meta["profil"],
+            narasi=meta["narasi"],
+            konvensi=Konvensi(**meta["konvensi"]),
+            tabel=tabel,
+            nilai=meta["nilai"],
+            sumber=meta["sumber"],
+        )
+
+
+class _Isian(dict):
+    """Placeholders for ``str.format_map``: an unknown ``{name}`` stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _replace_dir(tmp: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    tmp.rename(target)
+    if old is not None:
+        import shutil
+
+        shutil.rmtree(old)
+
+
+def _baca_csv(path: Path) -> pd.DataFrame:
+    head = pd.read_csv(path, nrows=0).columns
+    dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
+    df = pd.read_csv(path, dtype=dtype, keep_default_na=True)
+    for c in BOOLEAN_COLUMNS:
+        if c in df.columns:
+            df[c] = df[c].map({"True": True, "False": False}).astype("boolean")
+    return df
+
+
+def sidik_masukan(tahun: int, root: Path | None = None) -> dict[str, str]:
+    """sha256 of every file under data/raw/<t>/ for t <= tahun: all a report can depend on."""
+    base = raw_dir(root)
+    return {
+        p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for t in available_years(root)
+        if t <= tahun
+        for p in sorted((base / str(t)).rglob("*"))
+        if p.is_file()
+    }
+
+
+# --- computation -------------------------------------------------------------------------
+
+
+def _huruf(skala: str | None, nilai: float | None) -> str | None:
+    if nilai is None or pd.isna(nilai) or not skala or pd.isna(skala):
+        return None
+    if skala == "ikm":
+        return ikm_mod.mutu(nilai).huruf
+    if skala == "sakip":
+        return predikat_sakip(nilai).huruf
+    return None
+
+
+def _ikm_tahun(mentah: TahunMentah, konvensi: Konvensi) -> tuple[float | None, pd.DataFrame | None]:
+    if mentah.skm_unsur is None:
+        return None, None
+    unsur = mentah.skm_unsur.set_index("unsur").loc[[k for k, _ in ikm_mod.UNSUR]].reset_index()
+    nilai = ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm)
+    unsur["mutu"] = [ikm_mod.mutu_unsur(v).huruf for v in unsur["nrr"]]
+    unsur["kinerja"] = [ikm_mod.mutu_unsur(v).kinerja for v in unsur["nrr"]]
+    unsur["peringkat"] = ikm_mod.peringkat(unsur["nrr"]).to_numpy()
+    return nilai, unsur
+
+
+def _realisasi(row: pd.Series, ikm_nilai: float | None, persen_idm: float | None) -> float | None:
+    if row["sumber"] == "skm":
+        return ikm_nilai
+    if row["sumber"] == "idm":
+        return persen_idm
+    v = row["realisasi"]
+    return None if pd.isna(v) else float(v)
+
+
+def hitung_kinerja(
+    mentah: TahunMentah, lalu: TahunMentah | None, konvensi: Konvensi
+) -> tuple[pd.DataFrame, dict[str, Any], dict[str, pd.DataFrame]]:
+    """The indicator table of one year, with computed realisasi, capaian and letters."""
+    ikm_nilai, unsur = _ikm_tahun(mentah, konvensi)
+    idm_tabel = None
+    persen_idm = None
+    if mentah.idm is not None:
+        idm_lalu = lalu.idm if lalu is not None else None
+        idm_tabel = perubahan_idm(idm_lalu, mentah.idm, IDM_2016)
+        persen_idm = persentase_meningkat(idm_tabel)
+
+    k = mentah.kinerja.copy()
+    if "skala" not in k.columns:
+        k["skala"] = None
+    k["realisasi"] = [_realisasi(r, ikm_nilai, persen_idm) for _, r in k.iterrows()]
+    k["capaian"] = [
+        capaian(_f(r.target), _f(r.realisasi), r.polaritas, konvensi.capaian_turun,
+                konvensi.batas_capaian)
+        for r in k.itertuples()
+    ]  # fmt: skip
+    k["tercapai"] = pd.array(
+        [tercapai(_f(r.target), _f(r.realisasi), r.polaritas) for r in k.itertuples()],
+        dtype="boolean",
+    )
+    k["capaian_akhir"] = [
+        capaian(_f(r.target_akhir), _f(r.realisasi), r.polaritas, konvensi.capaian_turun,
+                konvensi.batas_capaian)
+        for r in k.itertuples()
+    ]  # fmt: skip
+    for kolom in ("target", "realisasi", "target_akhir"):
+        k[f"huruf_{kolom}"] = [_huruf(s, _f(v)) for s, v in zip(k["skala"], k[kolom], strict=True)]
+    nilai = {"ikm": ikm_nilai, "persen_idm_meningkat": persen_idm}
+    if ikm_nilai is not None:
+        m = ikm_mod.mutu(ikm_nilai)
+        nilai |= {"mutu_ikm": m.huruf, "kinerja_ikm": m.kinerja}
+    extra = {}
+    if unsur is not None:
+        extra["skm_unsur"] = unsur
+    if idm_tabel is not None:
+        extra["idm"] = idm_tabel
+    return k, nilai, extra
+
+
+def _f(v: Any) -> float | None:
+    return None if v is None or pd.isna(v) else float(v)
+
+
+def susun(tahun: int, root: Path | None = None) -> Laporan:
+    """Compute the whole report content for ``tahun`` from ``data/raw``."""
+    mentah = muat_tahun(tahun, root)
+    konvensi = Konvensi.dari_profil(mentah.profil)
+    tahun_ada = [t for t in available_years(root) if t < tahun]
+    riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
+    per_tahun: dict[int, pd.DataFrame] = {}
+    for t in tahun_ada:
+        per_tahun[t], _, _ = hitung_kinerja(riwayat[t], riwayat.get(t - 1), konvensi)
+    kinerja, nilai, extra = hitung_kinerja(mentah, riwayat.get(tahun - 1), konvensi)
+    per_tahun[tahun] = kinerja
+
+    lalu = per_tahun.get(tahun - 1)
+    if lalu is not None:
+        prev = lalu.set_index("kode")[["target", "realisasi", "capaian"]]
+        prev.columns = ["target_lalu", "realisasi_lalu", "capaian_lalu"]
+        kinerja = kinerja.merge(prev, left_on="kode", right_index=True, how="left")
+    else:
+        for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
+            kinerja[c] = float("nan")
+
+    tren = pd.concat(
+        [df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True
+    )
+
+    tabel: dict[str, pd.DataFrame] = {"kinerja": kinerja, "tren": tren} | extra
+    rinci = mentah.anggaran.copy()
+    tabel["anggaran_rinci"] = agr.rekap(rinci, ["sasaran", "program", "kegiatan", "sub_kegiatan"])
+    tabel["anggaran_program"] = agr.rekap(rinci, ["program"])
+    tabel["anggaran_sasaran"] = agr.rekap(rinci, ["sasaran"])
+    tabel["anggaran_sasaran_program"] = agr.rekap(rinci, ["sasaran", "program"])
+    tabel["anggaran_total"] = agr.rekap(rinci, [])
+    if mentah.pegawai is not None:
+        tabel["pegawai"] = mentah.pegawai
+    nilai["tahun_tersedia"] = sorted(per_tahun)
+    return Laporan(
+        tahun=tahun,
+        profil=mentah.profil,
+        narasi=mentah.narasi,
+        konvensi=konvensi,
+        tabel=tabel,
+        nilai=nilai,
+        sumber=sidik_masukan(tahun, root),
+    )
+
+
+def muat(tahun: int | None = None, root: Path | None = None) -> Laporan:
+    """The report content for a notebook: processed tables, rebuilt if the raw inputs changed.
+
+    ``tahun`` None means the latest year in ``data/raw``.
+    """
+    if tahun is None:
+        tahun = available_years(root)[-1]
+    folder = processed_dir(tahun, root)
+    if (folder / "laporan.json").exists():
+        laporan = Laporan.baca(folder)
+        if laporan.sumber == sidik_masukan(tahun, root):
+            return laporan
+    laporan = susun(tahun, root)
+    laporan.simpan(folder)
+    return Laporan.baca(folder)
