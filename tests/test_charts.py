@@ -1,0 +1,310 @@
+"""Charts: built from small frames, checked through their artists, and rendered to PNG."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from lkip import charts
+
+NAN = np.nan
+
+
+@pytest.fixture(autouse=True)
+def no_pyplot_figures():
+    """Charts must not leave figures open in pyplot's global registry."""
+    plt.close("all")
+    yield
+    assert plt.get_fignums() == []
+
+
+def render(fig: Figure, tmp_path, nama: str) -> None:
+    path = tmp_path / f"{nama}.png"
+    fig.savefig(path)
+    assert path.stat().st_size > 10_000
+    fig.draw_without_rendering()  # fills tick labels for the assertions
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def tick_texts(labels) -> list[str]:
+    return [t.get_text() for t in labels]
+
+
+def garis(ax, label: str):
+    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == label]
+    return line
+
+
+# --- capaian_indikator -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def capaian_df():
+    return pd.DataFrame(
+        {
+            "kode": ["T1", "S1", "S2", "S3"],
+            "indikator": [
+                "Nilai survey IKM Kecamatan Panarukan",
+                "Rata-rata lama Pelayanan PATEN Kecamatan",
+                "Persentase desa di kecamatan yang meningkat IDMnya",
+                "Capaian Nilai SAKIP Perangkat Daerah",
+            ],
+            "capaian": [104.7, 125.0, 87.5, None],
+        }
+    )
+
+
+def test_capaian_indikator(capaian_df, tmp_path):
+    fig = charts.capaian_indikator(capaian_df)
+    render(fig, tmp_path, "capaian")
+    (ax,) = fig.axes
+    (bars,) = ax.containers
+    assert len(bars) == 3  # S3 has no capaian: no bar
+    assert [b.get_width() for b in bars] == [104.7, 125.0, 87.5]
+    warna = [matplotlib.colors.to_hex(b.get_facecolor()) for b in bars]
+    assert warna == [charts.PALET["tercapai"]] * 2 + [charts.PALET["belum"]]
+    assert list(garis(ax, "Target (100 %)").get_xdata()) == [100, 100]
+    assert texts(ax) == ["104,7 %", "125 %", "87,5 %", "–"]
+    assert "100 %" in tick_texts(ax.get_xticklabels())
+    labels = tick_texts(ax.get_yticklabels())
+    assert labels[0].startswith("T1 – Nilai survey IKM")
+    assert all(len(baris) <= 38 for label in labels for baris in label.split("\n"))
+    assert ax.get_ylim() == (3.5, -0.5)  # the row without a bar stays inside the axis
+    assert ax.get_title() == "Capaian Kinerja per Indikator"
+    assert fig.get_figwidth() == pytest.approx(6.3)
+
+
+def test_capaian_indikator_all_missing(tmp_path):
+    df = pd.DataFrame({"kode": ["S1"], "indikator": ["Indikator baru"], "capaian": [NAN]})
+    fig = charts.capaian_indikator(df, judul="Capaian 2024")
+    render(fig, tmp_path, "capaian_kosong")
+    (ax,) = fig.axes
+    assert len(ax.containers[0]) == 0
+    assert texts(ax) == ["–"]
+    assert ax.get_xlim()[1] > 100
+    assert ax.get_title() == "Capaian 2024"
+
+
+# --- ikm_unsur ---------------------------------------------------------------------------------
+
+NAMA_UNSUR = [
+    "Persyaratan",
+    "Sistem, Mekanisme, dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+    "Sarana dan Prasarana",
+]
+NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Tabel IKM
+
+
+@pytest.fixture
+def unsur_df():
+    # shuffled: the chart must order U1..U9 itself (U10-style sorting by text would fail too)
+    df = pd.DataFrame(
+        {"unsur": [f"U{i}" for i in range(1, 10)], "nama": NAMA_UNSUR, "nrr": NRR_2023}
+    )
+    return df.iloc[[8, 0, 3, 1, 2, 4, 5, 6, 7]]
+
+
+def test_ikm_unsur(unsur_df, tmp_path):
+    ikm = 25 * sum(NRR_2023) / 9  # 92,86
+    fig = charts.ikm_unsur(unsur_df, ikm=ikm)
+    render(fig, tmp_path, "ikm")
+    (ax,) = fig.axes
+    (bars,) = ax.containers
+    assert [b.get_height() for b in bars] == NRR_2023
+    assert ax.get_ylim() == (1, 4)
+    labels = tick_texts(ax.get_xticklabels())
+    assert labels[0] == "U1\nPersyaratan"
+    assert labels[7].startswith("U8\nPenanganan\n")
+    assert "1,5" in tick_texts(ax.get_yticklabels())
+    assert texts(ax)[0] == "3,66"
+    assert texts(ax)[6] == "3,70"
+    # background bands: D starts at 1, A starts at 3,5324 and ends at 4
+    pita = sorted((p.get_y(), p.get_y() + p.get_height()) for p in ax.patches if p not in bars)
+    assert pita[0] == pytest.approx((1.0, 2.60))
+    assert pita[-1] == pytest.approx((3.5324, 4.0))
+    (ni,) = [ln for ln in ax.get_lines() if ln.get_label().startswith("Rata-rata NI")]
+    assert list(ni.get_ydata()) == pytest.approx([ikm / 25] * 2)
+    assert ni.get_label() == "Rata-rata NI 3,71 (IKM 92,86)"
+    legenda = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "Mutu A – Sangat Baik (3,5324–4,0000)" in legenda
+
+
+def test_ikm_unsur_without_ikm_and_missing_nrr(unsur_df, tmp_path):
+    df = unsur_df.copy()
+    df.loc[df["unsur"] == "U4", "nrr"] = NAN
+    fig = charts.ikm_unsur(df)
+    render(fig, tmp_path, "ikm_kosong")
+    (ax,) = fig.axes
+    assert len(ax.containers[0]) == 8
+    assert texts(ax)[3] == "–"
+    assert not [ln for ln in ax.get_lines() if ln.get_label().startswith("Rata-rata NI")]
+
+
+# --- idm_desa ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def idm_df():
+    return pd.DataFrame(
+        {
+            "desa": ["Paowan", "Peleyan", "Kilensari", "Desa Baru", "Desa Lama"],
+            "skor_lalu": [0.8024, 0.6941, 0.7895, NAN, 0.55],
+            "skor_kini": [0.8152, 0.6846, 0.8687, 0.45, NAN],
+            "status_kini": ["Maju", "Berkembang", "Mandiri", "Sangat Tertinggal", None],
+        }
+    )
+
+
+def test_idm_desa(idm_df, tmp_path):
+    fig = charts.idm_desa(idm_df, tahun_lalu=2022, tahun_kini=2023)
+    render(fig, tmp_path, "idm")
+    (ax,) = fig.axes
+    lalu, kini = ax.containers
+    assert [b.get_height() for b in lalu] == [0.8024, 0.6941, 0.7895, 0.55]
+    assert [b.get_height() for b in kini] == [0.8152, 0.6846, 0.8687, 0.45]
+    assert lalu.get_label() == "2022"
+    assert kini.get_label() == "2023"
+    # a desa with one year only has one bar, centred on its tick
+    assert kini[3].get_x() + kini[3].get_width() / 2 == pytest.approx(3)
+    assert lalu[3].get_x() + lalu[3].get_width() / 2 == pytest.approx(4)
+    assert lalu[0].get_x() + lalu[0].get_width() / 2 < 0 < kini[0].get_x() + kini[0].get_width() / 2
+    ambang = sorted(ln.get_ydata()[0] for ln in ax.get_lines())
+    assert ambang == [0.4907, 0.5989, 0.7072, 0.8155]
+    tulisan = texts(ax)
+    assert "Mandiri\n> 0,8155" in tulisan
+    assert "Sangat Tertinggal\n≤ 0,4907" in tulisan
+    assert tulisan[-4:] == ["Maju", "Berkembang", "Mandiri", "Sangat\nTertinggal"]
+    assert tick_texts(ax.get_xticklabels()) == list(idm_df["desa"])
+    assert "0,8" in tick_texts(ax.get_yticklabels())
+    assert ax.get_title() == "Indeks Desa Membangun per Desa, 2022 dan 2023"
+
+
+# --- serapan -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def program_df():
+    df = pd.DataFrame(
+        {
+            "program": [
+                "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+                "Program Koordinasi Ketentraman dan Ketertiban Umum",
+            ],
+            "pagu": [2023499465, 131704880, 17354152],
+            "realisasi": [1953045794, 129525200, 17200500],
+        }
+    )
+    df["serapan"] = df["realisasi"] / df["pagu"] * 100
+    return df
+
+
+def test_serapan(program_df, tmp_path):
+    fig = charts.serapan(program_df, "program", "Pagu dan Realisasi per Program")
+    render(fig, tmp_path, "serapan")
+    (ax,) = fig.axes
+    pagu, realisasi = ax.containers
+    assert [b.get_width() for b in pagu] == list(program_df["pagu"])
+    assert [b.get_width() for b in realisasi] == list(program_df["realisasi"])
+    assert texts(ax) == ["Serapan 96,52 %", "Serapan 98,35 %", "Serapan 99,11 %"]
+    ticks = tick_texts(ax.get_xticklabels())
+    assert "Rp 1 M" in ticks
+    assert "Rp 0,5 M" in ticks
+    assert ax.get_xlabel() == "Anggaran (M = miliar rupiah)"
+    assert tick_texts(ax.get_yticklabels())[0] == (
+        "Program Penunjang Urusan\nPemerintahan Daerah Kabupaten/Kota"
+    )
+    assert ax.get_title() == "Pagu dan Realisasi per Program"
+
+
+def test_serapan_small_amounts_and_missing(tmp_path):
+    df = pd.DataFrame(
+        {"sasaran": ["S1", "S2"], "pagu": [112971130, 0], "realisasi": [110800800, 0]}
+    )
+    df["serapan"] = [110800800 / 112971130 * 100, None]  # no serapan of a zero pagu
+    fig = charts.serapan(df, "sasaran", "Serapan per Sasaran")
+    render(fig, tmp_path, "serapan_kecil")
+    (ax,) = fig.axes
+    assert texts(ax) == ["Serapan 98,08 %", "Serapan –"]
+    assert "Rp 100 jt" in tick_texts(ax.get_xticklabels())
+    assert ax.get_xlabel() == "Anggaran (jt = juta rupiah)"
+
+
+# --- tren_indikator ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tren_df():
+    rows = [
+        (2021, "T1", "Nilai survey IKM", "indeks", 88.5, 92.0),
+        (2022, "T1", "Nilai survey IKM", "indeks", 88.63, 94.0),
+        (2023, "T1", "Nilai survey IKM", "indeks", 88.68, 93.0),
+        (2021, "S1", "Rata-rata lama Pelayanan PATEN", "menit", 10, 9),
+        (2022, "S1", "Rata-rata lama Pelayanan PATEN", "menit", 10, NAN),
+        (2023, "S1", "Rata-rata lama Pelayanan PATEN", "menit", 10, 8),
+        # S2 has no 2022 row at all, and no target in 2021
+        (2021, "S2", "Persentase desa yang meningkat IDMnya", "%", NAN, 100),
+        (2023, "S2", "Persentase desa yang meningkat IDMnya", "%", 100, 87.5),
+    ]
+    cols = ["tahun", "kode", "indikator", "satuan", "target", "realisasi"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_tren_indikator(tren_df, tmp_path):
+    fig = charts.tren_indikator(tren_df)
+    render(fig, tmp_path, "tren")
+    assert len(fig.axes) == 3  # one panel per kode; the fourth grid cell is removed
+    t1, s1, s2 = fig.axes
+    assert t1.get_title(loc="left") == "T1 – Nilai survey IKM"
+    assert fig.get_suptitle() == "Tren Target dan Realisasi Indikator Kinerja"
+    for ax in fig.axes:
+        assert tick_texts(ax.get_xticklabels()) == ["2021", "2022", "2023"]
+
+    real_s1 = garis(s1, "Realisasi").get_ydata()
+    assert real_s1[0] == 9 and np.isnan(real_s1[1]) and real_s1[2] == 8  # a gap, not zero
+    assert list(garis(s1, "Target").get_ydata()) == [10, 10, 10]
+    assert garis(s1, "Target").get_linestyle() == "--"
+
+    real_s2 = garis(s2, "Realisasi")
+    assert list(real_s2.get_xdata()) == [2021, 2022, 2023]
+    assert np.isnan(real_s2.get_ydata()[1])
+    assert np.isnan(garis(s2, "Target").get_ydata()[0])
+
+    assert texts(s1) == ["9 menit", "8 menit"]
+    assert texts(s2) == ["100 %", "87,5 %"]
+    assert texts(t1) == ["92", "94", "93"]
+    assert s2.get_ylabel() == "%"
+    assert t1.get_ylabel() == "Nilai"
+    assert "8,5" in tick_texts(s1.get_yticklabels())
+
+
+def test_tren_indikator_single_panel_without_data(tmp_path):
+    df = pd.DataFrame(
+        {
+            "tahun": [2022, 2023],
+            "kode": ["S3", "S3"],
+            "indikator": ["Capaian Nilai SAKIP Perangkat Daerah"] * 2,
+            "satuan": ["nilai", "nilai"],
+            "target": [NAN, NAN],
+            "realisasi": [NAN, NAN],
+        }
+    )
+    fig = charts.tren_indikator(df, judul="Tren SAKIP")
+    render(fig, tmp_path, "tren_kosong")
+    (ax,) = fig.axes
+    assert texts(ax) == ["Data belum tersedia"]
+    assert fig.get_suptitle() == "Tren SAKIP"
