@@ -71,6 +71,14 @@ def banding_tahun_lalu(row: pd.Series, tahun: int) -> str | None:
     return teks + (f", selisih {besar})." if selisih else ").")
 
 
+def memburuk(row: pd.Series) -> bool:
+    """True when realisasi moved the wrong way since last year (down for naik, up for turun)."""
+    kini, lalu = row["realisasi"], row.get("realisasi_lalu")
+    if kosong(kini) or kosong(lalu):
+        return False
+    return float(kini) < float(lalu) if row["polaritas"] == "naik" else float(kini) > float(lalu)
+
+
 def konvensi_turun(konvensi: str) -> str:
     return KONVENSI_TEKS[konvensi]
 

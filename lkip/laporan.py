@@ -155,6 +155,8 @@ def _baca_csv(path: Path) -> pd.DataFrame:
     head = pd.read_csv(path, nrows=0).columns
     dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
     df = pd.read_csv(path, dtype=dtype, keep_default_na=True)
+    teks = [c for c in df.columns if c in TEXT_COLUMNS]
+    df[teks] = df[teks].fillna("")
     for c in BOOLEAN_COLUMNS:
         if c in df.columns:
             df[c] = df[c].map({"True": True, "False": False}).astype("boolean")
@@ -275,9 +277,7 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
         for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
             kinerja[c] = float("nan")
 
-    tren = pd.concat(
-        [df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True
-    )
+    tren = pd.concat([df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True)
 
     tabel: dict[str, pd.DataFrame] = {"kinerja": kinerja, "tren": tren} | extra
     rinci = mentah.anggaran.copy()

@@ -210,9 +210,9 @@ def idm_desa(L: Laporan) -> pd.DataFrame:
             "No": [f"{i}" for i in range(1, len(d) + 1)],
             "Desa": d["desa"],
             f"Skor IDM {t - 1}": [fmt.angka(v, 4, tetap=True) for v in d["skor_lalu"]],
-            f"Status {t - 1}": d["status_lalu"].fillna(fmt.KOSONG),
+            f"Status {t - 1}": d["status_lalu"].replace("", fmt.KOSONG),
             f"Skor IDM {t}": [fmt.angka(v, 4, tetap=True) for v in d["skor_kini"]],
-            f"Status {t}": d["status_kini"].fillna(fmt.KOSONG),
+            f"Status {t}": d["status_kini"].replace("", fmt.KOSONG),
             "Perubahan": [arah(v) for v in d["meningkat"]],
         }
     )

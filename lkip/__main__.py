@@ -1,0 +1,5 @@
+import sys
+
+from lkip.cli import main
+
+sys.exit(main())

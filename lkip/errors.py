@@ -1,0 +1,54 @@
+"""Problems found in an analyst's input files, told in the analyst's terms.
+
+The people who fix the data work in a spreadsheet, so every problem names the file, the line
+as the spreadsheet shows it (header = line 1) and the column, and says in Bahasa Indonesia
+what was expected. All problems of a year are gathered and raised together so that one round
+of corrections suffices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["DataTidakValid", "Masalah"]
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """One problem in one place of the input.
+
+    ``berkas`` is relative to ``data/raw`` (e.g. ``"2023/anggaran.csv"``); ``baris`` is the
+    spreadsheet line (header = 1, first data row = 2), ``None`` for a whole-file problem.
+    """
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    nilai: str | None
+    pesan: str
+
+    def __str__(self) -> str:
+        tempat = [self.berkas]
+        if self.baris is not None:
+            tempat.append(f"baris {self.baris}")
+        if self.kolom is not None:
+            tempat.append(f'kolom "{self.kolom}"')
+        awal = ", ".join(tempat)
+        if self.nilai is not None:
+            return f'{awal}: nilai "{self.nilai}" — {self.pesan}'
+        return f"{awal}: {self.pesan}"
+
+
+class DataTidakValid(Exception):
+    """Every problem found in one year's input, raised at once."""
+
+    def __init__(self, tahun: int | None, masalah: Iterable[Masalah]) -> None:
+        self.tahun = tahun
+        self.masalah = list(masalah)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        data = "Data" if self.tahun is None else f"Data tahun {self.tahun}"
+        judul = f"{data} belum bisa diproses: {len(self.masalah)} masalah ditemukan"
+        return "\n".join([judul, *(f"- {m}" for m in self.masalah)])

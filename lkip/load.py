@@ -1,0 +1,499 @@
+"""Reading and validating one year's raw input (``data/raw/<year>/``).
+
+The analyst fixes the data, not the code, so loading never stops at the first problem: every
+file is read, every cell parsed and every rule checked, and all problems are raised together
+as :class:`~lkip.errors.DataTidakValid`. Nothing here writes to disk.
+
+Row labels of the returned tables are record numbers (first data row = 0) with blank rows
+dropped, so ``index + 2`` is always the line the analyst sees in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from lkip import schemas
+from lkip.errors import DataTidakValid, Masalah
+from lkip.numbers import AngkaTidakValid, baca_angka
+from lkip.paths import raw_year_dir
+
+__all__ = ["TahunMentah", "baca_tabel", "muat_tahun"]
+
+TABEL_WAJIB = ("kinerja", "anggaran")
+TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
+
+PROFIL_WAJIB = (
+    "instansi",
+    "kabupaten",
+    "alamat",
+    "periode_renstra",
+    "kepala.jabatan",
+    "kepala.nama",
+    "kepala.pangkat",
+    "kepala.nip",
+    "penandatanganan.tempat",
+    "penandatanganan.tanggal",
+)
+KONVENSI = {
+    "capaian_turun": ("rasio", "selisih"),
+    "bobot_ikm": ("eksak", "0.111"),
+}
+NARASI_WAJIB = (
+    "kata_pengantar",
+    "ikhtisar",
+    "latar_belakang",
+    "landasan_hukum",
+    "maksud",
+    "tujuan_penyusunan",
+    "isu_strategis",
+    "upaya_isu_strategis",
+    "tugas_fungsi",
+    "struktur_organisasi",
+    "struktur_kinerja",
+    "sistematika",
+    "visi",
+    "misi",
+    "peran_misi",
+    "iku",
+    "analisis",
+    "analisis_penyebab",
+    "anggaran_pengantar",
+    "kesimpulan_pengantar",
+    "keberhasilan_ikm",
+    "saran",
+    "rencana_tindak_lanjut",
+    "lampiran",
+)
+
+
+@dataclass
+class TahunMentah:
+    """One year's validated raw input; optional tables are ``None`` when their file is absent.
+
+    ``anggaran``, ``profil`` and ``narasi`` may be absent only for history years
+    (``wajib_lengkap=False``); ``files`` maps each file name read to its path, for provenance.
+    """
+
+    year: int
+    kinerja: pd.DataFrame
+    idm: pd.DataFrame | None = None
+    skm_unsur: pd.DataFrame | None = None
+    anggaran: pd.DataFrame | None = None
+    pegawai: pd.DataFrame | None = None
+    profil: dict[str, Any] = field(default_factory=dict)
+    narasi: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def _label(path: Path) -> str:
+    """The file name as the analyst knows it: relative to ``data/raw``."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _tahun_dari(path: Path) -> int | None:
+    nama = path.parent.name
+    return int(nama) if nama.isdigit() else None
+
+
+def baca_tabel(path: Path, nama: str, kolom_angka: dict[str, bool]) -> pd.DataFrame:
+    """Read one table (CSV, or sheet ``nama`` of an ``.xlsx`` workbook) with its numbers parsed.
+
+    ``kolom_angka`` maps numeric columns to ``bulat`` (integer-valued, see
+    :func:`lkip.numbers.baca_angka`). Raises :class:`DataTidakValid` listing every unreadable
+    cell; the schema rules are not checked here (see :func:`muat_tahun`).
+    """
+    tabel, _, masalah = _baca_tabel(path, nama, kolom_angka)
+    if masalah or tabel is None:
+        raise DataTidakValid(_tahun_dari(path), masalah)
+    return tabel
+
+
+def _baca_tabel(
+    path: Path, nama: str, kolom_angka: dict[str, bool]
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Masalah]]:
+    """Parse a table and also return its cells as typed (for quoting values in problems)."""
+    berkas = _label(path)
+    if path.suffix.lower() == ".xlsx":
+        baris, masalah = _baris_xlsx(path, nama, berkas)
+    else:
+        baris, masalah = _baris_csv(path, berkas)
+    if baris is None:
+        return None, None, masalah
+
+    judul, isi, masalah_bentuk = _susun(baris, berkas)
+    masalah += masalah_bentuk
+    terisi = [i for i, sel in enumerate(isi) if any(v != "" for v in sel)]
+    asli = pd.DataFrame([isi[i] for i in terisi], index=terisi, columns=judul, dtype=object)
+
+    tabel = pd.DataFrame(index=asli.index)
+    for kolom in asli.columns:
+        if kolom in kolom_angka:
+            tabel[kolom], salah = _kolom_angka(asli[kolom], kolom_angka[kolom], berkas)
+            masalah += salah
+        else:
+            teks = asli[kolom].map(_sebagai_teks)
+            tabel[kolom] = teks.where(teks != "").astype("str")
+    asli_teks = asli.map(_sebagai_teks)
+    return tabel, asli_teks, masalah
+
+
+def _baris_csv(path: Path, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
+    try:
+        teks = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [
+            Masalah(
+                berkas,
+                None,
+                None,
+                None,
+                "harus disimpan dengan pengodean UTF-8 (di Excel: Simpan Sebagai → "
+                '"CSV UTF-8 (dipisahkan koma)")',
+            )
+        ]
+    if not teks.strip():
+        return None, [
+            Masalah(berkas, None, None, None, "berkas kosong; baris 1 harus berisi nama kolom")
+        ]
+    baris_judul = teks.splitlines()[0]
+    pemisah = ";" if baris_judul.count(";") > baris_judul.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)), []
+    except csv.Error as exc:  # e.g. a NUL byte from a binary file renamed to .csv
+        pesan = f"tidak bisa dibaca sebagai CSV ({exc}); simpan ulang sebagai CSV UTF-8"
+        return None, [Masalah(berkas, None, None, None, pesan)]
+
+
+def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
+    try:
+        buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
+        return None, [Masalah(berkas, None, None, None, f"tidak bisa dibuka sebagai Excel: {exc}")]
+    try:
+        if nama in buku.sheetnames:
+            lembar = buku[nama]
+        elif len(buku.sheetnames) == 1:
+            lembar = buku.worksheets[0]
+        else:
+            ada = ", ".join(buku.sheetnames)
+            pesan = f'harus memuat lembar kerja bernama "{nama}"; yang ada: {ada}'
+            return None, [Masalah(berkas, None, None, None, pesan)]
+        baris = [
+            ["" if v is None else v for v in row] for row in lembar.iter_rows(values_only=True)
+        ]
+    finally:
+        buku.close()
+    if not baris:
+        return None, [
+            Masalah(
+                berkas, None, None, None, "lembar kerja kosong; baris 1 harus berisi nama kolom"
+            )
+        ]
+    return baris, []
+
+
+def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:
+    """Normalise the header and make every row as wide as it; report what cannot be placed."""
+    masalah: list[Masalah] = []
+    judul = [str(j).strip().lower().replace(" ", "_") for j in baris[0]]
+    lebar = len(judul)
+    isi = []
+    for nomor, sel in enumerate(baris[1:]):
+        sel = [v.strip() if isinstance(v, str) else v for v in sel]
+        if len(sel) > lebar:
+            masalah.append(
+                Masalah(
+                    berkas,
+                    nomor + 2,
+                    None,
+                    None,
+                    f"berisi {len(sel)} sel padahal baris judul hanya {lebar} kolom; "
+                    "periksa pemisah kolom, atau beri tanda kutip pada teks/angka yang memuat "
+                    "koma",
+                )
+            )
+        isi.append((sel + [""] * lebar)[:lebar])
+
+    tanpa_judul = [i for i, j in enumerate(judul) if j == ""]
+    for i in tanpa_judul:
+        if any(r[i] != "" for r in isi):
+            masalah.append(
+                Masalah(berkas, 1, None, None, f"kolom ke-{i + 1} berisi data tetapi tidak bernama")
+            )
+    tetap = [i for i, j in enumerate(judul) if j != ""]
+    judul = [judul[i] for i in tetap]
+    isi = [[r[i] for i in tetap] for r in isi]
+    for j in sorted({j for j in judul if judul.count(j) > 1}):
+        masalah.append(Masalah(berkas, 1, j, None, "nama kolom ini muncul lebih dari sekali"))
+    return judul, isi, masalah
+
+
+def _sebagai_teks(nilai: Any) -> str:
+    """A cell as text; Excel numbers lose a spurious ``.0`` (kode_desa, NIP-like codes)."""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return str(nilai)
+
+
+def _kolom_angka(sel: pd.Series, bulat: bool, berkas: str) -> tuple[pd.Series, list[Masalah]]:
+    nilai: list[float | int | None] = []
+    masalah = []
+    for indeks, isi in sel.items():
+        try:
+            nilai.append(_angka(isi, bulat))
+        except AngkaTidakValid as exc:
+            nilai.append(None)
+            masalah.append(Masalah(berkas, int(indeks) + 2, str(sel.name), str(isi), str(exc)))
+    return pd.Series(nilai, index=sel.index, dtype="Int64" if bulat else "float64"), masalah
+
+
+def _angka(isi: Any, bulat: bool) -> float | int | None:
+    """Excel cells may already be numbers; only text goes through :func:`baca_angka`."""
+    if isinstance(isi, bool) or not isinstance(isi, int | float):
+        return baca_angka(str(isi), bulat=bulat)
+    if isinstance(isi, float) and math.isnan(isi):
+        return None
+    if not bulat:
+        return float(isi)
+    if not float(isi).is_integer():
+        raise AngkaTidakValid("harus berupa bilangan bulat, misalnya 1500000 atau 1.500.000")
+    return int(isi)
+
+
+def _periksa_skema(
+    tabel: pd.DataFrame, asli: pd.DataFrame, skema: pa.DataFrameSchema, berkas: str
+) -> list[Masalah]:
+    """Validate lazily and turn each pandera failure case into a :class:`Masalah`."""
+    try:
+        skema.validate(tabel, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return _terjemahkan(err.failure_cases, asli, skema, berkas)
+    return []
+
+
+def _terjemahkan(
+    gagal: pd.DataFrame, asli: pd.DataFrame, skema: pa.DataFrameSchema, berkas: str
+) -> list[Masalah]:
+    """One Masalah per failing cell, quoting the cell as the analyst typed it."""
+    wajib = ", ".join(n for n, c in skema.columns.items() if c.required)
+    masalah = []
+    dilaporkan: set[tuple[str, int | None]] = set()
+    for kasus in gagal.itertuples(index=False):
+        kolom, cek, indeks = kasus.column, str(kasus.check), kasus.index
+        baris = None if indeks is None or pd.isna(indeks) else int(indeks) + 2
+        if cek == "column_in_dataframe":
+            kolom = str(kasus.failure_case)
+            pesan = f"kolom wajib tidak ada; baris 1 harus memuat: {wajib}"
+        elif cek == "not_nullable":
+            pesan = "wajib diisi"
+        elif cek == "field_uniqueness":
+            pesan = schemas.UNIK
+        elif cek == "multiple_fields_uniqueness":
+            kolom = skema.unique[-1]
+            pesan = f"gabungan {', '.join(skema.unique)} harus unik: sudah ada di baris sebelumnya"
+        elif kasus.schema_context == "DataFrameSchema" and kasus.check_number is not None:
+            # A row rule lists every non-empty cell of its row; report it on the column it
+            # names, whose cell may be the empty one.
+            aturan = skema.checks[int(kasus.check_number)]
+            kolom, pesan = aturan.name, aturan.error
+        else:
+            pesan = cek
+        if (kolom, baris, pesan) in dilaporkan:
+            continue
+        dilaporkan.add((kolom, baris, pesan))
+        nilai = None
+        if baris is not None and kolom in asli.columns:
+            nilai = asli.at[int(indeks), kolom] or None
+        masalah.append(Masalah(berkas, baris, kolom, nilai, pesan))
+    return masalah
+
+
+def _baca_yaml(path: Path, berkas: str) -> tuple[dict[str, Any] | None, list[Masalah]]:
+    try:
+        isi = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, [Masalah(berkas, None, None, None, "harus disimpan dengan pengodean UTF-8")]
+    except yaml.MarkedYAMLError as exc:
+        tanda = exc.problem_mark or exc.context_mark
+        baris = tanda.line + 1 if tanda is not None else None
+        pesan = (
+            f"penulisan YAML tidak valid ({exc.problem}); periksa indentasi, tanda titik dua, "
+            "dan beri tanda kutip pada teks yang memuat titik dua atau diawali tanda khusus"
+        )
+        return None, [Masalah(berkas, baris, None, None, pesan)]
+    except yaml.YAMLError as exc:
+        return None, [Masalah(berkas, None, None, None, f"penulisan YAML tidak valid ({exc})")]
+    if not isinstance(isi, dict):
+        return None, [
+            Masalah(berkas, None, None, None, "isinya harus berupa pasangan kunci: nilai")
+        ]
+    return isi, []
+
+
+def _ambil(data: dict[str, Any], kunci: str) -> Any:
+    for bagian in kunci.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(bagian)
+    return data
+
+
+def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
+    masalah = [
+        Masalah(berkas, None, None, None, f'kunci "{k}" wajib diisi')
+        for k in PROFIL_WAJIB
+        if _ambil(profil, k) in (None, "")
+    ]
+    konvensi = profil.get("konvensi") or {}
+    for kunci, pilihan in KONVENSI.items():
+        nilai = konvensi.get(kunci)
+        if nilai is not None and str(nilai) not in pilihan:
+            pesan = f'kunci "konvensi.{kunci}" harus salah satu dari: {", ".join(pilihan)}'
+            masalah.append(Masalah(berkas, None, None, str(nilai), pesan))
+    batas = konvensi.get("batas_capaian")
+    if batas is not None and (
+        isinstance(batas, bool) or not isinstance(batas, int | float) or batas <= 0
+    ):
+        pesan = 'kunci "konvensi.batas_capaian" harus angka positif (misalnya 120) atau null'
+        masalah.append(Masalah(berkas, None, None, str(batas), pesan))
+    return masalah
+
+
+def _cari_tabel(folder: Path, nama: str) -> Path | None:
+    for akhiran in (".csv", ".xlsx"):
+        path = folder / f"{nama}{akhiran}"
+        if path.is_file():
+            return path
+    return None
+
+
+def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) -> TahunMentah:
+    """Read and validate every input file of ``year``; raise all problems together.
+
+    ``wajib_lengkap=False`` is for history years, which only feed comparisons: then only
+    ``kinerja.csv`` is required, anggaran/profil/narasi are optional and empty target or
+    realisasi are accepted.
+    """
+    folder = raw_year_dir(year, root)
+    if not folder.is_dir():
+        pesan = f"folder data/raw/{year} tidak ditemukan; buat folder itu dan isi berkas datanya"
+        raise DataTidakValid(year, [Masalah(f"{year}/", None, None, None, pesan)])
+
+    masalah: list[Masalah] = []
+    tabel: dict[str, pd.DataFrame] = {}
+    files: dict[str, Path] = {}
+    wajib = TABEL_WAJIB if wajib_lengkap else ("kinerja",)
+    for nama in (*TABEL_WAJIB, *TABEL_PILIHAN):
+        path = _cari_tabel(folder, nama)
+        if path is None:
+            if nama in wajib:
+                skema = schemas.skema(nama, wajib_lengkap)
+                kolom = ", ".join(n for n, c in skema.columns.items() if c.required)
+                pesan = f"berkas wajib tidak ditemukan; kolomnya: {kolom}"
+                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+            continue
+        files[path.name] = path
+        hasil, asli, salah = _baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama])
+        masalah += salah
+        if hasil is None or asli is None:
+            continue
+        berkas = _label(path)
+        if hasil.empty:
+            masalah.append(
+                Masalah(berkas, None, None, None, "belum ada baris data di bawah baris judul")
+            )
+        sudah = {(m.baris, m.kolom) for m in salah}
+        masalah += [
+            m
+            for m in _periksa_skema(hasil, asli, schemas.skema(nama, wajib_lengkap), berkas)
+            if (m.baris, m.kolom) not in sudah
+        ]
+        tabel[nama] = hasil
+
+    yaml_isi: dict[str, dict[str, Any]] = {}
+    for nama in ("profil", "narasi"):
+        path = folder / f"{nama}.yaml"
+        if not path.is_file():
+            if wajib_lengkap:
+                masalah.append(
+                    Masalah(f"{year}/{nama}.yaml", None, None, None, "berkas wajib tidak ditemukan")
+                )
+            continue
+        files[path.name] = path
+        isi, salah = _baca_yaml(path, _label(path))
+        masalah += salah
+        if isi is not None:
+            yaml_isi[nama] = isi
+
+    if wajib_lengkap:
+        if "profil" in yaml_isi:
+            masalah += _periksa_profil(yaml_isi["profil"], f"{year}/profil.yaml")
+        if "narasi" in yaml_isi:
+            masalah += [
+                Masalah(f"{year}/narasi.yaml", None, None, None, f'kunci "{k}" wajib ada')
+                for k in NARASI_WAJIB
+                if k not in yaml_isi["narasi"]
+            ]
+    masalah += _periksa_antar_berkas(year, tabel, files, wajib_lengkap)
+
+    if masalah or "kinerja" not in tabel:
+        raise DataTidakValid(year, masalah)
+    return TahunMentah(
+        year=year,
+        kinerja=tabel["kinerja"],
+        idm=tabel.get("idm"),
+        skm_unsur=tabel.get("skm_unsur"),
+        anggaran=tabel.get("anggaran"),
+        pegawai=tabel.get("pegawai"),
+        profil=yaml_isi.get("profil", {}),
+        narasi=yaml_isi.get("narasi", {}),
+        files=files,
+    )
+
+
+def _periksa_antar_berkas(
+    year: int, tabel: dict[str, pd.DataFrame], files: dict[str, Path], wajib_lengkap: bool
+) -> list[Masalah]:
+    """Rules that tie files together: budget rows point at known sasaran, computed
+    realisasi has its source file, and a survey covers all nine unsur."""
+    masalah = []
+    kinerja = tabel.get("kinerja")
+    anggaran = tabel.get("anggaran")
+    nama_file = {p.stem: _label(p) for p in files.values()}
+    if kinerja is not None and anggaran is not None and "kode" in kinerja and "sasaran" in anggaran:
+        kode = set(kinerja["kode"].dropna())
+        daftar = ", ".join(sorted(kode))
+        for indeks, nilai in anggaran["sasaran"].dropna().items():
+            if nilai not in kode:
+                pesan = f"harus berupa kode yang ada di kolom kode kinerja.csv ({daftar})"
+                masalah.append(
+                    Masalah(nama_file["anggaran"], int(indeks) + 2, "sasaran", nilai, pesan)
+                )
+
+    if wajib_lengkap and kinerja is not None and {"kode", "sumber"} <= set(kinerja.columns):
+        for sumber, nama in (("idm", "idm"), ("skm", "skm_unsur")):
+            pemakai = kinerja.loc[kinerja["sumber"] == sumber, "kode"].dropna()
+            if len(pemakai) and nama not in nama_file:
+                kode = ", ".join(pemakai)
+                pesan = (
+                    f"berkas wajib ada karena indikator {kode} di kinerja.csv bersumber {sumber}"
+                )
+                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+
+    skm = tabel.get("skm_unsur")
+    if skm is not None and "unsur" in skm:
+        kurang = [u for u in schemas.UNSUR_SKM if u not in set(skm["unsur"].dropna())]
+        if kurang:
+            pesan = f"harus memuat kesembilan unsur U1 sampai U9; belum ada: {', '.join(kurang)}"
+            masalah.append(Masalah(nama_file["skm_unsur"], None, "unsur", None, pesan))
+    return masalah

@@ -1,0 +1,446 @@
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from lkip.errors import DataTidakValid, Masalah
+from lkip.load import baca_tabel, muat_tahun
+from lkip.schemas import KOLOM_ANGKA
+
+KINERJA = """\
+kode,tingkat,sasaran,indikator,satuan,polaritas,target,realisasi,target_akhir,sumber,skala
+T1,tujuan,Meningkatnya akuntabilitas,Nilai SAKIP,nilai,naik,70,72.5,75,manual,sakip
+S1,sasaran,Meningkatnya pembangunan desa,Persentase desa yang meningkat IDM-nya,%,naik,100,,100,idm,
+S2,sasaran,Meningkatnya kepuasan masyarakat,IKM,indeks,naik,88,,90,skm,ikm
+S3,sasaran,Cepatnya pelayanan,Waktu pelayanan,menit,turun,10,8,8,manual,
+"""
+IDM = """\
+desa,skor,iks,ike,ikl
+Peleyan,0.6846,0.7,0.6,0.75
+Kilensari,0.8156,0.8,0.8,0.85
+"""
+SKM = "unsur,nama,nrr\n" + "".join(f"U{i},Unsur {i},3.{i}\n" for i in range(1, 10))
+ANGGARAN = """\
+sasaran,program,kegiatan,sub_kegiatan,pagu,realisasi
+S1,Program A,Kegiatan 1,Sub 1,1000000,900000
+S2,Program A,Kegiatan 1,Sub 2,2008940215,1935048994
+S3,Program B,Kegiatan 2,Sub 1,500000,450000
+"""
+PEGAWAI = "kelompok,kategori,jumlah\ngolongan,III/a,4\njabatan,Camat,1\n"
+PROFIL = """\
+instansi: Kecamatan Panarukan
+kabupaten: Situbondo
+alamat: Jalan Raya Panarukan No. 02
+periode_renstra: "2021-2026"
+kepala:
+  jabatan: Camat Panarukan
+  nama: ALI MUNIR
+  pangkat: Pembina Tingkat I
+  nip: "197306021992031001"
+penandatanganan:
+  tempat: Panarukan
+  tanggal: 2024-01-22
+konvensi:
+  capaian_turun: rasio
+  batas_capaian: null
+  bobot_ikm: eksak
+"""
+NARASI_KUNCI = [
+    "kata_pengantar",
+    "ikhtisar",
+    "latar_belakang",
+    "landasan_hukum",
+    "maksud",
+    "tujuan_penyusunan",
+    "isu_strategis",
+    "upaya_isu_strategis",
+    "tugas_fungsi",
+    "struktur_organisasi",
+    "struktur_kinerja",
+    "sistematika",
+    "visi",
+    "misi",
+    "peran_misi",
+    "iku",
+    "analisis",
+    "analisis_penyebab",
+    "anggaran_pengantar",
+    "kesimpulan_pengantar",
+    "keberhasilan_ikm",
+    "saran",
+    "rencana_tindak_lanjut",
+    "lampiran",
+]
+NARASI = "".join(f"{k}: [Teks.]\n" for k in NARASI_KUNCI)
+
+BERKAS = {
+    "kinerja.csv": KINERJA,
+    "idm.csv": IDM,
+    "skm_unsur.csv": SKM,
+    "anggaran.csv": ANGGARAN,
+    "pegawai.csv": PEGAWAI,
+    "profil.yaml": PROFIL,
+    "narasi.yaml": NARASI,
+}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A minimal valid data/raw/2023 that each test breaks in one way."""
+    folder = tmp_path / "data" / "raw" / "2023"
+    folder.mkdir(parents=True)
+    for nama, isi in BERKAS.items():
+        (folder / nama).write_text(isi, encoding="utf-8")
+    return tmp_path
+
+
+def berkas(root: Path, nama: str) -> Path:
+    return root / "data" / "raw" / "2023" / nama
+
+
+def ganti(root: Path, nama: str, lama: str, baru: str) -> None:
+    path = berkas(root, nama)
+    isi = path.read_text(encoding="utf-8")
+    assert lama in isi, f"test setup: {lama!r} not in {nama}"
+    path.write_text(isi.replace(lama, baru, 1), encoding="utf-8")
+
+
+def masalah(root: Path, **kwargs) -> list[Masalah]:
+    with pytest.raises(DataTidakValid) as info:
+        muat_tahun(2023, root, **kwargs)
+    assert info.value.tahun == 2023
+    return info.value.masalah
+
+
+def tempat(daftar: list[Masalah]) -> list[tuple]:
+    return [(m.berkas, m.baris, m.kolom, m.nilai) for m in daftar]
+
+
+def test_valid_year_loads_with_typed_columns(root):
+    tahun = muat_tahun(2023, root)
+    kinerja = tahun.kinerja.set_index("kode")
+    assert kinerja.loc["T1", "realisasi"] == 72.5
+    assert pd.isna(kinerja.loc["S2", "realisasi"])
+    assert pd.isna(kinerja.loc["S1", "skala"])
+    assert kinerja["target"].dtype == "float64"
+    assert tahun.anggaran["pagu"].dtype == "Int64"
+    assert tahun.anggaran["realisasi"].sum() == 900000 + 1935048994 + 450000
+    assert list(tahun.skm_unsur["unsur"]) == [f"U{i}" for i in range(1, 10)]
+    assert tahun.idm["skor"].tolist() == [0.6846, 0.8156]
+    assert tahun.pegawai["jumlah"].sum() == 5
+    assert tahun.profil["kepala"]["nip"] == "197306021992031001"
+    assert tahun.narasi["saran"] == ["Teks."]
+    assert sorted(tahun.files) == sorted(BERKAS)
+    assert tahun.files["anggaran.csv"] == berkas(root, "anggaran.csv")
+
+
+def test_loading_writes_nothing(root):
+    sebelum = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    muat_tahun(2023, root)
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == sebelum
+
+
+def test_missing_year_folder(tmp_path):
+    [m] = masalah(tmp_path)
+    assert m.berkas == "2023/"
+    assert "data/raw/2023" in m.pesan
+
+
+def test_missing_required_file(root):
+    berkas(root, "anggaran.csv").unlink()
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", None, None, None)]
+    assert "tidak ditemukan" in m.pesan and "pagu" in m.pesan
+
+
+def test_missing_column(root):
+    ganti(root, "kinerja.csv", ",polaritas", "")
+    for baris in ("naik,", "turun,"):
+        isi = berkas(root, "kinerja.csv").read_text()
+        berkas(root, "kinerja.csv").write_text(isi.replace(baris, ""))
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", None, "polaritas", None)]
+    assert "kolom wajib tidak ada" in m.pesan
+
+
+def test_bad_number_names_line_column_and_value(root):
+    ganti(root, "anggaran.csv", "1935048994", "abc")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", 3, "realisasi", "abc")]
+    assert "harus berupa angka" in m.pesan
+    assert str(m).startswith('2023/anggaran.csv, baris 3, kolom "realisasi": nilai "abc" — ')
+
+
+def test_ambiguous_number_in_decimal_column(root):
+    ganti(root, "kinerja.csv", "turun,10,8,8", "turun,10,8,8.000")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 5, "target_akhir", "8.000")]
+    assert "8000" in m.pesan and "8,0" in m.pesan
+
+
+def test_dots_in_rupiah_columns_are_thousands(root):
+    ganti(root, "anggaran.csv", "1000000,900000", '"Rp 1.000.000","900.000"')
+    assert muat_tahun(2023, root).anggaran["realisasi"].iloc[0] == 900000
+
+
+def test_unknown_polaritas(root):
+    ganti(root, "kinerja.csv", "menit,turun", "menit,menurun")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 5, "polaritas", "menurun")]
+    assert m.pesan == "harus salah satu dari: naik, turun"
+
+
+def test_duplicate_kode_reports_the_repeated_line(root):
+    ganti(
+        root, "kinerja.csv", "8,manual,\n", "8,manual,\nS1,sasaran,Lain,Lain,%,naik,1,1,1,manual,\n"
+    )
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 6, "kode", "S1")]
+    assert "unik" in m.pesan
+
+
+def test_duplicate_sub_kegiatan_within_program_and_kegiatan(root):
+    ganti(root, "anggaran.csv", "Kegiatan 1,Sub 2", "Kegiatan 1,Sub 1")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", 3, "sub_kegiatan", "Sub 1")]
+    assert "program, kegiatan, sub_kegiatan" in m.pesan
+
+
+def test_realisasi_above_pagu(root):
+    ganti(root, "anggaran.csv", "500000,450000", "500000,500001")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", 4, "realisasi", "500001")]
+    assert "melebihi pagu" in m.pesan
+
+
+def test_nrr_out_of_range(root):
+    ganti(root, "skm_unsur.csv", "U4,Unsur 4,3.4", "U4,Unsur 4,5")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/skm_unsur.csv", 5, "nrr", "5")]
+    assert "antara 1 dan 4" in m.pesan
+
+
+def test_idm_score_out_of_range(root):
+    ganti(root, "idm.csv", "Kilensari,0.8156", "Kilensari,1.2")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/idm.csv", 3, "skor", "1.2")]
+    assert "antara 0 dan 1" in m.pesan
+
+
+def test_anggaran_sasaran_must_be_a_kinerja_kode(root):
+    ganti(root, "anggaran.csv", "S3,Program B", "S9,Program B")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", 4, "sasaran", "S9")]
+    assert "S1, S2, S3, T1" in m.pesan
+
+
+def test_typed_realisasi_with_computed_source(root):
+    ganti(root, "kinerja.csv", "88,,90,skm", "88,92.86,90,skm")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 4, "realisasi", "92.86")]
+    assert "dikosongkan" in m.pesan
+
+
+def test_manual_realisasi_is_required_in_the_report_year(root):
+    ganti(root, "kinerja.csv", "70,72.5,75", "70,,75")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 2, "realisasi", None)]
+
+
+def test_empty_required_text_cell(root):
+    ganti(root, "kinerja.csv", "Waktu pelayanan,menit", "Waktu pelayanan,")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/kinerja.csv", 5, "satuan", None)]
+    assert m.pesan == "wajib diisi"
+
+
+def test_computed_source_needs_its_file(root):
+    berkas(root, "idm.csv").unlink()
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/idm.csv", None, None, None)]
+    assert "S1" in m.pesan
+
+
+def test_survey_must_cover_all_nine_unsur(root):
+    ganti(root, "skm_unsur.csv", "U7,Unsur 7,3.7\n", "")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/skm_unsur.csv", None, "unsur", None)]
+    assert m.pesan.endswith("belum ada: U7")
+
+
+def test_semicolon_bom_and_indonesian_numbers_read_like_the_plain_file(root):
+    biasa = muat_tahun(2023, root)
+    berkas(root, "anggaran.csv").write_bytes(
+        (
+            "\ufeffsasaran;program;kegiatan;sub_kegiatan;pagu;realisasi\r\n"
+            "S1;Program A;Kegiatan 1;Sub 1;Rp 1.000.000;900.000\r\n"
+            "S2;Program A;Kegiatan 1;Sub 2;2.008.940.215;Rp. 1.935.048.994,00\r\n"
+            "S3;Program B;Kegiatan 2;Sub 1;500000;450.000\r\n"
+        ).encode()
+    )
+    berkas(root, "idm.csv").write_bytes(
+        "\ufeffdesa;skor;iks;ike;ikl\nPeleyan;0,6846;0,7;0,6;0,75\nKilensari;0,8156;0,8;0,8;0,85\n".encode()
+    )
+    indonesia = muat_tahun(2023, root)
+    pd.testing.assert_frame_equal(indonesia.anggaran, biasa.anggaran)
+    pd.testing.assert_frame_equal(indonesia.idm, biasa.idm)
+
+
+def test_several_problems_are_reported_together(root):
+    ganti(root, "anggaran.csv", "1935048994", "abc")
+    ganti(root, "kinerja.csv", "menit,turun", "menit,menurun")
+    ganti(root, "idm.csv", "Kilensari,0.8156", "Kilensari,1.2")
+    berkas(root, "narasi.yaml").unlink()
+    with pytest.raises(DataTidakValid) as info:
+        muat_tahun(2023, root)
+    assert sorted(tempat(info.value.masalah)) == [
+        ("2023/anggaran.csv", 3, "realisasi", "abc"),
+        ("2023/idm.csv", 3, "skor", "1.2"),
+        ("2023/kinerja.csv", 5, "polaritas", "menurun"),
+        ("2023/narasi.yaml", None, None, None),
+    ]
+    teks = str(info.value).splitlines()
+    assert teks[0] == "Data tahun 2023 belum bisa diproses: 4 masalah ditemukan"
+    assert len(teks) == 5
+
+
+def test_unreadable_number_is_not_reported_twice(root):
+    ganti(root, "idm.csv", "Kilensari,0.8156", "Kilensari,tinggi")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/idm.csv", 3, "skor", "tinggi")]
+
+
+def test_yaml_syntax_error_names_the_line(root):
+    ganti(root, "profil.yaml", "  nama: ALI MUNIR", "  nama: [ALI MUNIR")
+    [m] = masalah(root)
+    assert m.berkas == "2023/profil.yaml"
+    assert m.baris in (7, 8)
+    assert "YAML" in m.pesan
+
+
+def test_required_profil_key_and_convention_values(root):
+    ganti(root, "profil.yaml", "  nama: ALI MUNIR\n", "")
+    ganti(root, "profil.yaml", "capaian_turun: rasio", "capaian_turun: persen")
+    daftar = masalah(root)
+    assert [m.pesan for m in daftar] == [
+        'kunci "kepala.nama" wajib diisi',
+        'kunci "konvensi.capaian_turun" harus salah satu dari: rasio, selisih',
+    ]
+    assert daftar[1].nilai == "persen"
+
+
+def test_missing_narasi_key(root):
+    ganti(root, "narasi.yaml", "saran: [Teks.]\n", "")
+    [m] = masalah(root)
+    assert m.pesan == 'kunci "saran" wajib ada'
+
+
+def test_history_year_needs_only_kinerja(root):
+    for nama in ("anggaran.csv", "profil.yaml", "narasi.yaml", "skm_unsur.csv", "idm.csv"):
+        berkas(root, nama).unlink()
+    ganti(root, "kinerja.csv", "70,72.5,75", "70,,75")
+    ganti(root, "kinerja.csv", "88,,90,skm", "88,92.86,90,skm")
+    tahun = muat_tahun(2023, root, wajib_lengkap=False)
+    assert tahun.anggaran is None and tahun.profil == {} and tahun.idm is None
+    assert tahun.kinerja.set_index("kode").loc["S2", "realisasi"] == 92.86
+    assert sorted(tahun.files) == ["kinerja.csv", "pegawai.csv"]
+
+
+def test_history_year_still_checks_what_it_has(root):
+    berkas(root, "kinerja.csv").unlink()
+    ganti(root, "idm.csv", "Kilensari,0.8156", "Kilensari,1.2")
+    assert sorted(tempat(masalah(root, wajib_lengkap=False))) == [
+        ("2023/idm.csv", 3, "skor", "1.2"),
+        ("2023/kinerja.csv", None, None, None),
+    ]
+
+
+def test_row_with_too_many_cells(root):
+    ganti(root, "kinerja.csv", "menit,turun,10,8,8", "menit,turun,10,8,8,5")
+    daftar = masalah(root)
+    assert tempat(daftar)[0] == ("2023/kinerja.csv", 5, None, None)
+    assert "12 sel" in daftar[0].pesan and "tanda kutip" in daftar[0].pesan
+    # the shifted cells are misread, and said so
+    assert ("2023/kinerja.csv", 5, "sumber", "5") in tempat(daftar)
+
+
+def test_blank_rows_are_skipped_without_shifting_line_numbers(root):
+    ganti(root, "anggaran.csv", "S2,", ",,,,,\n\nS2,")
+    ganti(root, "anggaran.csv", "500000,450000", "500000,500001")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/anggaran.csv", 6, "realisasi", "500001")]
+
+
+def test_file_not_in_utf8(root):
+    berkas(root, "pegawai.csv").write_bytes(
+        "kelompok,kategori,jumlah\njabatan,Kasi Pem\xe9,1\n".encode("cp1252")
+    )
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/pegawai.csv", None, None, None)]
+    assert "UTF-8" in m.pesan
+
+
+def test_unparseable_csv(root):
+    # e.g. an unclosed quote swallowing the rest of a large file
+    isi = 'kelompok,kategori,jumlah\njabatan,"' + "x" * 200_000 + '",1\n'
+    berkas(root, "pegawai.csv").write_text(isi)
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/pegawai.csv", None, None, None)]
+    assert "tidak bisa dibaca sebagai CSV" in m.pesan
+
+
+def test_header_only_table(root):
+    berkas(root, "pegawai.csv").write_text("kelompok,kategori,jumlah\n")
+    [m] = masalah(root)
+    assert m.berkas == "2023/pegawai.csv" and "belum ada baris data" in m.pesan
+
+
+def test_header_names_are_normalised(root):
+    ganti(root, "pegawai.csv", "kelompok,kategori,jumlah", " Kelompok ,KATEGORI,Jumlah")
+    assert list(muat_tahun(2023, root).pegawai.columns) == ["kelompok", "kategori", "jumlah"]
+
+
+def test_baca_tabel_reports_every_bad_cell(root):
+    ganti(root, "anggaran.csv", "1000000,900000", "satu juta,900000")
+    ganti(root, "anggaran.csv", "500000,450000", "500000,45%x")
+    with pytest.raises(DataTidakValid) as info:
+        baca_tabel(berkas(root, "anggaran.csv"), "anggaran", KOLOM_ANGKA["anggaran"])
+    assert tempat(info.value.masalah) == [
+        ("2023/anggaran.csv", 2, "pagu", "satu juta"),
+        ("2023/anggaran.csv", 4, "realisasi", "45%x"),
+    ]
+
+
+def test_xlsx_sheet_reads_like_csv(root):
+    biasa = muat_tahun(2023, root).anggaran
+    buku = openpyxl.Workbook()
+    lembar = buku.active
+    lembar.title = "anggaran"
+    lembar.append(["sasaran", "program", "kegiatan", "sub_kegiatan", "pagu", "realisasi"])
+    lembar.append(["S1", "Program A", "Kegiatan 1", "Sub 1", 1000000, 900000.0])
+    lembar.append(["S2", "Program A", "Kegiatan 1", "Sub 2", 2008940215, "1.935.048.994"])
+    lembar.append(["S3", "Program B", "Kegiatan 2", "Sub 1", 500000, 450000])
+    berkas(root, "anggaran.csv").unlink()
+    buku.save(berkas(root, "anggaran.xlsx"))
+    tahun = muat_tahun(2023, root)
+    pd.testing.assert_frame_equal(tahun.anggaran, biasa)
+    assert "anggaran.xlsx" in tahun.files
+
+
+def test_xlsx_fractional_rupiah_is_reported(root):
+    buku = openpyxl.Workbook()
+    lembar = buku.active
+    lembar.append(["kelompok", "kategori", "jumlah"])
+    lembar.append(["jabatan", "Camat", 1.5])
+    berkas(root, "pegawai.csv").unlink()
+    buku.save(berkas(root, "pegawai.xlsx"))
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/pegawai.xlsx", 2, "jumlah", "1.5")]
+
+
+def test_masalah_text_without_line_or_value():
+    m = Masalah("2023/idm.csv", None, None, None, "berkas wajib tidak ditemukan")
+    assert str(m) == "2023/idm.csv: berkas wajib tidak ditemukan"
+    m = Masalah("2023/kinerja.csv", 3, "satuan", None, "wajib diisi")
+    assert str(m) == '2023/kinerja.csv, baris 3, kolom "satuan": wajib diisi'
