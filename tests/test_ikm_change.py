@@ -1,0 +1,280 @@
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lkip.ikm import ikm
+from lkip.ikm_change import (
+    DataSkm,
+    analisis_perubahan,
+    bootstrap_delta,
+    bootstrap_ikm,
+    dekomposisi_segmen,
+    dekomposisi_unsur,
+    kalimat_perubahan,
+    waterfall_unsur,
+)
+from lkip.skm import KOLOM_UNSUR, baca_responden, ikm_responden
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III
+NRR_LALU = [3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]
+
+
+def responden(baris: list[tuple[str, float | list]]) -> pd.DataFrame:
+    """Rows of (kanal, answer for all nine unsur | list of nine answers, None = blank)."""
+    data = {k: [] for k in KOLOM_UNSUR} | {"kanal": []}
+    for kanal, jawab in baris:
+        nilai = jawab if isinstance(jawab, list) else [jawab] * 9
+        for k, v in zip(KOLOM_UNSUR, nilai, strict=True):
+            data[k].append(v)
+        data["kanal"].append(kanal)
+    tabel = pd.DataFrame(data)
+    for k in KOLOM_UNSUR:
+        tabel[k] = tabel[k].astype("Float64")
+    tabel["kanal"] = tabel["kanal"].astype("string")
+    return tabel
+
+
+class TestDekomposisiUnsur:
+    def test_contributions_add_up_exactly(self):
+        tabel = dekomposisi_unsur(NRR_LALU, NRR_2023)
+        # U1: 25/9 × (3.66 − 3.75) = −0.25
+        assert tabel.loc[0, "kontribusi"] == pytest.approx(-0.25, abs=1e-12)
+        assert tabel.loc[7, "kontribusi"] == pytest.approx(0.0, abs=1e-12)
+        delta = ikm(NRR_2023) - ikm(NRR_LALU)
+        assert abs(tabel["kontribusi"].sum() - delta) < 1e-9
+        assert list(tabel.columns) == [
+            "unsur",
+            "nama",
+            "nrr_lalu",
+            "nrr_kini",
+            "delta_nrr",
+            "kontribusi",
+        ]
+
+    def test_rounded_weight_also_adds_up(self):
+        tabel = dekomposisi_unsur(NRR_LALU, NRR_2023, bobot="0.111")
+        delta = ikm(NRR_2023, "0.111") - ikm(NRR_LALU, "0.111")
+        assert abs(tabel["kontribusi"].sum() - delta) < 1e-9
+        assert tabel.loc[0, "kontribusi"] == pytest.approx(25 * 0.111 * -0.09)
+
+    def test_mapping_and_table_inputs(self):
+        peta = {f"U{i}": x for i, x in enumerate(NRR_2023, start=1)}
+        tabel = pd.DataFrame({"unsur": list(peta)[::-1], "nrr": list(peta.values())[::-1]})
+        dasar = dekomposisi_unsur(NRR_LALU, NRR_2023)
+        pd.testing.assert_frame_equal(dekomposisi_unsur(NRR_LALU, peta), dasar)
+        pd.testing.assert_frame_equal(dekomposisi_unsur(NRR_LALU, tabel), dasar)
+        with pytest.raises(ValueError, match="U9"):
+            dekomposisi_unsur(NRR_LALU, {k: v for k, v in peta.items() if k != "U9"})
+
+    def test_waterfall(self):
+        tabel = waterfall_unsur(dekomposisi_unsur(NRR_LALU, NRR_2023), label_awal="IKM 2022")
+        assert tabel["jenis"].tolist() == ["awal", *["unsur"] * 9, "akhir"]
+        assert tabel.loc[0, ["label", "nilai"]].tolist() == ["IKM 2022", ikm(NRR_LALU)]
+        assert tabel["nilai"].iloc[-1] == ikm(NRR_2023)
+        assert abs(tabel["kumulatif"].iloc[-2] - ikm(NRR_2023)) < 1e-9
+        u1 = tabel.iloc[1]  # a fall: the bar hangs from last year's level
+        assert u1["puncak"] == ikm(NRR_LALU)
+        assert u1["dasar"] == pytest.approx(ikm(NRR_LALU) - 0.25)
+
+
+class TestDekomposisiSegmen:
+    def test_pure_composition_by_hand(self):
+        # 2022: 3 kertas all 4 (IKM 100), 1 digital all 3 (IKM 75) -> IKM 93.75.
+        # 2023: 2 + 2 -> IKM 87.5. Only the mix moved: −0.25·100 + 0.25·75 = −6.25.
+        lalu = responden([("kertas", 4)] * 3 + [("digital", 3)])
+        kini = responden([("kertas", 4)] * 2 + [("digital", 3)] * 2)
+        h = dekomposisi_segmen(lalu, kini, "kanal")
+        assert (h["ikm_lalu"], h["ikm_kini"], h["delta"]) == (93.75, 87.5, -6.25)
+        assert h["komposisi"] == pytest.approx(-6.25)
+        assert h["dalam"] == 0.0
+        assert abs(h["residu"]) < 1e-12
+        seg = h["segmen"].set_index("segmen")
+        assert seg.loc["digital", ["s_lalu", "s_kini", "ikm_kini"]].tolist() == [0.25, 0.5, 75.0]
+
+    def test_composition_and_within_by_hand(self):
+        # digital falls 75 -> 50 while its share doubles: ΔIKM = 75 − 93.75 = −18.75,
+        # composition = −0.25·100 + 0.25·(75+50)/2 = −9.375, within = −25·0.75/2 = −9.375.
+        lalu = responden([("kertas", 4)] * 3 + [("digital", 3)])
+        kini = responden([("kertas", 4)] * 2 + [("digital", 2)] * 2)
+        h = dekomposisi_segmen(lalu, kini, "kanal")
+        assert h["delta"] == pytest.approx(-18.75)
+        assert h["komposisi"] == pytest.approx(-9.375)
+        assert h["dalam"] == pytest.approx(-9.375)
+        assert abs(h["residu"]) < 1e-12
+        assert h["segmen_satu_tahun"] == []
+
+    def test_blank_answers_leave_a_residual_and_still_add_up(self):
+        lalu = responden([("kertas", 4)] * 3 + [("digital", 3)])
+        kini = responden(
+            [("kertas", 4), ("kertas", [None, 4, 4, 4, 4, 4, 4, 4, 4])] + [("digital", 2)] * 2
+        )
+        h = dekomposisi_segmen(lalu, kini, "kanal")
+        assert abs(h["residu"]) > 1e-3
+        assert h["komposisi"] + h["dalam"] + h["residu"] == pytest.approx(h["delta"], abs=1e-12)
+
+    def test_segment_in_one_year_only_counts_as_composition(self):
+        lalu = responden([("kertas", 4)] * 2 + [("kertas", 3)] * 2)  # IKM 87.5
+        kini = responden([("kertas", 4)] * 2 + [("kertas", 3)] + [("digital", 2)])  # 81.25
+        h = dekomposisi_segmen(lalu, kini, "kanal")
+        seg = h["segmen"].set_index("segmen")
+        assert h["segmen_satu_tahun"] == ["digital"]
+        assert seg.loc["digital", "hanya_di"] == "kini"
+        assert seg.loc["digital", "ikm_lalu"] == seg.loc["digital", "ikm_kini"] == 50.0
+        assert seg.loc["digital", "dalam"] == 0.0
+        assert seg.loc["digital", "komposisi"] == pytest.approx(0.25 * 50)
+        assert pd.isna(seg.loc["kertas", "hanya_di"])
+        assert h["komposisi"] + h["dalam"] == pytest.approx(h["delta"], abs=1e-12)
+        assert abs(h["residu"]) < 1e-12
+
+    def test_blank_segment_value_is_its_own_group(self):
+        lalu = responden([("kertas", 4), ("kertas", 3)])
+        kini = responden([("kertas", 4), (None, 2)])
+        h = dekomposisi_segmen(lalu, kini, "kanal")
+        assert h["segmen"]["segmen"].tolist() == ["(tidak diisi)", "kertas"]
+        assert h["komposisi"] + h["dalam"] + h["residu"] == pytest.approx(h["delta"])
+
+    def test_missing_column(self):
+        r = responden([("kertas", 4)])
+        with pytest.raises(KeyError, match="pekerjaan"):
+            dekomposisi_segmen(r, r, "pekerjaan")
+
+
+def data_acak(n: int, geser: float, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    x = np.clip(np.round(rng.normal(3.5 + geser, 0.6, size=(n, 9))), 1, 4)
+    x[rng.random((n, 9)) < 0.05] = np.nan
+    tabel = pd.DataFrame(x, columns=list(KOLOM_UNSUR)).astype("Float64")
+    tabel["kanal"] = pd.array(["kertas"] * n, dtype="string")
+    return tabel
+
+
+class TestBootstrap:
+    def test_reproducible_and_seed_dependent(self):
+        r = data_acak(60, 0, seed=1)
+        a = bootstrap_ikm(r, n=500, seed=7)
+        assert bootstrap_ikm(r, n=500, seed=7) == a
+        assert bootstrap_ikm(r, n=500, seed=8) != a
+        assert a[0] < ikm_responden(r) < a[1]
+
+    def test_matches_a_plain_loop_over_resamples(self):
+        # Same draws, respondents taken one resample at a time through ikm_responden.
+        r = data_acak(30, 0, seed=2)
+        pilih = np.random.default_rng(11).integers(0, len(r), size=(200, len(r)))
+        nilai = []
+        for baris in pilih:
+            try:
+                nilai.append(ikm_responden(r.iloc[baris]))
+            except ValueError:
+                continue
+        harap = tuple(np.percentile(nilai, [2.5, 97.5]))
+        assert bootstrap_ikm(r, n=200, seed=11) == pytest.approx(harap, abs=1e-9)
+
+    def test_unanimous_answers_give_a_point(self):
+        r = responden([("kertas", 4)] * 10)
+        assert bootstrap_ikm(r, n=100) == (100.0, 100.0)
+
+    def test_delta(self):
+        lalu, kini = data_acak(80, 0, seed=3), data_acak(80, -0.4, seed=4)
+        a = bootstrap_delta(lalu, kini, n=500, seed=5)
+        assert bootstrap_delta(lalu, kini, n=500, seed=5) == a
+        assert bootstrap_delta(lalu, kini, n=500, seed=6) != a
+        assert a[1] < 0  # a clear fall: the interval lies below zero
+        sama = bootstrap_delta(lalu, lalu, n=500, seed=5)
+        assert sama[0] < 0 < sama[1]
+
+    def test_unanswered_unsur_fails(self):
+        r = responden([("kertas", [4, 4, 4, 4, 4, 4, 4, None, 4])] * 3)
+        with pytest.raises(ValueError, match="U8"):
+            bootstrap_ikm(r, n=10)
+
+
+class TestKalimat:
+    def test_interval_excluding_zero(self):
+        teks = kalimat_perubahan(-1.41, (-2.553, -0.27))
+        assert "-1,41 poin" in teks and "-2,55 s.d. -0,27" in teks
+        assert "tidak memuat nol" in teks
+        assert "penurunan ini lebih besar daripada variasi acak" in teks
+
+    def test_interval_including_zero(self):
+        teks = kalimat_perubahan(0.5, (-0.3, 1.2))
+        assert "+0,50 poin" in teks and "-0,30 s.d. 1,20" in teks
+        assert " dan memuat nol" in teks
+        assert "belum dapat dibedakan dari variasi acak" in teks
+
+    def test_rise(self):
+        assert "kenaikan ini lebih besar" in kalimat_perubahan(2.0, (0.5, 3.5))
+
+
+class TestAnalisisPerubahan:
+    def test_only_total_last_year(self):
+        # Panarukan 2022 published only "94".
+        h = analisis_perubahan(DataSkm(2022, ikm=94), DataSkm(2023, nrr=NRR_2023))
+        assert h.delta == pytest.approx(25 * sum(NRR_2023) / 9 - 94)
+        assert h.unsur is None and h.waterfall is None and h.segmen == {}
+        assert h.selang_delta is None
+        assert h.kalimat == [
+            "IKM 2023 sebesar 92,86 (mutu A, Sangat Baik) turun 1,14 poin dari 94 pada 2022."
+        ]
+        teks = " ".join(h.batasan)
+        assert "IKM 2022 hanya tersedia sebagai nilai total" in teks
+        assert "per unsur (NRR) tahun 2022 tidak tersedia" in teks
+        assert "data per responden tahun 2022 dan 2023 tidak tersedia" in teks
+
+    def test_unsur_both_years(self):
+        h = analisis_perubahan(DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, nrr=NRR_2023))
+        assert abs(h.unsur["kontribusi"].sum() - h.delta) < 1e-9
+        assert h.waterfall["label"].iloc[[0, -1]].tolist() == ["IKM 2022", "IKM 2023"]
+        assert "U3 Waktu Penyelesaian (-0,28 poin)" in h.kalimat[1]
+        assert h.segmen == {} and h.selang_delta is None
+        assert len(h.batasan) == 1 and "per responden tahun 2022 dan 2023" in h.batasan[0]
+
+    def test_respondents_one_year_only(self):
+        kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        h = analisis_perubahan(DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, responden=kini))
+        assert h.unsur is not None and h.segmen == {} and h.selang_delta is None
+        assert h.unsur["nrr_kini"].round(2).tolist() == NRR_2023
+        assert "data per responden tahun 2022 tidak tersedia" in h.batasan[0]
+
+    def test_respondents_both_years_on_the_sample(self):
+        lalu = baca_responden(SAMPLE / "skm_responden_2022_SINTETIS.csv")
+        kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini))
+        kanal = h.segmen["kanal"]
+        assert kanal["komposisi"] < 0  # more of the lower-scoring digital respondents
+        seg = kanal["segmen"].set_index("segmen")
+        assert seg.loc["digital", "s_kini"] > seg.loc["digital", "s_lalu"]
+        assert seg.loc["digital", "ikm_kini"] < seg.loc["kertas", "ikm_kini"]
+        total = kanal["komposisi"] + kanal["dalam"] + kanal["residu"]
+        assert total == pytest.approx(h.delta, abs=1e-9)
+        assert h.selang_delta[0] <= h.delta <= h.selang_delta[1]
+        assert h.selang_lalu[0] < h.ikm_lalu < h.selang_lalu[1]
+        assert h.batasan == []
+        assert any(k.startswith("Menurut kanal, pergeseran komposisi") for k in h.kalimat)
+        assert h.kalimat[-1] == kalimat_perubahan(h.delta, h.selang_delta)
+
+    def test_segment_column_missing_in_one_year(self):
+        lalu = data_acak(40, 0, seed=1).drop(columns="kanal")
+        kini = data_acak(40, 0, seed=2)
+        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini), n=200)
+        assert h.segmen == {}
+        assert h.batasan == [
+            "Data kanal tidak ada pada responden tahun 2022; pengaruh komposisi menurut kanal "
+            "tidak dapat dinilai."
+        ]
+        assert h.selang_delta is not None
+
+    def test_new_segment_is_flagged_in_words(self):
+        lalu = responden([("kertas", 4)] * 5 + [("kertas", 3)] * 5)
+        kini = responden([("kertas", 4)] * 5 + [("digital", 3)] * 5)
+        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini), n=100)
+        assert (
+            "Kelompok kanal digital hanya ada pada tahun 2023, sehingga seluruh sumbangannya "
+            "dihitung sebagai pergeseran komposisi." in h.kalimat
+        )
+
+    def test_no_data(self):
+        with pytest.raises(ValueError, match="2022"):
+            analisis_perubahan(DataSkm(2022), DataSkm(2023, ikm=90))
