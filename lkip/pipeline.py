@@ -86,6 +86,7 @@ def render(
     target = outputs_dir(tahun, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the outputs are for reviewers to read
     try:
         executed = _jalankan_bab(tahun, root, staging / "notebooks", lapor)
         html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"

@@ -1,0 +1,157 @@
+"""End to end: render the 2023 report from the shipped data and read the figures back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from lkip import pipeline
+from lkip.cli import main
+from lkip.errors import DataTidakValid
+from tests.conftest import SHIPPED_RAW, sidik_folder
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> pipeline.HasilRender:
+    root = tmp_path_factory.mktemp("proyek")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    before = sidik_folder(root / "data" / "raw")
+    hasil = pipeline.render(2023, root=root, lapor=lambda _: None)
+    assert sidik_folder(root / "data" / "raw") == before, "a render must never touch data/raw"
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def soup(rendered: pipeline.HasilRender) -> BeautifulSoup:
+    return BeautifulSoup(rendered.html.read_text(encoding="utf-8"), "html.parser")
+
+
+def _tabel(soup: BeautifulSoup, nomor: str) -> list[list[str]]:
+    for fig in soup.select("figure.tabel"):
+        cap = fig.find("figcaption")
+        if cap and cap.get_text().startswith(f"Tabel {nomor} "):
+            return [
+                [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+                for tr in fig.select("tbody tr")
+            ]
+    raise AssertionError(f"Tabel {nomor} not found")
+
+
+def test_outputs_exist(rendered: pipeline.HasilRender) -> None:
+    assert rendered.html.exists() and rendered.pdf.exists()
+    assert [p.name for p in rendered.notebooks] == [f"{c}.ipynb" for c in pipeline.CHAPTERS]
+    for nb_path in rendered.notebooks:
+        nb = nbformat.read(nb_path, as_version=4)
+        errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
+        assert not errors, nb_path.name
+        assert nb.cells[1].metadata.get("tags") == ["parameters"]
+
+
+def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
+    rows = {r[2]: r for r in _tabel(soup, "3.1.2.1")}
+    assert rows["Rata-rata lama Pelayanan PATEN Kecamatan"][3:] == ["10 menit", "8 menit", "125 %"]
+    idm = rows["Persentase desa di Kecamatan Panarukan yang meningkat IDM-nya"]
+    assert idm[3:] == ["100 %", "87,5 %", "87,5 %"]
+    assert rows["Capaian Nilai SAKIP Perangkat Daerah"][3:] == ["A (81,28)", "A (82,4)", "101,38 %"]
+
+
+def test_tujuan_table_uses_the_computed_ikm(soup: BeautifulSoup) -> None:
+    (row,) = _tabel(soup, "3.1.1.1")
+    assert row[3:] == ["A (88,68)", "A (92,86)", "104,71 %"]
+
+
+def test_budget_tables_reconcile(soup: BeautifulSoup) -> None:
+    program = _tabel(soup, "3.3.1")
+    sasaran = _tabel(soup, "3.3.3")
+    assert program[-1][0] == sasaran[-1][0] == "Jumlah"
+    assert program[-1][1:4] == sasaran[-1][1:4] == ["2.326.586.175", "2.252.567.244", "74.018.931"]
+    assert program[-1][4] == "96,82 %"
+    s3 = next(r for r in sasaran if r[0].startswith("S3."))
+    assert s3[4] == "96,49 %"  # not the 96,82 % the seed prints for S3
+
+
+def test_text_sentences_are_computed(soup: BeautifulSoup) -> None:
+    text = re.sub(r"\s+", " ", soup.get_text(" "))
+    assert "target 10 menit dan terealisasi 8 menit, capaian 125 %" in text
+    assert "Rp 2.326.586.175" in text
+    assert "Status Desa Kilensari dan Alasmalang berubah dari Maju" in text
+    assert "1 (satu) indikator belum mencapai target" in text
+
+
+def test_html_is_self_contained(rendered: pipeline.HasilRender, soup: BeautifulSoup) -> None:
+    html = rendered.html.read_text(encoding="utf-8")
+    assert "<script" not in html
+    for tag in soup.find_all(src=True):
+        assert tag["src"].startswith("data:")
+    assert soup.select("figure.grafik img")  # the charts are embedded
+    assert "import lkip" not in html and "L = muat(year)" not in html  # code hidden
+
+
+def test_pdf_has_the_figures(rendered: pipeline.HasilRender) -> None:
+    reader = PdfReader(rendered.pdf)
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)  # A4
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+    for figure in ("Rp2.326.586.175", "101,38%", "92,86", "DAFTARISI", "Halaman1"):
+        assert figure in text
+
+
+def test_bad_data_leaves_outputs_and_raw_untouched(
+    rendered: pipeline.HasilRender, tmp_path: Path
+) -> None:
+    root = rendered.folder.parent.parent
+    kinerja = root / "data" / "raw" / "2023" / "kinerja.csv"
+    asli = kinerja.read_text()
+    try:
+        kinerja.write_text(asli.replace(",10,8,10,manual,", ",10,delapan,10,manual,"))
+        raw_before, out_before = sidik_folder(root / "data" / "raw"), sidik_folder(rendered.folder)
+        with pytest.raises(DataTidakValid) as e:
+            pipeline.render(2023, root=root, lapor=lambda _: None)
+        assert 'kinerja.csv, baris 3, kolom "realisasi": nilai "delapan"' in str(e.value)
+        assert sidik_folder(root / "data" / "raw") == raw_before
+        assert sidik_folder(rendered.folder) == out_before
+    finally:
+        kinerja.write_text(asli)
+
+
+def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
+    rendered: pipeline.HasilRender, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = rendered.folder.parent.parent
+    gagal = nbformat.v4.new_notebook()
+    gagal.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell("1 / 0")]
+    gagal.cells[0].metadata["tags"] = ["parameters"]
+    gagal.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(gagal, tmp_path / "99_rusak.ipynb")
+    monkeypatch.setattr(pipeline, "notebooks_dir", lambda: tmp_path)
+    monkeypatch.setattr(pipeline, "CHAPTERS", ("99_rusak",))
+    before = sidik_folder(rendered.folder)
+    with pytest.raises(pipeline.BabGagal) as e:
+        pipeline.render(2023, root=root, lapor=lambda _: None)
+    assert e.value.bab == "99_rusak" and "ZeroDivisionError" in str(e.value)
+    assert e.value.notebook.exists() and e.value.notebook.parent.parent.name == "2023-gagal"
+    assert sidik_folder(rendered.folder) == before
+
+
+def test_cli_reports_bad_data_without_traceback(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LKIP_ROOT", str(root))
+    (root / "data" / "raw" / "2023" / "anggaran.csv").unlink()
+    assert main(["validate", "--year", "2023"]) == 2
+    err = capsys.readouterr().err
+    assert "2023/anggaran.csv" in err and "Traceback" not in err
+
+
+def test_cli_rejects_a_year_that_is_not_four_digits(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["report", "--year", "23"])
+    assert e.value.code == 2
+    assert "tahun harus empat angka" in capsys.readouterr().err
