@@ -1,0 +1,289 @@
+"""Assemble executed chapter notebooks into one self-contained HTML report and an A4 PDF.
+
+Only what a reader of the LKIP should see survives: the HTML, Markdown and image outputs of
+each chapter. Code, prompts, streams and errors are dropped (streams and errors are logged so a
+warning printed by a notebook is never silently lost). The result fetches nothing: no script,
+no stylesheet, font or image from the network, so the HTML opens offline and the PDF is
+rendered from exactly the bytes that were written.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from bs4 import BeautifulSoup, Tag
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+from nbconvert import HTMLExporter
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+# Outputs a reader sees; everything else (text/plain reprs, javascript, widgets) is dropped.
+SHOWN_MIMETYPES = ("text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg")
+
+# A table with more body rows than this may split across pages (rows stay whole); a shorter
+# one is kept on one page so a reader never turns a page in the middle of a small table.
+TABEL_PANJANG_BARIS = 20
+
+# Wrappers of nbconvert's "basic" template; unwrapped so the chapter is a flat run of the
+# fragments the notebook displayed and print rules (keep heading with next) apply between them.
+_NBCONVERT_WRAPPERS = frozenset(
+    {
+        "cell",
+        "output_wrapper",
+        "output",
+        "output_area",
+        "output_subarea",
+        "inner_cell",
+        "text_cell_render",
+    }
+)
+# Elements that fetch or run something when the document is opened.
+_FETCHING_TAGS = (
+    "script",
+    "noscript",
+    "link",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "base",
+    "meta",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "form",
+)
+_URL_ATTRIBUTES = ("src", "href", "xlink:href", "srcset", "poster", "data", "action", "background")
+_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?\s*(?!data:|#)", re.IGNORECASE)
+# Reserved ids of the template's own landmarks.
+_TEMPLATE_IDS = ("sampul", "daftar-isi", "catatan-kaki")
+
+NotebookSource = Path | nbformat.NotebookNode
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """Identity of the report, printed on the cover and in the running header."""
+
+    instansi: str
+    kabupaten: str
+    tahun: int
+    alamat: str = ""
+    motto: str = ""
+    catatan_kaki: str = ""
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    label: str
+    anchor: str
+    depan: bool  # front matter (before BAB I): numbered i, ii, iii
+
+
+def chapter_html(notebook: NotebookSource) -> str:
+    """The body fragment of one executed chapter: its displayed outputs, nothing else."""
+    nb = _load(notebook)
+    name = _name(notebook, nb)
+    _keep_shown_outputs(nb, name)
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    soup = BeautifulSoup(body, "html.parser")
+    _unwrap_nbconvert(soup)
+    _strip_fetching(soup, name)
+    _mark_long_tables(soup)
+    return str(soup)
+
+
+def render_html(
+    chapters: Sequence[NotebookSource], meta: ReportMeta, daftar_isi_setelah: int = 0
+) -> str:
+    """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
+    if not 0 <= daftar_isi_setelah <= len(chapters):
+        raise ValueError(
+            f"daftar_isi_setelah={daftar_isi_setelah} must be between 0 and {len(chapters)}"
+        )
+    soups = [BeautifulSoup(chapter_html(c), "html.parser") for c in chapters]
+    toc = _anchor_headings(soups, daftar_isi_setelah)
+    bodies = [Markup(str(s)) for s in soups]
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.get_template("report.html.j2")
+    return template.render(
+        meta=meta,
+        css=Markup((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")),
+        kop=css_string(f"LKIP {meta.instansi} Tahun {meta.tahun}"),
+        depan=bodies[:daftar_isi_setelah],
+        utama=bodies[daftar_isi_setelah:],
+        toc=toc,
+    )
+
+
+def write_pdf(html: str, pdf_path: Path) -> None:
+    """Render the HTML to an A4 PDF in one WeasyPrint pass; only data: URLs may be loaded."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_path)
+
+
+def write_report(
+    chapters: Sequence[NotebookSource],
+    meta: ReportMeta,
+    html_path: Path,
+    pdf_path: Path,
+    daftar_isi_setelah: int = 0,
+) -> None:
+    """Write the HTML report and the PDF made from that same HTML."""
+    html = render_html(chapters, meta, daftar_isi_setelah=daftar_isi_setelah)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(html, encoding="utf-8")
+    write_pdf(html, pdf_path)
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string safe inside <style> (quotes, backslash, ``</`` escaped)."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
+
+
+def slug(text: str) -> str:
+    """A readable ASCII id for a heading: "1.1 Latar Belakang" -> "1-1-latar-belakang"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "bagian"
+
+
+def _load(notebook: NotebookSource) -> nbformat.NotebookNode:
+    if isinstance(notebook, nbformat.NotebookNode):
+        return copy.deepcopy(notebook)
+    return nbformat.read(Path(notebook), as_version=4)
+
+
+def _name(notebook: NotebookSource, nb: nbformat.NotebookNode) -> str:
+    """What log messages call a chapter: its file, or the file papermill wrote it to."""
+    if not isinstance(notebook, nbformat.NotebookNode):
+        return str(notebook)
+    return nb.metadata.get("papermill", {}).get("output_path") or "notebook"
+
+
+def _keep_shown_outputs(nb: nbformat.NotebookNode, name: str) -> None:
+    """Drop outputs a reader must not see, logging the text of streams and errors."""
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            kind = output.output_type
+            if kind == "stream":
+                log.warning("%s cell %d: dropped %s: %s", name, index, output.name, output.text)
+            elif kind == "error":
+                log.warning(
+                    "%s cell %d: dropped error %s: %s", name, index, output.ename, output.evalue
+                )
+            else:
+                data = {k: v for k, v in output.get("data", {}).items() if k in SHOWN_MIMETYPES}
+                if data:
+                    output.data = data
+                    kept.append(output)
+                else:
+                    log.warning(
+                        "%s cell %d: dropped %s output with %s",
+                        name,
+                        index,
+                        kind,
+                        sorted(output.get("data", {})),
+                    )
+        cell.outputs = kept
+
+
+def _unwrap_nbconvert(soup: BeautifulSoup) -> None:
+    for div in soup.find_all("div"):
+        if _NBCONVERT_WRAPPERS.intersection(div.get("class", [])):
+            div.unwrap()
+    for anchor in soup.select("a.anchor-link"):
+        anchor.decompose()
+    soup.smooth()
+    for blank in soup.find_all(string=lambda text: not text.strip(), recursive=False):
+        blank.replace_with("\n")
+
+
+def _is_local(url: str, tag_name: str) -> bool:
+    url = url.strip().lower()
+    if url.startswith(("data:", "#")):
+        return True
+    return tag_name == "a" and url.startswith(("mailto:", "tel:"))
+
+
+def _strip_fetching(soup: BeautifulSoup, name: str) -> None:
+    """Remove whatever would reach outside the document (network, disk, scripts)."""
+    for tag in soup.find_all(_FETCHING_TAGS):
+        log.warning("%s: removed <%s> from report", name, tag.name)
+        tag.decompose()
+    for tag in soup.find_all(True):
+        for attr in _URL_ATTRIBUTES:
+            url = tag.get(attr)
+            if url is None or _is_local(str(url), tag.name):
+                continue
+            log.warning("%s: removed %s=%r from <%s>", name, attr, url, tag.name)
+            del tag[attr]
+        if _EXTERNAL_CSS.search(tag.get("style", "")):
+            del tag["style"]
+        for event in [a for a in tag.attrs if a.lower().startswith("on")]:
+            del tag[event]
+    for style in soup.find_all("style"):
+        if _EXTERNAL_CSS.search(style.get_text()):
+            log.warning("%s: removed <style> that loads external resources", name)
+            style.decompose()
+
+
+def _mark_long_tables(soup: BeautifulSoup) -> None:
+    for figure in soup.select("figure.tabel"):
+        if len(figure.select("tbody tr")) > TABEL_PANJANG_BARIS:
+            figure["class"] = [*figure.get("class", []), "tabel-panjang"]
+
+
+def _heading_label(heading: Tag) -> str:
+    return " ".join(heading.get_text(" ").split())
+
+
+def _anchor_headings(soups: Sequence[BeautifulSoup], daftar_isi_setelah: int) -> list[TocEntry]:
+    """Give every h1/h2 a unique id and list them, in document order, for the Daftar Isi."""
+    headings = [(i, h) for i, s in enumerate(soups) for h in s.find_all(["h1", "h2"])]
+    used = set(_TEMPLATE_IDS)
+    used |= {t["id"] for s in soups for t in s.find_all(id=True) if t.name not in ("h1", "h2")}
+    toc = []
+    for chapter, heading in headings:
+        label = _heading_label(heading)
+        base = slug(str(heading.get("id") or label))
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        heading["id"] = anchor
+        toc.append(TocEntry(int(heading.name[1]), label, anchor, chapter < daftar_isi_setelah))
+    depan = sum(e.depan for e in toc)
+    toc.insert(depan, TocEntry(1, "DAFTAR ISI", "daftar-isi", True))
+    return toc
