@@ -129,6 +129,7 @@ def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
     gagal.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell("1 / 0")]
     gagal.cells[0].metadata["tags"] = ["parameters"]
     gagal.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    gagal.metadata["language_info"] = {"name": "python"}
     nbformat.write(gagal, tmp_path / "99_rusak.ipynb")
     monkeypatch.setattr(pipeline, "notebooks_dir", lambda: tmp_path)
     monkeypatch.setattr(pipeline, "CHAPTERS", ("99_rusak",))
