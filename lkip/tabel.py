@@ -129,6 +129,9 @@ def rencana_anggaran(L: Laporan) -> pd.DataFrame:
             "Anggaran (Rp)": [fmt.angka(v, 0) for v in sp["pagu"]],
         }
     )
+    # A sasaran spans several program rows: print its statement once, as the seed does.
+    ulang = df["Sasaran"].eq(df["Sasaran"].shift())
+    df.loc[ulang, ["Sasaran", "Indikator Sasaran"]] = ""
     total = L.tabel["anggaran_total"].iloc[0]
     return _dengan_total(
         df, "Sasaran", total, {"Anggaran (Rp)": ("pagu", lambda v: fmt.angka(v, 0))}
