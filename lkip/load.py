@@ -119,10 +119,13 @@ def baca_tabel(path: Path, nama: str, kolom_angka: dict[str, bool]) -> pd.DataFr
 
 
 def _baca_tabel(
-    path: Path, nama: str, kolom_angka: dict[str, bool]
+    path: Path, nama: str, kolom_angka: dict[str, bool], berkas: str | None = None
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Masalah]]:
-    """Parse a table and also return its cells as typed (for quoting values in problems)."""
-    berkas = _label(path)
+    """Parse a table and also return its cells as typed (for quoting values in problems).
+
+    ``berkas`` is how problems name the place (default: the file's label).
+    """
+    berkas = berkas or _label(path)
     if path.suffix.lower() == ".xlsx":
         baris, masalah = _baris_xlsx(path, nama, berkas)
     else:
@@ -180,8 +183,9 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
     except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
         return None, [Masalah(berkas, None, None, None, f"tidak bisa dibuka sebagai Excel: {exc}")]
     try:
-        if nama in buku.sheetnames:
-            lembar = buku[nama]
+        cocok = [n for n in buku.sheetnames if _nama_lembar(n) == nama]
+        if cocok:
+            lembar = buku[cocok[0]]
         elif len(buku.sheetnames) == 1:
             lembar = buku.worksheets[0]
         else:
@@ -315,7 +319,9 @@ def _terjemahkan(
         if baris is not None and kolom in asli.columns:
             nilai = asli.at[int(indeks), kolom] or None
         masalah.append(Masalah(berkas, baris, kolom, nilai, pesan))
-    return masalah
+    # Column by column, top to bottom: the order in which the analyst fixes a spreadsheet.
+    urutan = {k: i for i, k in enumerate(asli.columns)}
+    return sorted(masalah, key=lambda m: (urutan.get(m.kolom, -1), m.baris or 0))
 
 
 def _baca_yaml(path: Path, berkas: str) -> tuple[dict[str, Any] | None, list[Masalah]]:
@@ -369,16 +375,66 @@ def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
     return masalah
 
 
-def _cari_tabel(folder: Path, nama: str) -> Path | None:
+def _nama_lembar(nama: str) -> str:
+    """A sheet or file name as a table name: "Kinerja " and "SKM Unsur" still match."""
+    return nama.strip().lower().replace(" ", "_")
+
+
+def _buku_kerja(folder: Path) -> list[Path]:
+    """Workbooks holding several tables (one sheet per table), e.g. ``lkip-2024.xlsx``.
+
+    A workbook named after one table (``kinerja.xlsx``) is that table alone; Excel's lock files
+    (``~$...``) are not workbooks.
+    """
+    tabel = {*TABEL_WAJIB, *TABEL_PILIHAN}
+    return sorted(
+        p
+        for p in folder.glob("*.xlsx")
+        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_lembar(p.stem) not in tabel
+    )
+
+
+def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
+    """The table names of a workbook's sheets, or a problem if it cannot be opened."""
+    try:
+        buku = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
+        pesan = f"tidak bisa dibuka sebagai Excel ({exc}); simpan ulang sebagai buku kerja .xlsx"
+        return [], [Masalah(_label(path), None, None, None, pesan)]
+    try:
+        return [_nama_lembar(n) for n in buku.sheetnames], []
+    finally:
+        buku.close()
+
+
+def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tuple[Path, str]]:
+    """Every place table ``nama`` is found, as (path, label for problems)."""
+    tempat = []
     for akhiran in (".csv", ".xlsx"):
         path = folder / f"{nama}{akhiran}"
         if path.is_file():
-            return path
-    return None
+            tempat.append((path, _label(path)))
+    for path, lembar in buku.items():
+        if nama in lembar:
+            tempat.append((path, f"{_label(path)} (lembar {nama})"))
+    return tempat
+
+
+def _bacaan_sama(bacaan: list[tuple[pd.DataFrame | None, ...]]) -> bool:
+    """Whether a table found in several places (CSV and workbook) has the same content."""
+    tabel = [b[0] for b in bacaan]
+    if any(t is None for t in tabel):
+        return False
+    pertama = tabel[0].reset_index(drop=True)
+    return all(pertama.equals(t.reset_index(drop=True)) for t in tabel[1:])
 
 
 def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) -> TahunMentah:
     """Read and validate every input file of ``year``; raise all problems together.
+
+    Each table is ``<nama>.csv``, ``<nama>.xlsx`` or the sheet ``<nama>`` of a workbook in the
+    year's folder (as ``lkip new-year`` makes). A table found in two places must have the same
+    content in both, so that filling one and forgetting the other cannot go unnoticed.
 
     ``wajib_lengkap=False`` is for history years, which only feed comparisons: then only
     ``kinerja.csv`` is required, anggaran/profil/narasi are optional and empty target or
@@ -386,28 +442,49 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
     """
     folder = raw_year_dir(year, root)
     if not folder.is_dir():
-        pesan = f"folder data/raw/{year} tidak ditemukan; buat folder itu dan isi berkas datanya"
+        pesan = (
+            f"folder data/raw/{year} tidak ditemukan; buat folder itu dari tahun sebelumnya "
+            f"dengan: make new-year YEAR={year}"
+        )
         raise DataTidakValid(year, [Masalah(f"{year}/", None, None, None, pesan)])
 
     masalah: list[Masalah] = []
     tabel: dict[str, pd.DataFrame] = {}
+    label: dict[str, str] = {}
     files: dict[str, Path] = {}
+    buku: dict[Path, list[str]] = {}
+    for path in _buku_kerja(folder):
+        buku[path], salah = _daftar_lembar(path)
+        masalah += salah
     wajib = TABEL_WAJIB if wajib_lengkap else ("kinerja",)
     for nama in (*TABEL_WAJIB, *TABEL_PILIHAN):
-        path = _cari_tabel(folder, nama)
-        if path is None:
+        tempat = _cari_tabel(folder, nama, buku)
+        if not tempat:
             if nama in wajib:
                 skema = schemas.skema(nama, wajib_lengkap)
                 kolom = ", ".join(n for n, c in skema.columns.items() if c.required)
-                pesan = f"berkas wajib tidak ditemukan; kolomnya: {kolom}"
+                pesan = (
+                    f'berkas wajib tidak ditemukan (atau lembar "{nama}" di buku Excel); '
+                    f"kolomnya: {kolom}"
+                )
                 masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
             continue
-        files[path.name] = path
-        hasil, asli, salah = _baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama])
+        files.update({path.name: path for path, _ in tempat})
+        label[nama] = tempat[0][1]
+        bacaan = [_baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama], lbl) for path, lbl in tempat]
+        if len(bacaan) > 1 and not _bacaan_sama(bacaan):
+            lain = "; ".join(lbl for _, lbl in tempat[1:])
+            pesan = (
+                f"tabel {nama} juga ada di {lain} dengan isi berbeda; isi di satu tempat saja "
+                "dan hapus yang lain (berkas CSV atau lembar di buku Excel)"
+            )
+            masalah.append(Masalah(label[nama], None, None, None, pesan))
+            continue
+        hasil, asli, salah = bacaan[0]
         masalah += salah
         if hasil is None or asli is None:
             continue
-        berkas = _label(path)
+        berkas = label[nama]
         if hasil.empty:
             masalah.append(
                 Masalah(berkas, None, None, None, "belum ada baris data di bawah baris judul")
@@ -425,9 +502,11 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
         path = folder / f"{nama}.yaml"
         if not path.is_file():
             if wajib_lengkap:
-                masalah.append(
-                    Masalah(f"{year}/{nama}.yaml", None, None, None, "berkas wajib tidak ditemukan")
+                pesan = (
+                    "berkas wajib tidak ditemukan; salin dari folder tahun sebelumnya lalu "
+                    f"sesuaikan (make new-year YEAR={year} menyalinnya untuk folder baru)"
                 )
+                masalah.append(Masalah(f"{year}/{nama}.yaml", None, None, None, pesan))
             continue
         files[path.name] = path
         isi, salah = _baca_yaml(path, _label(path))
@@ -444,7 +523,7 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                 for k in NARASI_WAJIB
                 if k not in yaml_isi["narasi"]
             ]
-    masalah += _periksa_antar_berkas(year, tabel, files, wajib_lengkap)
+    masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap)
 
     if masalah or "kinerja" not in tabel:
         raise DataTidakValid(year, masalah)
@@ -462,14 +541,15 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
 
 
 def _periksa_antar_berkas(
-    year: int, tabel: dict[str, pd.DataFrame], files: dict[str, Path], wajib_lengkap: bool
+    year: int, tabel: dict[str, pd.DataFrame], nama_file: dict[str, str], wajib_lengkap: bool
 ) -> list[Masalah]:
     """Rules that tie files together: budget rows point at known sasaran, computed
-    realisasi has its source file, and a survey covers all nine unsur."""
+    realisasi has its source file, and a survey covers all nine unsur.
+
+    ``nama_file`` maps each table found to its label in problems."""
     masalah = []
     kinerja = tabel.get("kinerja")
     anggaran = tabel.get("anggaran")
-    nama_file = {p.stem: _label(p) for p in files.values()}
     if kinerja is not None and anggaran is not None and "kode" in kinerja and "sasaran" in anggaran:
         kode = set(kinerja["kode"].dropna())
         daftar = ", ".join(sorted(kode))

@@ -85,12 +85,21 @@ def _cek_baris(kolom: str, syarat: Callable[[pd.DataFrame], pd.Series], error: s
 
 
 def kinerja(lengkap: bool = True) -> pa.DataFrameSchema:
-    """``lengkap`` = the report year: manual indicators need a realisasi, and skm/idm ones must
-    leave it empty because it is computed. History years have no survey or IDM files to compute
-    from, so there the published figure may be typed (or left empty)."""
+    """``lengkap`` = the report year: manual indicators need a realisasi, skm/idm ones must
+    leave it empty because it is computed, and at least one target is set. History years have
+    no survey or IDM files to compute from, so there the published figure may be typed (or left
+    empty)."""
     checks = []
     if lengkap:
         checks = [
+            # An empty target means "no target this year", but a year without any target is
+            # an unfilled template: then every target is reported.
+            _cek_baris(
+                "target",
+                lambda d: d["target"].notna() | d["target"].notna().any(),
+                "wajib diisi: belum ada satu pun target tahun ini (kosongkan hanya target "
+                "indikator yang memang tidak bertarget)",
+            ),
             _cek_baris(
                 "realisasi",
                 lambda d: d["realisasi"].isna() | ~d["sumber"].isin(["skm", "idm"]),

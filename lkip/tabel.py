@@ -213,9 +213,9 @@ def idm_desa(L: Laporan) -> pd.DataFrame:
             "No": [f"{i}" for i in range(1, len(d) + 1)],
             "Desa": d["desa"],
             f"Skor IDM {t - 1}": [fmt.angka(v, 4, tetap=True) for v in d["skor_lalu"]],
-            f"Status {t - 1}": d["status_lalu"].replace("", fmt.KOSONG),
+            f"Status {t - 1}": d["status_lalu"].fillna("").replace("", fmt.KOSONG),
             f"Skor IDM {t}": [fmt.angka(v, 4, tetap=True) for v in d["skor_kini"]],
-            f"Status {t}": d["status_kini"].replace("", fmt.KOSONG),
+            f"Status {t}": d["status_kini"].fillna("").replace("", fmt.KOSONG),
             "Perubahan": [arah(v) for v in d["meningkat"]],
         }
     )
@@ -232,7 +232,8 @@ def pegawai(L: Laporan, kelompok: str) -> pd.DataFrame:
 def tren(L: Laporan) -> pd.DataFrame:
     """Realisasi of every indicator in every year the data holds ('–' where a year lacks it)."""
     t = L.tren
-    tahun = sorted(t["tahun"].unique())
+    # Every year in the span, so a year without data shows as "–" rather than vanishing.
+    tahun = list(range(int(t["tahun"].min()), int(t["tahun"].max()) + 1))
     rows = []
     for kode, g in t.groupby("kode", sort=False):
         g = g.set_index("tahun")

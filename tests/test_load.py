@@ -1,3 +1,5 @@
+import csv
+import io
 from pathlib import Path
 
 import openpyxl
@@ -444,3 +446,92 @@ def test_masalah_text_without_line_or_value():
     assert str(m) == "2023/idm.csv: berkas wajib tidak ditemukan"
     m = Masalah("2023/kinerja.csv", 3, "satuan", None, "wajib diisi")
     assert str(m) == '2023/kinerja.csv, baris 3, kolom "satuan": wajib diisi'
+
+
+def buku_dari_csv(root: Path, nama_buku: str, tabel: list[str], judul=str) -> Path:
+    """Move the given tables of the fixture into one workbook, a sheet per table; figures
+    become Excel numbers as when typed in Excel."""
+    buku = openpyxl.Workbook()
+    buku.remove(buku.active)
+    for nama in tabel:
+        lembar = buku.create_sheet(judul(nama))
+        isi = list(csv.reader(io.StringIO(berkas(root, f"{nama}.csv").read_text())))
+        lembar.append(isi[0])
+        for baris in isi[1:]:
+            lembar.append(
+                [
+                    (float(v) if v else None) if k in KOLOM_ANGKA[nama] else v
+                    for k, v in zip(isi[0], baris, strict=True)
+                ]
+            )
+        berkas(root, f"{nama}.csv").unlink()
+    path = berkas(root, nama_buku)
+    buku.save(path)
+    return path
+
+
+def test_one_workbook_with_a_sheet_per_table(root):
+    biasa = muat_tahun(2023, root)
+    semua = ["kinerja", "anggaran", "idm", "skm_unsur", "pegawai"]
+    buku_dari_csv(root, "Data LKIP 2023.xlsx", semua, judul=lambda n: f" {n.title()} ")
+    dari_buku = muat_tahun(2023, root)
+    for nama in semua:
+        pd.testing.assert_frame_equal(getattr(dari_buku, nama), getattr(biasa, nama))
+    assert "Data LKIP 2023.xlsx" in dari_buku.files
+
+
+def test_problems_in_a_workbook_name_the_sheet(root):
+    buku_dari_csv(root, "lkip-2023.xlsx", ["anggaran", "idm"])
+    buku = openpyxl.load_workbook(berkas(root, "lkip-2023.xlsx"))
+    buku["anggaran"]["F4"] = 500001  # realisasi above pagu on line 4
+    buku.save(berkas(root, "lkip-2023.xlsx"))
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/lkip-2023.xlsx (lembar anggaran)", 4, "realisasi", "500001")]
+
+
+def test_table_in_csv_and_workbook_must_agree(root):
+    buku_dari_csv(root, "lkip-2023.xlsx", ["idm"])
+    berkas(root, "idm.csv").write_text(IDM, encoding="utf-8")
+    assert muat_tahun(2023, root).files["idm.csv"] == berkas(root, "idm.csv")  # same content
+    ganti(root, "idm.csv", "0.8156", "0.8157")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/idm.csv", None, None, None)]
+    assert "lkip-2023.xlsx (lembar idm)" in m.pesan and "isi berbeda" in m.pesan
+
+
+def test_damaged_workbook_and_excel_lock_file(root):
+    berkas(root, "lkip-2023.xlsx").write_bytes(b"bukan excel")
+    berkas(root, "~$lkip-2023.xlsx").write_bytes(b"lock file")
+    [m] = masalah(root)
+    assert tempat([m]) == [("2023/lkip-2023.xlsx", None, None, None)]
+    assert "tidak bisa dibuka sebagai Excel" in m.pesan
+
+
+def test_a_year_without_any_target_lists_each_one(root):
+    for lama, baru in (("naik,70,", "naik,,"), ("naik,100,", "naik,,"), ("naik,88,", "naik,,")):
+        ganti(root, "kinerja.csv", lama, baru)
+    ganti(root, "kinerja.csv", "turun,10,", "turun,,")
+    daftar = masalah(root)
+    assert tempat(daftar) == [("2023/kinerja.csv", b, "target", None) for b in range(2, 6)]
+    assert daftar[0].pesan.startswith("wajib diisi: belum ada satu pun target tahun ini")
+
+
+def test_one_empty_target_means_no_target_that_year(root):
+    ganti(root, "kinerja.csv", "turun,10,", "turun,,")
+    assert pd.isna(muat_tahun(2023, root).kinerja.set_index("kode").loc["S3", "target"])
+
+
+def test_missing_profil_and_narasi_say_where_to_get_them(root):
+    berkas(root, "profil.yaml").unlink()
+    berkas(root, "narasi.yaml").unlink()
+    daftar = masalah(root)
+    assert tempat(daftar) == [
+        ("2023/profil.yaml", None, None, None),
+        ("2023/narasi.yaml", None, None, None),
+    ]
+    assert all("salin dari folder tahun sebelumnya" in m.pesan for m in daftar)
+
+
+def test_missing_year_folder_points_at_new_year(tmp_path):
+    [m] = masalah(tmp_path)
+    assert "make new-year YEAR=2023" in m.pesan

@@ -81,7 +81,7 @@ def test_unreadable_values_are_refused(teks):
         baca_angka(teks)
 
 
-@pytest.mark.parametrize("teks", ["82,4", "3.58", "1.500.000,50"])
+@pytest.mark.parametrize("teks", ["82,4", "3.58", "1.500.000,50", "1,500"])
 def test_integer_columns_refuse_fractions(teks):
     with pytest.raises(AngkaTidakValid, match="bilangan bulat"):
         baca_angka(teks, bulat=True)
