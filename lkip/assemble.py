@@ -1,10 +1,11 @@
 """Assemble executed chapter notebooks into one self-contained HTML report and an A4 PDF.
 
 Only what a reader of the LKIP should see survives: the HTML, Markdown and image outputs of
-each chapter. Code, prompts, streams and errors are dropped (streams and errors are logged so a
-warning printed by a notebook is never silently lost). The result fetches nothing: no script,
-no stylesheet, font or image from the network, so the HTML opens offline and the PDF is
-rendered from exactly the bytes that were written.
+each chapter's code cells. Markdown and raw cells are notes for analysts working in JupyterLab,
+not report text, so they are dropped with the code, prompts, streams and errors (streams and
+errors are logged so a warning printed by a notebook is never silently lost). The result
+fetches nothing: no script, no stylesheet, font or image from the network, so the HTML opens
+offline and the PDF is rendered from exactly the bytes that were written.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def chapter_html(notebook: NotebookSource) -> str:
     body, _ = exporter.from_notebook_node(nb)
     soup = BeautifulSoup(body, "html.parser")
     _unwrap_nbconvert(soup)
-    _strip_fetching(soup, name)
+    strip_fetching(soup, name)
     _mark_long_tables(soup)
     return str(soup)
 
@@ -189,7 +190,7 @@ def _name(notebook: NotebookSource, nb: nbformat.NotebookNode) -> str:
 
 
 def _keep_shown_outputs(nb: nbformat.NotebookNode, name: str) -> None:
-    """Drop outputs a reader must not see, logging the text of streams and errors."""
+    """Keep only code cells' displayed outputs, logging the text of streams and errors."""
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -216,6 +217,8 @@ def _keep_shown_outputs(nb: nbformat.NotebookNode, name: str) -> None:
                         sorted(output.get("data", {})),
                     )
         cell.outputs = kept
+    # Dropped after the loop so that logged cell numbers match the notebook's own.
+    nb.cells = [cell for cell in nb.cells if cell.cell_type == "code"]
 
 
 def _unwrap_nbconvert(soup: BeautifulSoup) -> None:
@@ -236,7 +239,7 @@ def _is_local(url: str, tag_name: str) -> bool:
     return tag_name == "a" and url.startswith(("mailto:", "tel:"))
 
 
-def _strip_fetching(soup: BeautifulSoup, name: str) -> None:
+def strip_fetching(soup: BeautifulSoup, name: str) -> None:
     """Remove whatever would reach outside the document (network, disk, scripts)."""
     for tag in soup.find_all(_FETCHING_TAGS):
         log.warning("%s: removed <%s> from report", name, tag.name)

@@ -17,7 +17,15 @@ from IPython.display import HTML, display
 from markupsafe import Markup, escape
 from matplotlib.figure import Figure
 
-_markdown = mistune.create_markdown(escape=True)
+
+class _TanpaGambar(mistune.HTMLRenderer):
+    """Markdown images become their (escaped) alt text: the report fetches nothing."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        return text
+
+
+_markdown = mistune.create_markdown(escape=True, renderer=_TanpaGambar(escape=True))
 
 
 def _show(html: str) -> None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
-import zlib
 from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4 import (
+    new_code_cell,
+    new_markdown_cell,
+    new_notebook,
+    new_output,
+    new_raw_cell,
+)
+from pypdf import PdfReader
 
 from lkip.assemble import (
     TABEL_PANJANG_BARIS,
@@ -159,9 +163,21 @@ def test_chapter_drops_plain_reprs_javascript_and_errors(caplog):
     assert "NILAI_SALAH" in messages and "text/plain" in messages
 
 
-def test_chapter_keeps_markdown_cells_without_anchor_links():
+def test_chapter_drops_markdown_and_raw_cells():
+    # every chapter notebook opens with a markdown note for analysts: never report text
     nb = notebook("<p>isi</p>")
-    nb.cells.append(new_markdown_cell("## 2.1 Rencana Strategis"))
+    nb.cells.insert(0, new_markdown_cell("# Bab II\n\nCATATAN_ANALIS: dieksekusi papermill."))
+    nb.cells.append(new_raw_cell("<p>SEL_MENTAH</p>", metadata={"format": "text/html"}))
+    body = chapter_html(nb)
+    assert "CATATAN_ANALIS" not in body and "SEL_MENTAH" not in body
+    assert [t.name for t in soup_of(body).find_all(True)] == ["p"]
+
+
+def test_chapter_keeps_markdown_outputs_without_anchor_links():
+    nb = notebook("<p>isi</p>")
+    nb.cells[0].outputs.append(
+        new_output("display_data", data={"text/markdown": "## 2.1 Rencana Strategis"})
+    )
     body = chapter_html(nb)
     assert "2.1 Rencana Strategis" in soup_of(body).find("h2").get_text()
     assert "anchor-link" not in body and "¶" not in body
@@ -353,27 +369,13 @@ def test_slug(text, expected):
 # ---------- PDF ----------
 
 
-def pdf_page_count(data: bytes) -> int:
-    """Pages in a PDF whose objects may sit in compressed object streams."""
-    inflated = [data]
-    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            inflated.append(zlib.decompress(m.group(1)))
-        except zlib.error:
-            continue
-    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", b"".join(inflated)))
+def pdf_page_count(pdf: Path) -> int:
+    return len(PdfReader(pdf).pages)
 
 
 def pdf_pages_text(pdf: Path) -> list[str]:
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return out.split("\f")[:-1]
-
-
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
-)
+    """Each page's text with its layout (columns, dot leaders) kept, as a reader sees it."""
+    return [page.extract_text(extraction_mode="layout") for page in PdfReader(pdf).pages]
 
 
 @pytest.mark.slow
@@ -382,7 +384,7 @@ def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog)
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         write_pdf(render_html([pengantar, bab1, bab3], META, daftar_isi_setelah=1), pdf)
     # cover, Kata Pengantar, Daftar Isi, BAB I, BAB III
-    assert pdf_page_count(pdf.read_bytes()) == 5
+    assert pdf_page_count(pdf) == 5
     # every CSS rule is understood by WeasyPrint (the font-subsetting notice is the machine's)
     css_warnings = [
         r.getMessage()
@@ -410,16 +412,14 @@ def test_write_report_long_table_spans_pages(pengantar, bab1, bab_panjang, tmp_p
         [pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1
     )
     # cover, Kata Pengantar, Daftar Isi, BAB I, then BAB II over at least 3 pages (120 rows)
-    assert pdf_page_count(pdf_path.read_bytes()) >= 7
+    assert pdf_page_count(pdf_path) >= 7
 
 
 @pytest.mark.slow
-@needs_pdftotext
 def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_panjang, tmp_path):
     pdf = tmp_path / "lkip.pdf"
     write_pdf(render_html([pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1), pdf)
     pages = pdf_pages_text(pdf)
-    assert len(pages) == pdf_page_count(pdf.read_bytes())
     assert "Halaman" not in pages[0] and "LKIP Kecamatan Panarukan Tahun 2023" not in pages[0]
     assert "LAPORAN KINERJA INSTANSI PEMERINTAH" in " ".join(pages[0].split())
     footers = [re.findall(r"Halaman (\w+)", p)[-1] for p in pages[1:]]
@@ -442,3 +442,12 @@ def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_pan
     # no row is cut: every row number appears exactly once
     rows = re.findall(r"Sub kegiatan (\d+)\b", "\n".join(pages))
     assert sorted(map(int, rows)) == list(range(1, 121))
+
+
+@pytest.mark.slow
+def test_pdf_last_page_shows_catatan_kaki(pengantar, bab1, tmp_path):
+    pdf = tmp_path / "lkip.pdf"
+    write_pdf(render_html([pengantar, bab1], META, daftar_isi_setelah=1), pdf)
+    pages = [" ".join(p.split()) for p in pdf_pages_text(pdf)]
+    assert META.catatan_kaki in pages[-1]
+    assert not any(META.catatan_kaki in p for p in pages[:-1])
