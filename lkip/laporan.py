@@ -19,11 +19,13 @@ import pandas as pd
 
 from lkip import anggaran as agr
 from lkip import ikm as ikm_mod
+from lkip import ikm_data
 from lkip.capaian import capaian, tercapai
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun
-from lkip.paths import available_years, processed_dir, raw_dir
+from lkip.paths import available_years, processed_dir, raw_dir, raw_year_dir
 from lkip.predikat import predikat_sakip
+from lkip.skm import baca_responden, berkas_responden, kecukupan_sampel
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat")
 TEXT_COLUMNS = (
@@ -31,6 +33,7 @@ TEXT_COLUMNS = (
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
     "huruf_target", "huruf_realisasi", "huruf_target_akhir",
+    "kolom", "segmen", "hanya_di", "label", "jenis",
 )  # fmt: skip
 
 
@@ -188,15 +191,14 @@ def _huruf(skala: str | None, nilai: float | None) -> str | None:
     return None
 
 
-def _ikm_tahun(mentah: TahunMentah, konvensi: Konvensi) -> tuple[float | None, pd.DataFrame | None]:
-    if mentah.skm_unsur is None:
+def _ikm_tahun(
+    mentah: TahunMentah, konvensi: Konvensi, responden: pd.DataFrame | None = None
+) -> tuple[float | None, pd.DataFrame | None]:
+    """IKM and unsur table from respondents when given, else from ``skm_unsur.csv``."""
+    unsur = ikm_data.tabel_unsur(responden, mentah.skm_unsur, mentah.year)
+    if unsur is None:
         return None, None
-    unsur = mentah.skm_unsur.set_index("unsur").loc[[k for k, _ in ikm_mod.UNSUR]].reset_index()
-    nilai = ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm)
-    unsur["mutu"] = [ikm_mod.mutu_unsur(v).huruf for v in unsur["nrr"]]
-    unsur["kinerja"] = [ikm_mod.mutu_unsur(v).kinerja for v in unsur["nrr"]]
-    unsur["peringkat"] = ikm_mod.peringkat(unsur["nrr"]).to_numpy()
-    return nilai, unsur
+    return ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm), unsur
 
 
 def _realisasi(row: pd.Series, ikm_nilai: float | None, persen_idm: float | None) -> float | None:
@@ -209,10 +211,16 @@ def _realisasi(row: pd.Series, ikm_nilai: float | None, persen_idm: float | None
 
 
 def hitung_kinerja(
-    mentah: TahunMentah, lalu: TahunMentah | None, konvensi: Konvensi
+    mentah: TahunMentah,
+    lalu: TahunMentah | None,
+    konvensi: Konvensi,
+    responden: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Any], dict[str, pd.DataFrame]]:
-    """The indicator table of one year, with computed realisasi, capaian and letters."""
-    ikm_nilai, unsur = _ikm_tahun(mentah, konvensi)
+    """The indicator table of one year, with computed realisasi, capaian and letters.
+
+    ``responden`` (``skm_responden.*``) replaces ``skm_unsur.csv`` as the IKM source.
+    """
+    ikm_nilai, unsur = _ikm_tahun(mentah, konvensi, responden)
     idm_tabel = None
     persen_idm = None
     if mentah.idm is not None:
@@ -256,17 +264,80 @@ def _f(v: Any) -> float | None:
     return None if v is None or pd.isna(v) else float(v)
 
 
+def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
+    path = berkas_responden(raw_year_dir(tahun, root))
+    return None if path is None else baca_responden(path)
+
+
+def hitung_skm(
+    tahun: int,
+    mentah: TahunMentah,
+    lalu: TahunMentah | None,
+    per_tahun: dict[int, pd.DataFrame],
+    responden: dict[int, pd.DataFrame],
+    konvensi: Konvensi,
+) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """Respondent count, profile and sample adequacy, and the IKM change since last year.
+
+    Last year contributes whatever it has: respondents, unsur NRR, or only the IKM indicator's
+    total (2022: 94); :func:`lkip.ikm_change.analisis_perubahan` says what cannot be concluded.
+    """
+    nilai: dict[str, Any] = {}
+    tabel: dict[str, pd.DataFrame] = {}
+    resp = responden.get(tahun)
+    if resp is not None:
+        nilai["skm_responden"] = len(resp)
+        populasi = ikm_data.pengguna_layanan(mentah.profil, tahun)
+        nilai["skm_kecukupan"] = kecukupan_sampel(len(resp), populasi)
+        tabel["skm_profil"] = ikm_data.profil(resp)
+    kini = ikm_data.data_skm(tahun, resp, mentah.skm_unsur, per_tahun.get(tahun))
+    if kini is None:
+        return nilai, tabel
+    nilai["skm_sumber"] = kini.tingkat
+    sebelum = (
+        ikm_data.data_skm(
+            tahun - 1, responden.get(tahun - 1), lalu.skm_unsur, per_tahun.get(tahun - 1)
+        )
+        if lalu is not None
+        else None
+    )
+    h = ikm_data.analisis(sebelum, kini, ("kanal",), konvensi.bobot_ikm)
+    nilai["ikm_perubahan"] = ikm_data.ringkas(h, sebelum, kini, tahun - 1)
+    nilai["ikm_perubahan"]["catatan"] = [
+        c
+        for d in (sebelum, kini)
+        if d is not None and (c := ikm_data.beda_total(d, konvensi.bobot_ikm))
+    ]
+    if h is not None and h.unsur is not None:
+        tabel["ikm_perubahan_unsur"] = h.unsur
+        tabel["ikm_waterfall"] = h.waterfall
+    segmen = ikm_data.tabel_segmen(h) if h is not None else None
+    if segmen is not None:
+        tabel["ikm_segmen"] = segmen
+    return nilai, tabel
+
+
 def susun(tahun: int, root: Path | None = None) -> Laporan:
     """Compute the whole report content for ``tahun`` from ``data/raw``."""
     mentah = muat_tahun(tahun, root)
     konvensi = Konvensi.dari_profil(mentah.profil)
     tahun_ada = [t for t in available_years(root) if t < tahun]
     riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
+    responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
     per_tahun: dict[int, pd.DataFrame] = {}
     for t in tahun_ada:
-        per_tahun[t], _, _ = hitung_kinerja(riwayat[t], riwayat.get(t - 1), konvensi)
-    kinerja, nilai, extra = hitung_kinerja(mentah, riwayat.get(tahun - 1), konvensi)
+        per_tahun[t], _, _ = hitung_kinerja(
+            riwayat[t], riwayat.get(t - 1), konvensi, responden.get(t)
+        )
+    kinerja, nilai, extra = hitung_kinerja(
+        mentah, riwayat.get(tahun - 1), konvensi, responden.get(tahun)
+    )
     per_tahun[tahun] = kinerja
+    nilai_skm, extra_skm = hitung_skm(
+        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi
+    )
+    nilai |= nilai_skm
+    extra |= extra_skm
 
     lalu = per_tahun.get(tahun - 1)
     if lalu is not None:

@@ -28,6 +28,8 @@ __all__ = [
     "KOLOM_UNSUR",
     "LABEL_JAWABAN",
     "baca_responden",
+    "berkas_responden",
+    "dengan_kelompok_umur",
     "ikm_responden",
     "kecukupan_sampel",
     "nrr_unsur",
@@ -278,6 +280,22 @@ def _kanal(nilai: pd.Series, berkas: str, kolom: str) -> tuple[pd.Series, list[M
     return pd.Series(hasil, index=nilai.index, dtype="string"), masalah
 
 
+NAMA_BERKAS = "skm_responden"
+
+
+def berkas_responden(folder: Path) -> Path | None:
+    """A year's respondent file, ``skm_responden.csv`` or else ``.xlsx``, or None.
+
+    When it exists it replaces ``skm_unsur.csv`` as the source of the IKM, so a loader that
+    requires ``skm_unsur.csv`` for ``sumber = skm`` must accept this file instead.
+    """
+    for akhiran in (".csv", ".xlsx"):
+        path = Path(folder) / f"{NAMA_BERKAS}{akhiran}"
+        if path.is_file():
+            return path
+    return None
+
+
 def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
     """Respondents of one year as a tidy table: ``u1``..``u9`` (nullable floats, blank = not
     answered) plus whichever of ``KOLOM_PROFIL`` the file has.
@@ -370,6 +388,18 @@ def _kelompok_umur(umur: pd.Series) -> pd.Series:
         labels=_KELOMPOK_UMUR,
     )
     return kelompok.astype("string")
+
+
+def dengan_kelompok_umur(responden: pd.DataFrame) -> pd.DataFrame:
+    """A copy with ``kelompok_umur`` (< 20, 20–29, ..., ≥ 60) when ``umur`` holds numbers only,
+    so age can serve as a segment like the other profile columns (one group per band, not per
+    year of age)."""
+    hasil = responden.copy()
+    if "umur" in hasil.columns:
+        umur = hasil["umur"].astype("string")
+        if pd.to_numeric(umur, errors="coerce").notna().sum() == umur.notna().sum():
+            hasil["kelompok_umur"] = _kelompok_umur(umur)
+    return hasil
 
 
 def profil_responden(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:

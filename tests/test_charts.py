@@ -308,3 +308,79 @@ def test_tren_indikator_single_panel_without_data(tmp_path):
     (ax,) = fig.axes
     assert texts(ax) == ["Data belum tersedia"]
     assert fig.get_suptitle() == "Tren SAKIP"
+
+
+# --- waterfall_ikm, segmen_ikm, profil_responden (IKM change) ---------------------------------
+
+
+@pytest.fixture
+def waterfall_df():
+    from lkip.ikm_change import dekomposisi_unsur, waterfall_unsur
+
+    lalu = [3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]
+    kini = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # U8 unchanged, U9 up
+    return waterfall_unsur(dekomposisi_unsur(lalu, kini), "eksak", "IKM 2022", "IKM 2023")
+
+
+def test_waterfall_ikm(tmp_path, waterfall_df):
+    fig = charts.waterfall_ikm(waterfall_df)
+    render(fig, tmp_path, "waterfall")
+    (ax,) = fig.axes
+    bars = ax.patches
+    assert len(bars) == 11
+    warna = [matplotlib.colors.to_hex(b.get_facecolor()) for b in bars]
+    assert warna[0] == charts.PALET["kedua"] and warna[-1] == charts.PALET["utama"]
+    assert warna[1] == charts.PALET["belum"]  # U1 fell
+    assert warna[9] == charts.PALET["tercapai"]  # U9 rose
+    # each step starts where the previous level ended; the last bar tops at this year's IKM
+    assert bars[1].get_y() + bars[1].get_height() == pytest.approx(
+        25 * sum([3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]) / 9
+    )
+    assert bars[-1].get_y() + bars[-1].get_height() == pytest.approx(25 * 33.43 / 9)
+    assert bars[8].get_height() > 0  # U8's zero step is still drawn
+    assert "-0,25" in texts(ax) and "+0,08" in texts(ax) and "92,86" in texts(ax)
+    assert ax.get_ylim()[0] > 90  # zoomed: tenths of a point would vanish on a 0-100 axis
+    assert "sumbu mulai" in ax.get_ylabel()
+    assert tick_texts(ax.get_xticklabels())[0] == "IKM 2022"
+
+
+def test_segmen_ikm_hides_unobserved_ikm(tmp_path):
+    df = pd.DataFrame(
+        {
+            "segmen": ["digital", "kertas"],
+            "n_lalu": [0, 10],
+            "n_kini": [6, 4],
+            "s_lalu": [0.0, 1.0],
+            "s_kini": [0.6, 0.4],
+            "ikm_lalu": [80.0, 95.0],  # 80 is the stand-in for an absent group
+            "ikm_kini": [80.0, 96.0],
+        }
+    )
+    fig = charts.segmen_ikm(df, 2022, 2023, "Kanal")
+    render(fig, tmp_path, "segmen")
+    kiri, kanan = fig.axes
+    assert len(kiri.patches) == 4  # shares: every group, both years
+    assert len(kanan.patches) == 3  # IKM: no bar for digital in 2022
+    assert " 80,00" in texts(kanan) and texts(kanan).count(" –") == 1
+    assert "60 %" in texts(kiri) and "0 %" in texts(kiri)
+    assert tick_texts(kiri.get_yticklabels()) == ["digital", "kertas"]
+
+
+def test_profil_responden(tmp_path):
+    df = pd.DataFrame(
+        {
+            "kolom": ["jenis_kelamin", "jenis_kelamin", "kanal", "kanal", "kanal"],
+            "kategori": ["Laki-laki", "Perempuan", "digital", "kertas", "(tidak diisi)"],
+            "jumlah": [3, 1, 2, 1, 1],
+            "persen": [75.0, 25.0, 50.0, 25.0, 25.0],
+        }
+    )
+    fig = charts.profil_responden(df, {"kanal": "Kanal pengisian"})
+    render(fig, tmp_path, "profil")
+    assert len(fig.axes) == 2
+    jk, kanal = fig.axes
+    assert jk.get_title(loc="left") == "Jenis kelamin"
+    assert kanal.get_title(loc="left") == "Kanal pengisian"
+    assert [b.get_width() for b in kanal.patches] == [50.0, 25.0, 25.0]
+    assert "75 % (3)" in texts(jk)
+    assert tick_texts(kanal.get_yticklabels())[-1] == "(tidak diisi)"
