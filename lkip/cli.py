@@ -9,16 +9,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 
+from lkip.bundle import BundelTidakValid, buat_bundel, periksa_bundel
 from lkip.errors import DataTidakValid
 from lkip.pipeline import BabGagal, proses, render, tahun_laporan
+from lkip.template import TahunBaruGagal, buat_tahun_baru, tampilkan
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
+KELUAR_BUNDEL = 4
+KELUAR_REVIU = 5
 
 
 def _tahun(teks: str) -> int:
-    if not re.fullmatch(r"\d{4}", teks.strip()):
+    if not re.fullmatch(r"[0-9]{4}", teks.strip()):
         raise argparse.ArgumentTypeError(
             f'tahun harus empat angka, misalnya 2023 (yang diberikan: "{teks}")'
         )
@@ -33,7 +38,54 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per bab")
     v = sub.add_parser("validate", help="periksa data mentah satu tahun tanpa merender")
     v.add_argument("--year", type=_tahun)
+    n = sub.add_parser(
+        "new-year", help="buat data/raw/<tahun>/ dari tahun sebelumnya, angka dikosongkan"
+    )
+    n.add_argument("--year", type=_tahun, required=True, help="tahun baru, misalnya 2024")
+    b = sub.add_parser("bundle", help="satu zip untuk reviewer dari outputs/<tahun>/")
+    b.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
+    vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
+    vb.add_argument("file", type=Path, help="berkas zip yang diterima")
+    vb.add_argument("--sidik", help="sidik bundel (sha256 manifest) yang dikirim pengirim")
+    rv = sub.add_parser("reviu", help="bandingkan angka tercetak (dilaporkan.csv) dengan hitungan")
+    rv.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
+    rv.add_argument("--ketat", action="store_true", help="keluar dengan status 5 bila tidak sesuai")
     return p
+
+
+def _reviu(tahun: int | None, ketat: bool) -> int:
+    from lkip.laporan import muat
+    from lkip.reviu import TIDAK_SESUAI, baca_dilaporkan, reviu, teks_temuan
+
+    tahun = tahun_laporan(tahun)
+    laporan = muat(tahun)
+    dilaporkan = baca_dilaporkan(tahun, laporan=laporan)
+    if dilaporkan is None:
+        print(f"Tidak ada data/raw/{tahun}/dilaporkan.csv: hanya pemeriksaan internal.")
+    hasil = reviu(laporan, dilaporkan)
+    print(teks_temuan(hasil, tahun))
+    return KELUAR_REVIU if ketat and (hasil["status"] == TIDAK_SESUAI).any() else 0
+
+
+def _bundel(tahun: int | None) -> None:
+    hasil = buat_bundel(tahun_laporan(tahun))
+    print(f"Bundel selesai: {hasil.path}")
+    print(f"Sidik bundel (sha256 manifest.json): {hasil.sidik}")
+    print("Sampaikan sidik ini kepada penerima melalui jalur lain, bukan bersama zip-nya.")
+
+
+def _periksa_bundel(file: Path, sidik: str | None) -> int:
+    hasil = periksa_bundel(file, sidik)
+    if not hasil.valid:
+        print(f"Bundel {file} TIDAK VALID:", file=sys.stderr)
+        for m in hasil.masalah:
+            print(f"  - {m}", file=sys.stderr)
+        return KELUAR_BUNDEL
+    print(f"Bundel valid: {hasil.jumlah_berkas} berkas sama dengan manifest.")
+    print(f"Sidik bundel (sha256 manifest.json): {hasil.sidik}")
+    if sidik is None:
+        print("Bandingkan sidik ini dengan sidik yang dikirim pengirim melalui jalur lain.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,12 +99,26 @@ def main(argv: list[str] | None = None) -> int:
             tahun = tahun_laporan(args.year)
             proses(tahun)
             print(f"Data tahun {tahun} valid.")
+        elif args.perintah == "new-year":
+            print(tampilkan(buat_tahun_baru(args.year)))
+        elif args.perintah == "bundle":
+            _bundel(args.year)
+        elif args.perintah == "verify-bundle":
+            return _periksa_bundel(args.file, args.sidik)
+        elif args.perintah == "reviu":
+            return _reviu(args.year, args.ketat)
     except DataTidakValid as e:
         print(e, file=sys.stderr)
         return KELUAR_DATA
     except BabGagal as e:
         print(e, file=sys.stderr)
         return KELUAR_BAB
+    except TahunBaruGagal as e:
+        print(e, file=sys.stderr)
+        return KELUAR_DATA
+    except BundelTidakValid as e:
+        print(e, file=sys.stderr)
+        return KELUAR_BUNDEL
     except FileNotFoundError as e:
         print(e, file=sys.stderr)
         return KELUAR_DATA
