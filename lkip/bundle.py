@@ -20,12 +20,13 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from lkip.errors import BundelTidakValid
 from lkip.manifest import NAMA_MANIFEST, keluaran, sidik_pendek, teks_json
 from lkip.paths import outputs_dir
 
@@ -43,14 +44,6 @@ _LAB_LURING = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
-
-
-class BundelTidakValid(ValueError):
-    """The outputs no longer match the manifest they were rendered with."""
-
-    def __init__(self, masalah: Iterable[str]) -> None:
-        self.masalah = tuple(masalah)
-        super().__init__("\n".join(self.masalah))
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def sidik_berkas(folder: Path, pola: Iterable[str] = ("**/*",)) -> dict[str, str
     }
 
 
-def sidik_mentah(tahun: int, root: Path) -> dict[str, str]:
+def sidik_mentah(tahun: int, root: Path | None = None) -> dict[str, str]:
     """sha256 of every raw file a report for ``tahun`` can read (its year and earlier years)."""
     base = raw_dir(root)
     return {

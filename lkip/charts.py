@@ -322,7 +322,8 @@ def tren_indikator(
     df: pd.DataFrame, judul: str = "Tren Target dan Realisasi Indikator Kinerja"
 ) -> Figure:
     """One panel per indicator: realisasi over the years against the (dashed) target."""
-    tahun = sorted(int(t) for t in df["tahun"].dropna().unique())
+    ada = df["tahun"].dropna().astype(int)
+    tahun = list(range(ada.min(), ada.max() + 1))  # a year without data is a gap in the line
     kode = list(dict.fromkeys(df["kode"]))
     kolom = 1 if len(kode) == 1 else 2
     baris = math.ceil(len(kode) / kolom)

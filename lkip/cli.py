@@ -11,10 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-from lkip.bundle import BundelTidakValid, buat_bundel, periksa_bundel
-from lkip.errors import DataTidakValid
+# Only light modules at import: a rebuild served from the cache must not load pandas. The
+# commands import what they need.
+from lkip.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
 from lkip.pipeline import BabGagal, proses, render, tahun_laporan
-from lkip.template import TahunBaruGagal, buat_tahun_baru, tampilkan
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
@@ -55,19 +55,20 @@ def _parser() -> argparse.ArgumentParser:
 
 def _reviu(tahun: int | None, ketat: bool) -> int:
     from lkip.laporan import muat
-    from lkip.reviu import TIDAK_SESUAI, baca_dilaporkan, reviu, teks_temuan
+    from lkip.reviu import TIDAK_SESUAI, teks_temuan
 
     tahun = tahun_laporan(tahun)
     laporan = muat(tahun)
-    dilaporkan = baca_dilaporkan(tahun, laporan=laporan)
-    if dilaporkan is None:
+    if not laporan.nilai["reviu_dilaporkan"]:
         print(f"Tidak ada data/raw/{tahun}/dilaporkan.csv: hanya pemeriksaan internal.")
-    hasil = reviu(laporan, dilaporkan)
+    hasil = laporan.tabel["reviu"]
     print(teks_temuan(hasil, tahun))
     return KELUAR_REVIU if ketat and (hasil["status"] == TIDAK_SESUAI).any() else 0
 
 
 def _bundel(tahun: int | None) -> None:
+    from lkip.bundle import buat_bundel
+
     hasil = buat_bundel(tahun_laporan(tahun))
     print(f"Bundel selesai: {hasil.path}")
     print(f"Sidik bundel (sha256 manifest.json): {hasil.sidik}")
@@ -75,6 +76,8 @@ def _bundel(tahun: int | None) -> None:
 
 
 def _periksa_bundel(file: Path, sidik: str | None) -> int:
+    from lkip.bundle import periksa_bundel
+
     hasil = periksa_bundel(file, sidik)
     if not hasil.valid:
         print(f"Bundel {file} TIDAK VALID:", file=sys.stderr)
@@ -100,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             proses(tahun)
             print(f"Data tahun {tahun} valid.")
         elif args.perintah == "new-year":
+            from lkip.template import buat_tahun_baru, tampilkan
+
             print(tampilkan(buat_tahun_baru(args.year)))
         elif args.perintah == "bundle":
             _bundel(args.year)

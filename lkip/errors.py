@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["DataTidakValid", "Masalah"]
+__all__ = ["BundelTidakValid", "DataTidakValid", "Masalah", "TahunBaruGagal"]
 
 
 @dataclass(frozen=True)
@@ -52,3 +52,15 @@ class DataTidakValid(Exception):
         data = "Data" if self.tahun is None else f"Data tahun {self.tahun}"
         judul = f"{data} belum bisa diproses: {len(self.masalah)} masalah ditemukan"
         return "\n".join([judul, *(f"- {m}" for m in self.masalah)])
+
+
+class TahunBaruGagal(Exception):
+    """The new year's folder cannot be made; the message says why, in Bahasa Indonesia."""
+
+
+class BundelTidakValid(ValueError):
+    """The outputs no longer match the manifest they were rendered with."""
+
+    def __init__(self, masalah: Iterable[str]) -> None:
+        self.masalah = tuple(masalah)
+        super().__init__("\n".join(self.masalah))

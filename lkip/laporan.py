@@ -7,9 +7,7 @@ notebook calls: it (re)builds the processed tables when the raw inputs changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +18,11 @@ import pandas as pd
 from lkip import anggaran as agr
 from lkip import ikm as ikm_mod
 from lkip import ikm_data
+from lkip.cache import sidik_kode, sidik_mentah
 from lkip.capaian import capaian, tercapai
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun
-from lkip.paths import available_years, processed_dir, raw_dir, raw_year_dir
+from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
 from lkip.predikat import predikat_sakip
 from lkip.skm import baca_responden, berkas_responden, kecukupan_sampel
 
@@ -34,6 +33,7 @@ TEXT_COLUMNS = (
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
     "huruf_target", "huruf_realisasi", "huruf_target_akhir",
     "kolom", "segmen", "hanya_di", "label", "jenis",
+    "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
 )  # fmt: skip
 
 
@@ -66,6 +66,7 @@ class Laporan:
     tabel: dict[str, pd.DataFrame]
     nilai: dict[str, Any] = field(default_factory=dict)
     sumber: dict[str, str] = field(default_factory=dict)
+    kode: str = field(default_factory=sidik_kode)  # the lkip sources that computed it
 
     # Convenience accessors used by the notebooks.
     @property
@@ -114,11 +115,12 @@ class Laporan:
             "konvensi": self.konvensi.__dict__,
             "nilai": self.nilai,
             "sumber": self.sumber,
+            "kode": self.kode,
         }
         (tmp / "laporan.json").write_text(
             json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
         )
-        _replace_dir(tmp, folder)
+        ganti_folder(tmp, folder)
 
     @classmethod
     def baca(cls, folder: Path) -> Laporan:
@@ -132,6 +134,7 @@ class Laporan:
             tabel=tabel,
             nilai=meta["nilai"],
             sumber=meta["sumber"],
+            kode=meta.get("kode", ""),
         )
 
 
@@ -140,18 +143,6 @@ class _Isian(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-def _replace_dir(tmp: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        target.rename(old)
-    tmp.rename(target)
-    if old is not None:
-        import shutil
-
-        shutil.rmtree(old)
 
 
 def _baca_csv(path: Path) -> pd.DataFrame:
@@ -164,18 +155,6 @@ def _baca_csv(path: Path) -> pd.DataFrame:
         if c in df.columns:
             df[c] = df[c].map({"True": True, "False": False}).astype("boolean")
     return df
-
-
-def sidik_masukan(tahun: int, root: Path | None = None) -> dict[str, str]:
-    """sha256 of every file under data/raw/<t>/ for t <= tahun: all a report can depend on."""
-    base = raw_dir(root)
-    return {
-        p.relative_to(base).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for t in available_years(root)
-        if t <= tahun
-        for p in sorted((base / str(t)).rglob("*"))
-        if p.is_file()
-    }
 
 
 # --- computation -------------------------------------------------------------------------
@@ -360,15 +339,27 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
     if mentah.pegawai is not None:
         tabel["pegawai"] = mentah.pegawai
     nilai["tahun_tersedia"] = sorted(per_tahun)
-    return Laporan(
+    laporan = Laporan(
         tahun=tahun,
         profil=mentah.profil,
         narasi=mentah.narasi,
         konvensi=konvensi,
         tabel=tabel,
         nilai=nilai,
-        sumber=sidik_masukan(tahun, root),
+        sumber=sidik_mentah(tahun, root),
     )
+    _tambah_reviu(laporan, root)
+    return laporan
+
+
+def _tambah_reviu(laporan: Laporan, root: Path | None) -> None:
+    """The reviu of the printed figures (dilaporkan.csv, when there is one) and the internal
+    checks, computed with everything else so the Lampiran and reviu.csv read the same table."""
+    from lkip import reviu
+
+    dilaporkan = reviu.baca_dilaporkan(laporan.tahun, root, laporan)
+    laporan.tabel["reviu"] = reviu.reviu(laporan, dilaporkan)
+    laporan.nilai["reviu_dilaporkan"] = dilaporkan is not None
 
 
 def muat(tahun: int | None = None, root: Path | None = None) -> Laporan:
@@ -381,7 +372,7 @@ def muat(tahun: int | None = None, root: Path | None = None) -> Laporan:
     folder = processed_dir(tahun, root)
     if (folder / "laporan.json").exists():
         laporan = Laporan.baca(folder)
-        if laporan.sumber == sidik_masukan(tahun, root):
+        if laporan.sumber == sidik_mentah(tahun, root) and laporan.kode == sidik_kode():
             return laporan
     laporan = susun(tahun, root)
     laporan.simpan(folder)

@@ -26,6 +26,7 @@ from lkip import schemas
 from lkip.errors import DataTidakValid, Masalah
 from lkip.numbers import AngkaTidakValid, baca_angka
 from lkip.paths import raw_year_dir
+from lkip.skm import berkas_responden
 
 __all__ = ["TahunMentah", "baca_tabel", "muat_tahun"]
 
@@ -523,7 +524,8 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                 for k in NARASI_WAJIB
                 if k not in yaml_isi["narasi"]
             ]
-    masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap)
+    ada_responden = berkas_responden(folder) is not None
+    masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap, ada_responden)
 
     if masalah or "kinerja" not in tabel:
         raise DataTidakValid(year, masalah)
@@ -541,7 +543,11 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
 
 
 def _periksa_antar_berkas(
-    year: int, tabel: dict[str, pd.DataFrame], nama_file: dict[str, str], wajib_lengkap: bool
+    year: int,
+    tabel: dict[str, pd.DataFrame],
+    nama_file: dict[str, str],
+    wajib_lengkap: bool,
+    ada_responden: bool,
 ) -> list[Masalah]:
     """Rules that tie files together: budget rows point at known sasaran, computed
     realisasi has its source file, and a survey covers all nine unsur.
@@ -563,6 +569,8 @@ def _periksa_antar_berkas(
     if wajib_lengkap and kinerja is not None and {"kode", "sumber"} <= set(kinerja.columns):
         for sumber, nama in (("idm", "idm"), ("skm", "skm_unsur")):
             pemakai = kinerja.loc[kinerja["sumber"] == sumber, "kode"].dropna()
+            if nama == "skm_unsur" and ada_responden:
+                continue  # the IKM comes from skm_responden instead (lkip.skm)
             if len(pemakai) and nama not in nama_file:
                 kode = ", ".join(pemakai)
                 pesan = (

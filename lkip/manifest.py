@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from lkip.cache import sidik_mentah
 from lkip.paths import PACKAGE_ROOT
 
 NAMA_MANIFEST = "manifest.json"
@@ -67,9 +68,7 @@ def sidik_pendek(berkas: Mapping[str, str]) -> str:
 
 def masukan(tahun: int, root: Path | None = None) -> dict[str, str]:
     """Every raw input a report of ``tahun`` can depend on, keyed by its project path."""
-    from lkip.laporan import sidik_masukan  # pandas: not loaded by a fully cached render
-
-    return {AWALAN_MASUKAN + p: h for p, h in sidik_masukan(tahun, root).items()}
+    return {AWALAN_MASUKAN + p: h for p, h in sidik_mentah(tahun, root).items()}
 
 
 def info_git(folder: Path = PACKAGE_ROOT) -> dict[str, Any]:

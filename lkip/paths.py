@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +46,18 @@ def available_years(root: Path | None = None) -> list[int]:
     if not base.is_dir():
         return []
     return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name))
+
+
+def ganti_folder(baru: Path, target: Path) -> None:
+    """Put the folder ``baru`` in place of ``target``, removing the old one only afterwards.
+
+    Both renames stay on one file system, so a reader sees the old folder or the new one, and a
+    run killed between the two renames leaves ``.<name>-lama-<pid>`` for the next run to restore.
+    """
+    lama = None
+    if target.exists():
+        lama = target.with_name(f".{target.name}-lama-{os.getpid()}")
+        target.rename(lama)
+    baru.rename(target)
+    if lama is not None:
+        shutil.rmtree(lama, ignore_errors=True)

@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip import cache as ch
-from lkip.paths import available_years, notebooks_dir, outputs_dir, processed_dir, project_root
+from lkip.manifest import catatan_kaki, tulis_manifest
+from lkip.paths import (
+    available_years,
+    ganti_folder,
+    notebooks_dir,
+    outputs_dir,
+    processed_dir,
+    project_root,
+)
 
 if TYPE_CHECKING:
     from lkip.assemble import ReportMeta
@@ -44,6 +52,7 @@ CHAPTERS = (
     "04_anggaran",
     "05_penutup",
     "06_lampiran",
+    "07_reviu",
 )
 DAFTAR_ISI_SETELAH = 1
 
@@ -94,6 +103,7 @@ BACAAN: dict[str, frozenset[str]] = {
     ),
     "05_penutup": frozenset({"profil", "narasi", "tabel:kinerja"}),
     "06_lampiran": frozenset({"profil", "narasi", "konvensi", "tabel:tren"}),
+    "07_reviu": frozenset({"nilai", "tabel:reviu"}),
 }
 KERNEL = "python3"
 
@@ -159,7 +169,7 @@ def render(
             executed = _render_ke(
                 staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1
             )
-            _tukar(staging, target)
+            ganti_folder(staging, target)
         except BabGagal as e:
             gagal = target.parent / f"{tahun}-gagal"
             shutil.rmtree(gagal, ignore_errors=True)
@@ -219,9 +229,11 @@ def _render_ke(
     nb_folder = staging / "notebooks"
     html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
     kode, versi = ch.sidik_kode(), ch.versi_dependensi()
+    kaki = catatan_kaki(tahun, root)  # printed on the last page: part of the report's key
     kunci_mentah = ch.sidik_json(
         {
             "tahun": tahun,
+            "catatan_kaki": kaki,
             "mentah": ch.sidik_mentah(tahun, root),
             "bab": {b: ch.sidik((notebooks_dir() / f"{b}.ipynb").read_bytes()) for b in CHAPTERS},
             "bacaan": {b: sorted(BACAAN.get(b, ())) for b in CHAPTERS},
@@ -232,9 +244,11 @@ def _render_ke(
     )
     if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging):
         lapor("Tidak ada yang berubah: laporan diambil dari cache")
+        _tulis_manifest(tahun, root, staging)
         return [nb_folder / f"{b}.ipynb" for b in CHAPTERS]
 
     laporan = _proses(tahun, root)
+    reviu_csv = _tulis_reviu(laporan, staging)
     bagian = ch.bagian_olahan(processed_dir(tahun, root))
     kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
     # The assembler's imports (nbconvert, WeasyPrint: seconds) load while the kernels, which
@@ -246,6 +260,8 @@ def _render_ke(
         {
             "bab": [kunci_bab[b] for b in CHAPTERS],
             "profil": bagian.get("profil"),
+            "reviu": bagian.get("tabel:reviu"),
+            "catatan_kaki": kaki,
             "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
             "kode": ch.sidik_kode(template=True),
             "versi": versi,
@@ -257,14 +273,33 @@ def _render_ke(
         from lkip.assemble import write_report
 
         mulai = time.perf_counter()
-        write_report(executed, _meta(laporan), html, pdf, daftar_isi_setelah=DAFTAR_ISI_SETELAH)
+        meta = _meta(laporan, kaki)
+        write_report(executed, meta, html, pdf, daftar_isi_setelah=DAFTAR_ISI_SETELAH)
         lapor(f"HTML dan PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
-            cache.simpan("laporan", kunci_laporan, {html.name: html, pdf.name: pdf})
+            simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
+            cache.simpan("laporan", kunci_laporan, simpan)
     if cache is not None:
         penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
         cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
+    _tulis_manifest(tahun, root, staging)
     return executed
+
+
+def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
+    from lkip.reviu import tulis_reviu
+
+    return tulis_reviu(laporan, staging)
+
+
+def _tulis_manifest(tahun: int, root: Path, staging: Path) -> None:
+    """The manifest of this run: written last, over the outputs as they will be published."""
+    parameter = {
+        "year": tahun,
+        "chapters": list(CHAPTERS),
+        "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
+    }
+    tulis_manifest(tahun, root, staging, parameter)
 
 
 def _impor_perakit() -> None:
@@ -372,12 +407,14 @@ def _eksekusi(bab: str, tahun: int, keluaran: Path) -> None:
             # no cwd=: papermill would os.chdir the whole process, which races between threads;
             # the notebooks read nothing relative to their folder (muat finds the data by root)
             kernel_name=KERNEL,
+            # The kernel logs nothing to the terminal: a failing cell is reported by papermill.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except papermill.PapermillExecutionError as e:
         raise BabGagal(bab, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e
 
 
-def _meta(laporan: Laporan) -> ReportMeta:
+def _meta(laporan: Laporan, kaki: str) -> ReportMeta:
     from lkip.assemble import ReportMeta
 
     p = laporan.profil
@@ -387,6 +424,7 @@ def _meta(laporan: Laporan) -> ReportMeta:
         tahun=laporan.tahun,
         alamat=p.get("alamat", ""),
         motto=p.get("motto", ""),
+        catatan_kaki=kaki,
     )
 
 
@@ -407,14 +445,3 @@ def _bersihkan_sisa(tahun: int, root: Path) -> None:
     ]
     for p in sisa:
         shutil.rmtree(p, ignore_errors=True)
-
-
-def _tukar(staging: Path, target: Path) -> None:
-    """Put the new outputs in place; the old ones are removed only after the swap."""
-    lama = None
-    if target.exists():
-        lama = target.with_name(f".{target.name}-lama-{os.getpid()}")
-        target.rename(lama)
-    staging.rename(target)
-    if lama is not None:
-        shutil.rmtree(lama, ignore_errors=True)

@@ -1075,12 +1075,11 @@ def reviu(L: Laporan, dilaporkan: pd.DataFrame | None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=KOLOM)
 
 
-def tulis_reviu(laporan: Laporan, folder: Path, root: Path | None = None) -> Path:
-    """Write ``reviu.csv`` of ``laporan`` into ``folder`` (e.g. the pipeline's staging folder)."""
-    hasil = reviu(laporan, baca_dilaporkan(laporan.tahun, root, laporan))
+def tulis_reviu(laporan: Laporan, folder: Path) -> Path:
+    """Write the reviu computed with ``laporan`` as ``reviu.csv`` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "reviu.csv"
-    hasil.to_csv(path, index=False)
+    laporan.tabel["reviu"].to_csv(path, index=False)
     return path
 
 
@@ -1113,7 +1112,8 @@ def tabel_temuan(hasil: pd.DataFrame) -> pd.DataFrame:
         {
             "No": [str(i) for i in range(1, len(temuan) + 1)],
             "Lokasi": temuan["lokasi"],
-            "Metrik": temuan["metrik"],
+            # a break opportunity after each dot, so a long id wraps inside its column
+            "Metrik": temuan["metrik"].str.replace(".", ".\u200b", regex=False),
             "Dilaporkan": temuan["dilaporkan"],
             "Dihitung": temuan["dihitung"],
             "Selisih": temuan["selisih"].replace("", fmt.KOSONG),

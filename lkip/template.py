@@ -21,6 +21,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Font, PatternFill
 
+from lkip.errors import TahunBaruGagal
 from lkip.load import TABEL_PILIHAN, TABEL_WAJIB, muat_tahun
 from lkip.paths import available_years, raw_dir, raw_year_dir
 
@@ -46,10 +47,6 @@ TABEL = (*TABEL_WAJIB, *TABEL_PILIHAN)
 README = "README-TAHUN-BARU.md"
 _TANGGAL = re.compile(r"^(?P<awal>\s+tanggal:)[^#\n]*(?P<komentar>#.*)?$", re.MULTILINE)
 _ISI = PatternFill("solid", fgColor="FFF2CC")
-
-
-class TahunBaruGagal(Exception):
-    """The new year's folder cannot be made; the message says why, in Bahasa Indonesia."""
 
 
 @dataclass

@@ -108,9 +108,26 @@ def test_raw_change_without_effect_on_processed_data_executes_nothing(
     pesan: list[str] = []
     palsu.dijalankan.clear()
     pipeline.render(2023, root=root, lapor=pesan.append)
-    assert palsu.dijalankan == [] and palsu.dirakit == 1
-    assert "HTML dan PDF dari cache" in pesan
+    assert palsu.dijalankan == []
     assert f"Bab {BAB_PEGAWAI}: dari cache" in pesan
+    # The report itself is assembled again: its last page prints the digest of the inputs,
+    # and the input file did change.
+    assert palsu.dirakit == 2
+
+
+def test_footer_names_the_commit_and_the_inputs(root: Path, palsu: Rekaman) -> None:
+    """A report served from the cache never prints another run's provenance line."""
+    _render(root, palsu)
+    kaki = {"x": "Dibuat dari commit aaa · sidik data masukan 111"}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "catatan_kaki", lambda tahun, root: kaki["x"])
+        _render(root, palsu)
+        assert palsu.dirakit == 2 and palsu.dijalankan == []
+        _render(root, palsu)
+        assert palsu.dirakit == 2  # same footer: served from the cache
+        kaki["x"] = "Dibuat dari commit bbb · sidik data masukan 111"
+        _render(root, palsu)
+        assert palsu.dirakit == 3
 
 
 def test_changing_a_notebook_reexecutes_that_chapter(root: Path, palsu: Rekaman) -> None:

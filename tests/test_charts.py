@@ -384,3 +384,11 @@ def test_profil_responden(tmp_path):
     assert [b.get_width() for b in kanal.patches] == [50.0, 25.0, 25.0]
     assert "75 % (3)" in texts(jk)
     assert tick_texts(kanal.get_yticklabels())[-1] == "(tidak diisi)"
+
+
+def test_tren_indikator_shows_a_missing_year_as_a_gap(tren_df, tmp_path):
+    fig = charts.tren_indikator(tren_df[tren_df["tahun"] != 2022])  # no 2022 at all
+    render(fig, tmp_path, "tren_lompat")
+    t1 = fig.axes[0]
+    assert tick_texts(t1.get_xticklabels()) == ["2021", "2022", "2023"]
+    assert np.isnan(garis(t1, "Realisasi").get_ydata()[1])  # not a line from 2021 to 2023

@@ -257,3 +257,13 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
     segmen = _tabel(soup, r"^Tabel 3\.2\.1\.3 : Responden dan IKM menurut kanal")
     assert [r[0] for r in segmen] == ["digital", "kertas"]
     assert _tabel(soup, r"^Tabel 3\.2\.1\.5 ")[2][0] == "Perubahan IKM"
+
+
+def test_respondent_file_replaces_skm_unsur(root: Path) -> None:
+    """A year with skm_responden.csv needs no skm_unsur.csv: the IKM comes from respondents."""
+    tahun = root / "data" / "raw" / "2023"
+    (tahun / "skm_unsur.csv").unlink()
+    shutil.copy(SAMPLE / "skm_responden_2023_SINTETIS.csv", tahun / "skm_responden.csv")
+    L = susun(2023, root)
+    assert L.nilai["skm_responden"] == 400
+    assert L.indikator("T1")["realisasi"] == pytest.approx(L.nilai["ikm"])

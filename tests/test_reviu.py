@@ -366,15 +366,18 @@ def test_bad_dilaporkan_names_line_and_value(root, laporan):
 def test_no_dilaporkan_file(root, laporan):
     (root / "data" / "raw" / "2023" / "dilaporkan.csv").unlink()
     assert R.baca_dilaporkan(2023, root, laporan) is None
-    path = R.tulis_reviu(laporan, root / "keluar", root)
+    tanpa = susun(2023, root)
+    assert tanpa.nilai["reviu_dilaporkan"] is False
+    path = R.tulis_reviu(tanpa, root / "keluar")
     hasil = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert list(hasil.columns) == R.KOLOM
     assert set(hasil["status"]) == {R.SESUAI}
 
 
 def test_tulis_reviu_and_table(root_modul, laporan, tmp_path):
-    path = R.tulis_reviu(laporan, tmp_path, root_modul)
+    path = R.tulis_reviu(laporan, tmp_path)
     hasil = pd.read_csv(path, dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(hasil, laporan.tabel["reviu"], check_dtype=False)
     assert (hasil["status"] == R.TIDAK_SESUAI).sum() > 20
     temuan = R.tabel_temuan(hasil)
     assert len(temuan) == (hasil["status"] != R.SESUAI).sum()
