@@ -22,6 +22,13 @@ def nilai_indikator(row: pd.Series, kolom: str) -> str:
     return fmt.nilai(row[kolom], row["satuan"])
 
 
+def nilai_lalu(row: pd.Series) -> str:
+    """Last year's realisasi as printed, with its own letter."""
+    lalu = row.copy()
+    lalu["realisasi"], lalu["huruf_realisasi"] = row["realisasi_lalu"], row["huruf_realisasi_lalu"]
+    return nilai_indikator(lalu, "realisasi")
+
+
 def status_target(row: pd.Series) -> str:
     """Whether the target was met, in words; independent of the capaian convention."""
     if pd.isna(row["target"]):
@@ -67,7 +74,7 @@ def banding_tahun_lalu(row: pd.Series, tahun: int) -> str | None:
         arah = "lebih baik daripada" if membaik else "lebih buruk daripada"
     besar = fmt.nilai(abs(selisih), row["satuan"])
     teks = f"Realisasi tahun {tahun} {arah} tahun {tahun - 1} ({nilai_indikator(row, 'realisasi')}"
-    teks += f" dibanding {fmt.nilai(lalu, row['satuan'])}"
+    teks += f" dibanding {nilai_lalu(row)}"
     return teks + (f", selisih {besar})." if selisih else ").")
 
 

@@ -31,7 +31,7 @@ TEXT_COLUMNS = (
     "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
-    "huruf_target", "huruf_realisasi", "huruf_target_akhir",
+    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_realisasi_lalu",
     "kolom", "segmen", "hanya_di", "label", "jenis",
     "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
 )  # fmt: skip
@@ -320,12 +320,13 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
 
     lalu = per_tahun.get(tahun - 1)
     if lalu is not None:
-        prev = lalu.set_index("kode")[["target", "realisasi", "capaian"]]
-        prev.columns = ["target_lalu", "realisasi_lalu", "capaian_lalu"]
+        prev = lalu.set_index("kode")[["target", "realisasi", "capaian", "huruf_realisasi"]]
+        prev.columns = ["target_lalu", "realisasi_lalu", "capaian_lalu", "huruf_realisasi_lalu"]
         kinerja = kinerja.merge(prev, left_on="kode", right_index=True, how="left")
     else:
         for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
             kinerja[c] = float("nan")
+        kinerja["huruf_realisasi_lalu"] = None
 
     tren = pd.concat([df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True)
 

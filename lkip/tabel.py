@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkip import fmt
-from lkip.kalimat import efisiensi_keterangan, nilai_indikator
+from lkip.kalimat import efisiensi_keterangan, nilai_indikator, nilai_lalu
 from lkip.laporan import Laporan
 
 TOTAL = "Jumlah"
@@ -44,26 +44,18 @@ def perbandingan(L: Laporan, tingkat: str) -> pd.DataFrame:
     t = L.tahun
     rows = []
     for _, r in _indikator(L, tingkat).iterrows():
-        lalu = r.copy()
-        lalu["realisasi"], lalu["huruf_realisasi"] = r["realisasi_lalu"], _huruf_lalu(r)
         rows.append(
             {
                 (_judul_tingkat(tingkat), ""): r["sasaran"],
                 ("Indikator Kinerja", ""): r["indikator"],
                 (f"Target {t}", ""): nilai_indikator(r, "target"),
-                ("Realisasi", f"Tahun {t - 1}"): nilai_indikator(lalu, "realisasi"),
+                ("Realisasi", f"Tahun {t - 1}"): nilai_lalu(r),
                 ("Realisasi", f"Tahun {t}"): nilai_indikator(r, "realisasi"),
                 ("Capaian", f"Tahun {t - 1}"): fmt.persen(r["capaian_lalu"]),
                 ("Capaian", f"Tahun {t}"): fmt.persen(r["capaian"]),
             }
         )
     return pd.DataFrame(rows, columns=pd.MultiIndex.from_tuples(rows[0].keys()))
-
-
-def _huruf_lalu(r: pd.Series) -> str | None:
-    from lkip.laporan import _huruf
-
-    return _huruf(r.get("skala"), None if pd.isna(r["realisasi_lalu"]) else r["realisasi_lalu"])
 
 
 def terhadap_target_akhir(L: Laporan, tingkat: str) -> pd.DataFrame:
