@@ -74,6 +74,20 @@ NotebookSource = Path | nbformat.NotebookNode
 
 
 @dataclass(frozen=True)
+class BabHtml:
+    """A chapter already turned into its body fragment by :func:`chapter_html`.
+
+    Lets a rebuild reuse the fragments of chapters that did not change (``lkip.pipeline``).
+    """
+
+    nama: str  # the chapter, e.g. "03_capaian_kinerja"
+    html: str
+
+
+Bab = NotebookSource | BabHtml
+
+
+@dataclass(frozen=True)
 class ReportMeta:
     """Identity of the report, printed on the cover and in the running header."""
 
@@ -112,15 +126,16 @@ def chapter_html(notebook: NotebookSource) -> str:
     return str(soup)
 
 
-def render_html(
-    chapters: Sequence[NotebookSource], meta: ReportMeta, daftar_isi_setelah: int = 0
-) -> str:
+def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> str:
     """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
     if not 0 <= daftar_isi_setelah <= len(chapters):
         raise ValueError(
             f"daftar_isi_setelah={daftar_isi_setelah} must be between 0 and {len(chapters)}"
         )
-    soups = [BeautifulSoup(chapter_html(c), "html.parser") for c in chapters]
+    soups = [
+        BeautifulSoup(c.html if isinstance(c, BabHtml) else chapter_html(c), "html.parser")
+        for c in chapters
+    ]
     toc = _anchor_headings(soups, daftar_isi_setelah)
     bodies = [Markup(str(s)) for s in soups]
     env = Environment(
@@ -151,7 +166,7 @@ def write_pdf(html: str, pdf_path: Path) -> None:
 
 
 def write_report(
-    chapters: Sequence[NotebookSource],
+    chapters: Sequence[Bab],
     meta: ReportMeta,
     html_path: Path,
     pdf_path: Path,

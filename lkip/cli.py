@@ -20,6 +20,14 @@ KELUAR_DATA = 2
 KELUAR_BAB = 3
 KELUAR_BUNDEL = 4
 KELUAR_REVIU = 5
+# Exit status per kind of failure the analyst can act on.
+KELUAR = {
+    DataTidakValid: KELUAR_DATA,
+    TahunBaruGagal: KELUAR_DATA,
+    FileNotFoundError: KELUAR_DATA,
+    BabGagal: KELUAR_BAB,
+    BundelTidakValid: KELUAR_BUNDEL,
+}
 
 
 def _tahun(teks: str) -> int:
@@ -112,21 +120,9 @@ def main(argv: list[str] | None = None) -> int:
             return _periksa_bundel(args.file, args.sidik)
         elif args.perintah == "reviu":
             return _reviu(args.year, args.ketat)
-    except DataTidakValid as e:
+    except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
-        return KELUAR_DATA
-    except BabGagal as e:
-        print(e, file=sys.stderr)
-        return KELUAR_BAB
-    except TahunBaruGagal as e:
-        print(e, file=sys.stderr)
-        return KELUAR_DATA
-    except BundelTidakValid as e:
-        print(e, file=sys.stderr)
-        return KELUAR_BUNDEL
-    except FileNotFoundError as e:
-        print(e, file=sys.stderr)
-        return KELUAR_DATA
+        return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
     return 0
 
 

@@ -18,33 +18,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from lkip.cache import sidik_mentah
+from lkip.cache import DEPENDENCIES, sidik_mentah
 from lkip.paths import PACKAGE_ROOT
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT_MANIFEST = 1
 # Inputs are listed under this prefix, relative to the project root (data/raw/2023/kinerja.csv).
 AWALAN_MASUKAN = "data/raw/"
-# Packages whose version can change a figure, a sentence or the layout of the report.
-PAKET_UTAMA = (
-    "lkip",
-    "pandas",
-    "numpy",
-    "matplotlib",
-    "babel",
-    "pandera",
-    "pyyaml",
-    "openpyxl",
-    "jinja2",
-    "beautifulsoup4",
-    "mistune",
-    "nbformat",
-    "nbclient",
-    "nbconvert",
-    "papermill",
-    "ipykernel",
-    "weasyprint",
-)
+# Packages whose version can change a figure, a sentence or the layout of the report: the
+# ones the cache keys on, and lkip itself.
+PAKET_UTAMA = ("lkip", *DEPENDENCIES)
 PANJANG_SIDIK = 12
 
 

@@ -39,7 +39,7 @@ from lkip.paths import (
 )
 
 if TYPE_CHECKING:
-    from lkip.assemble import ReportMeta
+    from lkip.assemble import BabHtml, ReportMeta
     from lkip.laporan import Laporan
 
 # Chapter notebooks in report order; the Daftar Isi follows the first one (Kata Pengantar and
@@ -274,7 +274,8 @@ def _render_ke(
 
         mulai = time.perf_counter()
         meta = _meta(laporan, kaki)
-        write_report(executed, meta, html, pdf, daftar_isi_setelah=DAFTAR_ISI_SETELAH)
+        bab = _bab_html(executed, kunci_bab, cache, staging / ".html")
+        write_report(bab, meta, html, pdf, daftar_isi_setelah=DAFTAR_ISI_SETELAH)
         lapor(f"HTML dan PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
@@ -284,6 +285,27 @@ def _render_ke(
         cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
     _tulis_manifest(tahun, root, staging)
     return executed
+
+
+def _bab_html(
+    executed: list[Path], kunci_bab: dict[str, str], cache: ch.Cache | None, tmp: Path
+) -> list[BabHtml]:
+    """Each chapter's HTML fragment: from the cache when its notebook did not change."""
+    from lkip.assemble import BabHtml, chapter_html
+
+    perakit = ch.sidik_kode(template=True)
+    hasil = []
+    for nb in executed:
+        kunci = ch.sidik_json({"bab": kunci_bab[nb.stem], "perakit": perakit})
+        if cache is not None and cache.ambil("html", kunci, tmp / kunci):
+            fragmen = (tmp / kunci / "bab.html").read_text(encoding="utf-8")
+        else:
+            fragmen = chapter_html(nb)
+            if cache is not None:
+                cache.simpan("html", kunci, {"bab.html": fragmen.encode("utf-8")})
+        hasil.append(BabHtml(nb.stem, fragmen))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return hasil
 
 
 def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:

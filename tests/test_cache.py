@@ -60,7 +60,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
     def rakit(chapters, meta, html: Path, pdf: Path, daftar_isi_setelah: int = 0) -> None:
         rekaman.dirakit += 1
-        html.write_text(" ".join(Path(c).stem for c in chapters), encoding="utf-8")
+        html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
         pdf.write_bytes(b"%PDF-palsu")
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
@@ -97,6 +97,26 @@ def test_changing_an_input_reexecutes_only_the_chapter_that_reads_it(
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
     assert _render(root, palsu) == [BAB_PEGAWAI]
     assert palsu.dirakit == 2
+
+
+def test_only_the_changed_chapter_is_converted_to_html_again(
+    root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dikonversi: list[str] = []
+    asli = assemble.chapter_html
+
+    def hitung(nb: Path) -> str:
+        dikonversi.append(Path(nb).stem)
+        return asli(nb)
+
+    monkeypatch.setattr(assemble, "chapter_html", hitung)
+    _render(root, palsu)
+    assert sorted(dikonversi) == [BAB_PEGAWAI, BAB_KINERJA]
+    dikonversi.clear()
+    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
+    _render(root, palsu)
+    assert dikonversi == [BAB_PEGAWAI]
 
 
 def test_raw_change_without_effect_on_processed_data_executes_nothing(

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lkip.errors import DataTidakValid, Masalah
-from lkip.load import baca_tabel, muat_tahun
+from lkip.load import NARASI_WAJIB, baca_tabel, muat_tahun
 from lkip.schemas import KOLOM_ANGKA
 
 KINERJA = """\
@@ -48,33 +48,7 @@ konvensi:
   batas_capaian: null
   bobot_ikm: eksak
 """
-NARASI_KUNCI = [
-    "kata_pengantar",
-    "ikhtisar",
-    "latar_belakang",
-    "landasan_hukum",
-    "maksud",
-    "tujuan_penyusunan",
-    "isu_strategis",
-    "upaya_isu_strategis",
-    "tugas_fungsi",
-    "struktur_organisasi",
-    "struktur_kinerja",
-    "sistematika",
-    "visi",
-    "misi",
-    "peran_misi",
-    "iku",
-    "analisis",
-    "analisis_penyebab",
-    "anggaran_pengantar",
-    "kesimpulan_pengantar",
-    "keberhasilan_ikm",
-    "saran",
-    "rencana_tindak_lanjut",
-    "lampiran",
-]
-NARASI = "".join(f"{k}: [Teks.]\n" for k in NARASI_KUNCI)
+NARASI = "".join(f"{k}: [Teks.]\n" for k in NARASI_WAJIB)
 
 BERKAS = {
     "kinerja.csv": KINERJA,
