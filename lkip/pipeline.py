@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip import cache as ch
+from lkip.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
 from lkip.manifest import catatan_kaki, tulis_manifest
 from lkip.paths import (
     available_years,
@@ -39,6 +40,8 @@ from lkip.paths import (
 )
 
 if TYPE_CHECKING:
+    from jupyter_client import AsyncKernelManager
+
     from lkip.assemble import BabHtml, ReportMeta
     from lkip.laporan import Laporan
 
@@ -105,7 +108,6 @@ BACAAN: dict[str, frozenset[str]] = {
     "06_lampiran": frozenset({"profil", "narasi", "konvensi", "tabel:tren"}),
     "07_reviu": frozenset({"nilai", "tabel:reviu"}),
 }
-KERNEL = "python3"
 
 
 class BabGagal(RuntimeError):
@@ -247,14 +249,19 @@ def _render_ke(
         _tulis_manifest(tahun, root, staging)
         return [nb_folder / f"{b}.ipynb" for b in CHAPTERS]
 
-    laporan = _proses(tahun, root)
-    reviu_csv = _tulis_reviu(laporan, staging)
-    bagian = ch.bagian_olahan(processed_dir(tahun, root))
-    kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
-    # The assembler's imports (nbconvert, WeasyPrint: seconds) load while the kernels, which
-    # are other processes, execute the chapters.
-    threading.Thread(target=_impor_perakit, daemon=True).start()
-    executed = _jalankan_bab(tahun, root, nb_folder, kunci_bab, cache, lapor, pekerja)
+    # Kernels start while the data is processed; the assembler's imports (nbconvert,
+    # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
+    hangat = _kernel_hangat(min(pekerja, len(CHAPTERS)), root)
+    try:
+        laporan = _proses(tahun, root)
+        reviu_csv = _tulis_reviu(laporan, staging)
+        bagian = ch.bagian_olahan(processed_dir(tahun, root))
+        kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
+        threading.Thread(target=_impor_perakit, daemon=True).start()
+        executed = _jalankan_bab(tahun, root, nb_folder, kunci_bab, cache, lapor, pekerja, hangat)
+    finally:
+        if hangat is not None:
+            hangat.tutup()
 
     kunci_laporan = ch.sidik_json(
         {
@@ -371,6 +378,7 @@ def _jalankan_bab(
     cache: ch.Cache | None,
     lapor: Callable[[str], None],
     pekerja: int,
+    hangat: KernelHangat | None = None,
 ) -> list[Path]:
     """Restore the cached chapters and execute the others, ``pekerja`` at a time."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -391,7 +399,12 @@ def _jalankan_bab(
         keluaran = folder / f"{bab}.ipynb"
         mulai = time.perf_counter()
         lapor_aman(f"Bab {bab}: mulai")
-        _eksekusi(bab, tahun, keluaran)
+        km = hangat.ambil() if hangat is not None else None
+        try:
+            _eksekusi(bab, tahun, keluaran, km)
+        finally:
+            if km is not None:
+                matikan(km)
         lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
@@ -416,8 +429,13 @@ def _jalankan_bab(
     return [folder / f"{bab}.ipynb" for bab in CHAPTERS]
 
 
-def _eksekusi(bab: str, tahun: int, keluaran: Path) -> None:
-    """Execute one chapter notebook with papermill in its own kernel."""
+def _kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
+    """Kernels for the chapters to come, reading this root's data."""
+    return KernelHangat(jumlah, dict(os.environ, LKIP_ROOT=str(root)))
+
+
+def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None) -> None:
+    """Execute one chapter notebook with papermill in its own kernel (``km``: already started)."""
     import papermill
 
     try:
@@ -429,8 +447,8 @@ def _eksekusi(bab: str, tahun: int, keluaran: Path) -> None:
             # no cwd=: papermill would os.chdir the whole process, which races between threads;
             # the notebooks read nothing relative to their folder (muat finds the data by root)
             kernel_name=KERNEL,
-            # The kernel logs nothing to the terminal: a failing cell is reported by papermill.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=ARGUMEN,
+            km=km,
         )
     except papermill.PapermillExecutionError as e:
         raise BabGagal(bab, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e

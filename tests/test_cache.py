@@ -52,7 +52,8 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     )
     rekaman = Rekaman()
 
-    def eksekusi(bab: str, tahun: int, keluaran: Path) -> None:
+    def eksekusi(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
+        assert km is None  # the fake run starts no kernel
         rekaman.dijalankan.append(bab)
         nb = nbformat.read(nb_dir / f"{bab}.ipynb", as_version=4)
         nb.metadata["dijalankan_untuk"] = tahun
@@ -64,6 +65,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         pdf.write_bytes(b"%PDF-palsu")
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
+    monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)
     monkeypatch.setattr(assemble, "write_report", rakit)
     return rekaman
 

@@ -38,9 +38,9 @@ def test_chapters_run_at_the_same_time(
     eksekusi = pipeline._eksekusi
     bersama = threading.Barrier(2, timeout=60)
 
-    def tunggu_yang_lain(bab: str, tahun: int, keluaran: Path) -> None:
+    def tunggu_yang_lain(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
         bersama.wait()  # breaks (and the run fails) unless both chapters are running at once
-        eksekusi(bab, tahun, keluaran)
+        eksekusi(bab, tahun, keluaran, km)
 
     monkeypatch.setattr(pipeline, "_eksekusi", tunggu_yang_lain)
     pipeline.render(2023, root=root, lapor=lambda _: None, pekerja=2)
@@ -125,8 +125,8 @@ def test_a_failing_chapter_does_not_lose_the_others(
 ) -> None:
     eksekusi = pipeline._eksekusi
 
-    def kinerja_gagal(bab: str, tahun: int, keluaran: Path) -> None:
-        eksekusi(bab, tahun, keluaran)
+    def kinerja_gagal(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
+        eksekusi(bab, tahun, keluaran, km)
         if bab == BAB_KINERJA:
             raise pipeline.BabGagal(bab, 2, "ZeroDivisionError: division by zero", keluaran)
 
