@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -156,3 +157,38 @@ def test_cli_rejects_a_year_that_is_not_four_digits(capsys: pytest.CaptureFixtur
         main(["report", "--year", "23"])
     assert e.value.code == 2
     assert "tahun harus empat angka" in capsys.readouterr().err
+
+
+def test_rendered_figures_pass_their_own_reviu(
+    rendered: pipeline.HasilRender, soup: BeautifulSoup
+) -> None:
+    """The figures as the rendered HTML prints them, fed back as dilaporkan: all agree."""
+    from lkip import reviu
+    from lkip.laporan import Laporan
+    from lkip.paths import processed_dir
+
+    L = Laporan.baca(processed_dir(2023, rendered.folder.parent.parent))
+    rows = []
+    for nomor, kode in (("3.1.1.1", ["T1"]), ("3.1.2.1", ["S1", "S2", "S3"])):
+        for k, r in zip(kode, _tabel(soup, nomor), strict=True):
+            for f, teks in zip(("target", "realisasi", "capaian"), r[3:6], strict=True):
+                rows.append((f"kinerja.{k}.{f}", f"Tabel {nomor}", teks))
+    for r in _tabel(soup, "3.3.1"):
+        awal = "anggaran.total" if r[0] == "Jumlah" else f"anggaran.program.{r[0]}"
+        for f, teks in zip(("pagu", "realisasi", "sisa", "serapan"), r[1:5], strict=True):
+            rows.append((f"{awal}.{f}", "Tabel 3.3.1", teks))
+    idm = next(n for n in ("3.2.3", "3.2.2", "3.2.4") if _ada_tabel(soup, n, "Indeks Desa"))
+    for r in _tabel(soup, idm):
+        for f, teks in (("skor_lalu", r[2]), ("status_lalu", r[3]), ("skor_kini", r[4])):
+            rows.append((f"idm.{r[1]}.{f}", f"Tabel {idm}", teks))
+    dilaporkan = pd.DataFrame(rows, columns=["metrik", "lokasi", "dilaporkan"])
+    assert len(dilaporkan) > 50
+    hasil = reviu.reviu(L, dilaporkan).iloc[: len(dilaporkan)]
+    assert (hasil["status"] == reviu.SESUAI).all(), hasil[hasil["status"] != reviu.SESUAI]
+
+
+def _ada_tabel(soup: BeautifulSoup, nomor: str, kata: str) -> bool:
+    return any(
+        cap.get_text().startswith(f"Tabel {nomor} ") and kata in cap.get_text()
+        for cap in soup.select("figure.tabel figcaption")
+    )
