@@ -283,6 +283,15 @@ def kesimpulan(L: Any) -> list[str]:
     return teks
 
 
+def skala_capaian(skala: Any) -> str:
+    """The predikat scale of capaian, in words: "≥ 91 % Sangat Tinggi; ≥ 76 % Tinggi; ..."."""
+    tingkat = [
+        f"≥ {fmt.persen(batas)} {label}" if batas != float("-inf") else f"di bawahnya {label}"
+        for batas, label in skala.tingkat
+    ]
+    return f"Predikat capaian ({skala.nama}): " + "; ".join(tingkat) + "."
+
+
 def metode(konvensi: Any) -> list[str]:
     """The conventions and regulations behind every computed figure."""
     bobot = "1/9 (eksak)" if konvensi.bobot_ikm == "eksak" else konvensi.bobot_ikm
@@ -295,6 +304,7 @@ def metode(konvensi: Any) -> list[str]:
         "Persentase desa yang meningkat IDM-nya dihitung dari desa yang memiliki skor pada "
         "kedua tahun.",
         "Predikat nilai SAKIP menurut PermenPANRB Nomor 88 Tahun 2021.",
+        skala_capaian(konvensi.skala()),
         "Serapan = realisasi / pagu × 100 %; sisa = pagu − realisasi; tingkat efisiensi = sisa "
         "/ pagu × 100 %. Jumlah per program dan per sasaran dihitung dari rincian sub kegiatan.",
         "Angka dibulatkan setengah ke atas pada jumlah desimal yang ditampilkan.",

@@ -23,7 +23,13 @@ from lkip.capaian import capaian, tercapai
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun
 from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
-from lkip.predikat import predikat_sakip
+from lkip.predikat import (
+    SKALA_CAPAIAN_PERMENDAGRI_86,
+    SkalaCapaian,
+    predikat_capaian,
+    predikat_sakip,
+    skala_capaian_dari,
+)
 from lkip.skm import baca_responden, berkas_responden, kecukupan_sampel
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat")
@@ -31,7 +37,7 @@ TEXT_COLUMNS = (
     "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
-    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_realisasi_lalu",
+    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_realisasi_lalu", "predikat",
     "kolom", "segmen", "hanya_di", "label", "jenis",
     "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
 )  # fmt: skip
@@ -44,6 +50,9 @@ class Konvensi:
     capaian_turun: str = "rasio"
     batas_capaian: float | None = None
     bobot_ikm: str = "eksak"
+    # The pemda's predikat scale for capaian, as rows {batas_bawah, label}; None = the
+    # Permendagri 86/2017 style scale.
+    skala_capaian: list[dict[str, Any]] | None = None
 
     @classmethod
     def dari_profil(cls, profil: dict[str, Any]) -> Konvensi:
@@ -52,7 +61,13 @@ class Konvensi:
             capaian_turun=k.get("capaian_turun", cls.capaian_turun),
             batas_capaian=k.get("batas_capaian", cls.batas_capaian),
             bobot_ikm=str(k.get("bobot_ikm", cls.bobot_ikm)),
+            skala_capaian=k.get("skala_capaian"),
         )
+
+    def skala(self) -> SkalaCapaian:
+        if self.skala_capaian is None:
+            return SKALA_CAPAIAN_PERMENDAGRI_86
+        return skala_capaian_dari(self.skala_capaian, nama="skala pemerintah daerah")
 
 
 @dataclass
@@ -216,6 +231,8 @@ def hitung_kinerja(
                 konvensi.batas_capaian)
         for r in k.itertuples()
     ]  # fmt: skip
+    skala = konvensi.skala()
+    k["predikat"] = [predikat_capaian(_f(v), skala) for v in k["capaian"]]
     k["tercapai"] = pd.array(
         [tercapai(_f(r.target), _f(r.realisasi), r.polaritas) for r in k.itertuples()],
         dtype="boolean",

@@ -26,6 +26,7 @@ from lkip import schemas
 from lkip.errors import DataTidakValid, Masalah
 from lkip.numbers import AngkaTidakValid, baca_angka
 from lkip.paths import raw_year_dir
+from lkip.predikat import skala_capaian_dari
 from lkip.skm import berkas_responden
 
 __all__ = ["TahunMentah", "baca_tabel", "muat_tahun"]
@@ -367,6 +368,15 @@ def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
         if nilai is not None and str(nilai) not in pilihan:
             pesan = f'kunci "konvensi.{kunci}" harus salah satu dari: {", ".join(pilihan)}'
             masalah.append(Masalah(berkas, None, None, str(nilai), pesan))
+    if konvensi.get("skala_capaian") is not None:
+        try:
+            skala_capaian_dari(konvensi["skala_capaian"])
+        except (ValueError, TypeError, AttributeError) as e:
+            pesan = (
+                'kunci "konvensi.skala_capaian" harus daftar baris {batas_bawah, label} dengan '
+                f"batas menurun dan satu baris tanpa batas_bawah untuk sisanya ({e})"
+            )
+            masalah.append(Masalah(berkas, None, None, None, pesan))
     batas = konvensi.get("batas_capaian")
     if batas is not None and (
         isinstance(batas, bool) or not isinstance(batas, int | float) or batas <= 0

@@ -33,6 +33,7 @@ def pengukuran(L: Laporan, tingkat: str) -> pd.DataFrame:
             "Target": nilai_indikator(r, "target"),
             "Realisasi": nilai_indikator(r, "realisasi"),
             "Capaian": fmt.persen(r["capaian"]),
+            "Predikat": r["predikat"] or fmt.KOSONG,
         }
         for i, (_, r) in enumerate(_indikator(L, tingkat).iterrows(), start=1)
     ]

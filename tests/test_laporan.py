@@ -99,3 +99,41 @@ def test_desa_missing_in_one_year_is_not_counted(root: Path) -> None:
     t = L.tabel["idm"].set_index("desa")
     assert pd.isna(t.loc["Peleyan", "meningkat"]) and pd.isna(t.loc["Desa Baru", "meningkat"])
     assert L.nilai["persen_idm_meningkat"] == pytest.approx(100.0)  # 7 of 7 comparable desa
+
+
+def test_predikat_of_capaian_on_the_default_scale(L: Laporan) -> None:
+    # Permendagri 86/2017 style: >= 91 Sangat Tinggi, >= 76 Tinggi
+    assert L.kinerja.set_index("kode")["predikat"].to_dict() == {
+        "T1": "Sangat Tinggi",  # 104,71 %
+        "S1": "Sangat Tinggi",  # 125 %
+        "S2": "Tinggi",  # 87,5 %
+        "S3": "Sangat Tinggi",  # 101,38 %
+    }
+
+
+def test_predikat_scale_is_data_in_profil(root: Path) -> None:
+    profil = root / "data" / "raw" / "2023" / "profil.yaml"
+    skala = (
+        "  skala_capaian:\n"
+        "    - {batas_bawah: 100, label: Tercapai}\n"
+        "    - {batas_bawah: 90, label: Hampir tercapai}\n"
+        "    - {label: Tidak tercapai}\n"
+    )
+    profil.write_text(
+        profil.read_text().replace("  bobot_ikm: eksak\n", "  bobot_ikm: eksak\n" + skala)
+    )
+    k = susun(2023, root).kinerja.set_index("kode")["predikat"]
+    assert (k["S1"], k["S2"]) == ("Tercapai", "Tidak tercapai")
+
+
+def test_a_broken_predikat_scale_is_a_data_error(root: Path) -> None:
+    from lkip.errors import DataTidakValid
+
+    profil = root / "data" / "raw" / "2023" / "profil.yaml"
+    skala = "  skala_capaian:\n    - {batas_bawah: 90}\n"
+    profil.write_text(
+        profil.read_text().replace("  bobot_ikm: eksak\n", "  bobot_ikm: eksak\n" + skala)
+    )
+    with pytest.raises(DataTidakValid) as e:
+        susun(2023, root)
+    assert "konvensi.skala_capaian" in str(e.value) and "2023/profil.yaml" in str(e.value)

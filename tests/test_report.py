@@ -58,15 +58,25 @@ def test_outputs_exist(rendered: pipeline.HasilRender) -> None:
 
 def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
     rows = {r[2]: r for r in _tabel(soup, "3.1.2.1")}
-    assert rows["Rata-rata lama Pelayanan PATEN Kecamatan"][3:] == ["10 menit", "8 menit", "125 %"]
+    assert rows["Rata-rata lama Pelayanan PATEN Kecamatan"][3:] == [
+        "10 menit",
+        "8 menit",
+        "125 %",
+        "Sangat Tinggi",
+    ]
     idm = rows["Persentase desa di Kecamatan Panarukan yang meningkat IDM-nya"]
-    assert idm[3:] == ["100 %", "87,5 %", "87,5 %"]
-    assert rows["Capaian Nilai SAKIP Perangkat Daerah"][3:] == ["A (81,28)", "A (82,4)", "101,38 %"]
+    assert idm[3:] == ["100 %", "87,5 %", "87,5 %", "Tinggi"]
+    assert rows["Capaian Nilai SAKIP Perangkat Daerah"][3:] == [
+        "A (81,28)",
+        "A (82,4)",
+        "101,38 %",
+        "Sangat Tinggi",
+    ]
 
 
 def test_tujuan_table_uses_the_computed_ikm(soup: BeautifulSoup) -> None:
     (row,) = _tabel(soup, "3.1.1.1")
-    assert row[3:] == ["A (88,68)", "A (92,86)", "104,71 %"]
+    assert row[3:] == ["A (88,68)", "A (92,86)", "104,71 %", "Sangat Tinggi"]
 
 
 def test_budget_tables_reconcile(soup: BeautifulSoup) -> None:
