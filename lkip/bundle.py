@@ -14,7 +14,6 @@ was rendered) and the files the bundle adds (notebook pages with code, the READM
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -26,8 +25,9 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from lkip import cache
 from lkip.errors import BundelTidakValid
-from lkip.manifest import NAMA_MANIFEST, keluaran, sidik_pendek, teks_json
+from lkip.manifest import NAMA_MANIFEST, keluaran, sha256_aliran, sidik_pendek, teks_json
 from lkip.paths import outputs_dir
 
 NAMA_README = "BACA-SAYA.txt"
@@ -61,10 +61,6 @@ class HasilPeriksa:
     @property
     def valid(self) -> bool:
         return not self.masalah
-
-
-def sidik_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def notebook_html(notebook: Path) -> str:
@@ -119,9 +115,9 @@ def buat_bundel(tahun: int, root: Path | None = None, tujuan: Path | None = None
     }
     tambahan[NAMA_README] = _readme(tahun, manifest["keluaran"], tambahan).encode("utf-8")
     isi_manifest = teks_json(
-        {**manifest, "bundel": {nama: sidik_bytes(data) for nama, data in tambahan.items()}}
+        {**manifest, "bundel": {nama: cache.sidik(data) for nama, data in tambahan.items()}}
     ).encode("utf-8")
-    sidik = sidik_bytes(isi_manifest)
+    sidik = cache.sidik(isi_manifest)
 
     tujuan = tujuan or path_bundel(tahun, root)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
@@ -175,7 +171,7 @@ def _periksa(zf: zipfile.ZipFile, sidik: str | None) -> HasilPeriksa:
         return HasilPeriksa((f"arsip harus memuat tepat satu <folder>/{NAMA_MANIFEST}",), None, 0)
     atas = manifest_zip[0][: -len(NAMA_MANIFEST)]
     isi_manifest = zf.read(manifest_zip[0])
-    sidik_manifest = sidik_bytes(isi_manifest)
+    sidik_manifest = cache.sidik(isi_manifest)
     masalah: list[str] = []
     try:
         manifest = json.loads(isi_manifest.decode("utf-8"))
@@ -217,11 +213,8 @@ def _daftar_berkas(manifest: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _sha256_entri(zf: zipfile.ZipFile, nama: str) -> str:
-    h = hashlib.sha256()
     with zf.open(nama) as f:
-        for blok in iter(lambda: f.read(1 << 20), b""):
-            h.update(blok)
-    return h.hexdigest()
+        return sha256_aliran(f)
 
 
 def _banding(tercatat: Mapping[str, str], ada: Mapping[str, str]) -> list[str]:

@@ -81,7 +81,7 @@ def banding_tahun_lalu(row: pd.Series, tahun: int) -> str | None:
 def memburuk(row: pd.Series) -> bool:
     """True when realisasi moved the wrong way since last year (down for naik, up for turun)."""
     kini, lalu = row["realisasi"], row.get("realisasi_lalu")
-    if kosong(kini) or kosong(lalu):
+    if fmt.kosong(kini) or fmt.kosong(lalu):
         return False
     return float(kini) < float(lalu) if row["polaritas"] == "naik" else float(kini) > float(lalu)
 
@@ -137,10 +137,6 @@ def efisiensi_keterangan(tercapai: Any, efisiensi: Any) -> str:
     return "Target kinerja belum tercapai"
 
 
-def kosong(v: Any) -> bool:
-    return v is None or (not isinstance(v, str) and pd.isna(v))
-
-
 JUDUL_ANALISIS = {
     "keberhasilan": "Faktor keberhasilan pada indikator {indikator}:",
     "penurunan": "Penyebab penurunan dibanding tahun sebelumnya:",
@@ -175,9 +171,9 @@ def rekonsiliasi(tabel: dict[str, pd.DataFrame]) -> str:
 
 
 def pegawai(tabel: pd.DataFrame) -> str:
-    from lkip.pegawai import total_konsisten
+    from lkip.pegawai import rekap_pegawai, total_konsisten
 
-    per = tabel.groupby("kelompok", sort=False)["jumlah"].sum()
+    per = rekap_pegawai(tabel).set_index("kelompok")["jumlah"]
     jumlah = int(per.get("golongan", per.max()))
     teks = f"Jumlah seluruh pegawai sebanyak {jumlah} orang."
     if not total_konsisten(tabel):

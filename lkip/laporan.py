@@ -175,7 +175,9 @@ def _baca_csv(path: Path) -> pd.DataFrame:
 # --- computation -------------------------------------------------------------------------
 
 
-def _huruf(skala: str | None, nilai: float | None) -> str | None:
+def huruf_skala(skala: str | None, nilai: float | None) -> str | None:
+    """Letter printed beside a value: mutu IKM (PermenPANRB 14/2017) or SAKIP predikat
+    (PermenPANRB 88/2021), by the indicator's ``skala``."""
     if nilai is None or pd.isna(nilai) or not skala or pd.isna(skala):
         return None
     if skala == "ikm":
@@ -243,7 +245,9 @@ def hitung_kinerja(
         for r in k.itertuples()
     ]  # fmt: skip
     for kolom in ("target", "realisasi", "target_akhir"):
-        k[f"huruf_{kolom}"] = [_huruf(s, _f(v)) for s, v in zip(k["skala"], k[kolom], strict=True)]
+        k[f"huruf_{kolom}"] = [
+            huruf_skala(s, _f(v)) for s, v in zip(k["skala"], k[kolom], strict=True)
+        ]
     nilai = {"ikm": ikm_nilai, "persen_idm_meningkat": persen_idm}
     if ikm_nilai is not None:
         m = ikm_mod.mutu(ikm_nilai)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lkip.cache import DEPENDENCIES, sidik_mentah
 from lkip.paths import PACKAGE_ROOT
@@ -31,12 +31,17 @@ PAKET_UTAMA = ("lkip", *DEPENDENCIES)
 PANJANG_SIDIK = 12
 
 
-def sha256_berkas(path: Path) -> str:
+def sha256_aliran(f: BinaryIO) -> str:
+    """sha256 of a file read in blocks (a PDF or a zip entry need not fit in memory twice)."""
     h = hashlib.sha256()
-    with path.open("rb") as f:
-        for blok in iter(lambda: f.read(1 << 20), b""):
-            h.update(blok)
+    for blok in iter(lambda: f.read(1 << 20), b""):
+        h.update(blok)
     return h.hexdigest()
+
+
+def sha256_berkas(path: Path) -> str:
+    with path.open("rb") as f:
+        return sha256_aliran(f)
 
 
 def sidik_pendek(berkas: Mapping[str, str]) -> str:

@@ -48,7 +48,7 @@ from lkip import fmt
 from lkip import ikm as ikm_mod
 from lkip.capaian import capaian as hitung_capaian
 from lkip.errors import DataTidakValid, Masalah
-from lkip.laporan import Laporan, muat
+from lkip.laporan import Laporan, huruf_skala, muat
 from lkip.load import baca_tabel
 from lkip.numbers import AngkaTidakValid, baca_angka
 from lkip.paths import raw_year_dir
@@ -225,13 +225,6 @@ def _angka(v: Any) -> float | None:
     return None if fmt.kosong(v) else float(v)
 
 
-def _huruf_skala(skala: str | None, nilai: float | None) -> str | None:
-    """Letter printed beside a value: mutu IKM (PermenPANRB 14/2017) or SAKIP predikat (88/2021)."""
-    if nilai is None or skala not in ("ikm", "sakip"):
-        return None
-    return ikm_mod.mutu(nilai).huruf if skala == "ikm" else predikat_sakip(nilai).huruf
-
-
 def _metrik_kinerja(L: Laporan) -> Iterator[Metrik]:
     k = L.kinerja
     yield Metrik(
@@ -262,7 +255,7 @@ def _metrik_kinerja(L: Laporan) -> Iterator[Metrik]:
                 "angka",
                 v,
                 f"{_LABEL_KINERJA[f]} {nama}",
-                huruf=_huruf_skala(skala, v),
+                huruf=huruf_skala(skala, v),
                 satuan=satuan,
             )
         for f in ("capaian", "capaian_akhir", "capaian_lalu"):
