@@ -5,24 +5,29 @@ each chapter's code cells. Markdown and raw cells are notes for analysts working
 not report text, so they are dropped with the code, prompts, streams and errors (streams and
 errors are logged so a warning printed by a notebook is never silently lost). The result
 fetches nothing: no script, no stylesheet, font or image from the network, so the HTML opens
-offline and the PDF is rendered from exactly the bytes that were written.
+offline. The PDF is laid out from the same parts (``lkip.pdf``).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from bs4 import BeautifulSoup, Tag
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, Template
 from markupsafe import Markup
 from nbconvert import HTMLExporter
+
+if TYPE_CHECKING:
+    from lkip.cache import Cache
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +131,66 @@ def chapter_html(notebook: NotebookSource) -> str:
     return str(soup)
 
 
-def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> str:
-    """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
+@dataclass(frozen=True)
+class Naskah:
+    """The report ready to be written: chapter fragments with heading ids, and the Daftar Isi.
+
+    The HTML report is written whole (:meth:`html`); the PDF is laid out part by part
+    (``lkip.pdf``), each part a document of its own, so a rebuild lays out only what changed.
+    """
+
+    meta: ReportMeta
+    depan: tuple[Markup, ...]  # chapters before the Daftar Isi
+    utama: tuple[Markup, ...]  # chapters after it, from BAB I
+    toc: tuple[TocEntry, ...]
+
+    def html(self) -> str:
+        """The whole report: cover, front chapters, Daftar Isi, chapters, closing note."""
+        return self._render(
+            sampul=True, depan=self.depan, toc=self.toc, utama=self.utama, kaki=True
+        )
+
+    def html_depan(self, halaman: Mapping[str, int]) -> str:
+        """Cover, front chapters and Daftar Isi; a chapter heading's entry shows ``halaman``."""
+        return self._render(sampul=True, depan=self.depan, toc=self.toc, halaman=halaman)
+
+    def html_bab(self, index: int, halaman_awal: int) -> str:
+        """Chapter ``index`` of :attr:`utama` alone, its first page numbered ``halaman_awal``."""
+        return self._render(utama=self.utama[index : index + 1], halaman_awal=halaman_awal)
+
+    def html_kaki(self, halaman_awal: int) -> str | None:
+        """The closing note alone on a page numbered ``halaman_awal``; None without a note."""
+        if not self.meta.catatan_kaki:
+            return None
+        return self._render(kaki=True, halaman_awal=halaman_awal)
+
+    def _render(
+        self,
+        *,
+        sampul: bool = False,
+        depan: Sequence[Markup] = (),
+        toc: Sequence[TocEntry] = (),
+        utama: Sequence[Markup] = (),
+        kaki: bool = False,
+        halaman: Mapping[str, int] | None = None,
+        halaman_awal: int | None = None,
+    ) -> str:
+        return _template().render(
+            meta=self.meta,
+            css=Markup((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")),
+            kop=css_string(f"LKIP {self.meta.instansi} Tahun {self.meta.tahun}"),
+            sampul=sampul,
+            depan=depan,
+            toc=toc,
+            utama=utama,
+            kaki=kaki,
+            halaman=halaman or {},
+            halaman_awal=halaman_awal,
+        )
+
+
+def susun_naskah(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> Naskah:
+    """The report of these chapters; the Daftar Isi follows the first ``daftar_isi_setelah``."""
     if not 0 <= daftar_isi_setelah <= len(chapters):
         raise ValueError(
             f"daftar_isi_setelah={daftar_isi_setelah} must be between 0 and {len(chapters)}"
@@ -138,31 +201,17 @@ def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: i
     ]
     toc = _anchor_headings(soups, daftar_isi_setelah)
     bodies = [Markup(str(s)) for s in soups]
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    template = env.get_template("report.html.j2")
-    return template.render(
+    return Naskah(
         meta=meta,
-        css=Markup((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")),
-        kop=css_string(f"LKIP {meta.instansi} Tahun {meta.tahun}"),
-        depan=bodies[:daftar_isi_setelah],
-        utama=bodies[daftar_isi_setelah:],
-        toc=toc,
+        depan=tuple(bodies[:daftar_isi_setelah]),
+        utama=tuple(bodies[daftar_isi_setelah:]),
+        toc=tuple(toc),
     )
 
 
-def write_pdf(html: str, pdf_path: Path) -> None:
-    """Render the HTML to an A4 PDF in one WeasyPrint pass; only data: URLs may be loaded."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_path)
+def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> str:
+    """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
+    return susun_naskah(chapters, meta, daftar_isi_setelah).html()
 
 
 def write_report(
@@ -171,12 +220,31 @@ def write_report(
     html_path: Path,
     pdf_path: Path,
     daftar_isi_setelah: int = 0,
+    cache: Cache | None = None,
+    kunci: str = "",
 ) -> None:
-    """Write the HTML report and the PDF made from that same HTML."""
-    html = render_html(chapters, meta, daftar_isi_setelah=daftar_isi_setelah)
+    """Write the HTML report and the PDF laid out from the same parts.
+
+    ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
+    caller's hash of the code and versions that shape a layout).
+    """
+    from lkip.pdf import write_pdf
+
+    naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(html, encoding="utf-8")
-    write_pdf(html, pdf_path)
+    html_path.write_text(naskah.html(), encoding="utf-8")
+    write_pdf(naskah, pdf_path, cache, kunci)
+
+
+@functools.cache
+def _template() -> Template:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2")
 
 
 def css_string(text: str) -> Markup:

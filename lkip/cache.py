@@ -44,6 +44,7 @@ DEPENDENCIES = (
     "papermill",
     "ipykernel",
     "weasyprint",
+    "pypdf",
     "openpyxl",
 )
 

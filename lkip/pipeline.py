@@ -282,7 +282,8 @@ def _render_ke(
         mulai = time.perf_counter()
         meta = _meta(laporan, kaki)
         bab = _bab_html(executed, kunci_bab, cache, staging / ".html")
-        write_report(bab, meta, html, pdf, daftar_isi_setelah=DAFTAR_ISI_SETELAH)
+        kunci_tata = ch.sidik_json({"kode": ch.sidik_kode(template=True), "versi": versi})
+        write_report(bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata)
         lapor(f"HTML dan PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}

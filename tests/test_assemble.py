@@ -25,9 +25,10 @@ from lkip.assemble import (
     css_string,
     render_html,
     slug,
-    write_pdf,
+    susun_naskah,
     write_report,
 )
+from lkip.pdf import write_pdf
 
 META = ReportMeta(
     instansi="Kecamatan Panarukan",
@@ -381,17 +382,19 @@ def pdf_pages_text(pdf: Path) -> list[str]:
 @pytest.mark.slow
 def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog):
     pdf = tmp_path / "out" / "lkip.pdf"
-    with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        write_pdf(render_html([pengantar, bab1, bab3], META, daftar_isi_setelah=1), pdf)
-    # cover, Kata Pengantar, Daftar Isi, BAB I, BAB III
-    assert pdf_page_count(pdf) == 5
-    # every CSS rule is understood by WeasyPrint (the font-subsetting notice is the machine's)
-    css_warnings = [
+    with caplog.at_level(logging.WARNING):
+        write_pdf(susun_naskah([pengantar, bab1, bab3], META, daftar_isi_setelah=1), pdf)
+    # cover, Kata Pengantar, Daftar Isi, BAB I, BAB III, the closing note
+    assert pdf_page_count(pdf) == 6
+    # every CSS rule is understood by WeasyPrint and the parts join without complaint (the
+    # font-subsetting notice is the machine's)
+    warnings = [
         r.getMessage()
         for r in caplog.records
-        if r.name.startswith("weasyprint") and "HarfBuzz" not in r.getMessage()
+        if r.name.startswith(("weasyprint", "pypdf", "lkip.pdf"))
+        and "HarfBuzz" not in r.getMessage()
     ]
-    assert css_warnings == []
+    assert warnings == []
 
 
 @pytest.fixture
@@ -418,7 +421,7 @@ def test_write_report_long_table_spans_pages(pengantar, bab1, bab_panjang, tmp_p
 @pytest.mark.slow
 def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_panjang, tmp_path):
     pdf = tmp_path / "lkip.pdf"
-    write_pdf(render_html([pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1), pdf)
+    write_pdf(susun_naskah([pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1), pdf)
     pages = pdf_pages_text(pdf)
     assert "Halaman" not in pages[0] and "LKIP Kecamatan Panarukan Tahun 2023" not in pages[0]
     assert "LAPORAN KINERJA INSTANSI PEMERINTAH" in " ".join(pages[0].split())
@@ -434,7 +437,7 @@ def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_pan
     }
     assert toc["KATA PENGANTAR"] == "i" and toc["DAFTAR ISI"] == "ii"
     assert toc["BAB I PENDAHULUAN"] == "1" and toc["BAB II ANGGARAN"] == "2"
-    assert toc["2.2 Catatan Akhir"] == footers[-1]
+    assert toc["2.2 Catatan Akhir"] == footers[-2]  # the closing note has the last page
     # the long table repeats its header row on every page it covers
     table_pages = [p for p in pages if "Sub kegiatan" in p]
     assert len(table_pages) >= 3
@@ -447,7 +450,7 @@ def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_pan
 @pytest.mark.slow
 def test_pdf_last_page_shows_catatan_kaki(pengantar, bab1, tmp_path):
     pdf = tmp_path / "lkip.pdf"
-    write_pdf(render_html([pengantar, bab1], META, daftar_isi_setelah=1), pdf)
+    write_pdf(susun_naskah([pengantar, bab1], META, daftar_isi_setelah=1), pdf)
     pages = [" ".join(p.split()) for p in pdf_pages_text(pdf)]
     assert META.catatan_kaki in pages[-1]
     assert not any(META.catatan_kaki in p for p in pages[:-1])

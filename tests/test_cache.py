@@ -59,7 +59,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         nb.metadata["dijalankan_untuk"] = tahun
         nbformat.write(nb, keluaran)
 
-    def rakit(chapters, meta, html: Path, pdf: Path, daftar_isi_setelah: int = 0) -> None:
+    def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> None:
         rekaman.dirakit += 1
         html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
         pdf.write_bytes(b"%PDF-palsu")
