@@ -1,0 +1,221 @@
+"""The PDF laid out part by part: page numbers, Daftar Isi, links, outline and the part cache."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from lkip import pdf
+from lkip.assemble import BabHtml, ReportMeta, susun_naskah
+from lkip.cache import Cache
+from lkip.pdf import write_pdf
+
+pytestmark = pytest.mark.slow
+
+META = ReportMeta("Kecamatan Panarukan", "Situbondo", 2023, catatan_kaki="commit abc1234")
+
+
+def tabel(baris: int, judul: str) -> str:
+    rows = "".join(f"<tr><td>Baris {judul} {i}</td></tr>" for i in range(1, baris + 1))
+    return f'<figure class="tabel"><table><tbody>{rows}</tbody></table></figure>'
+
+
+def bab(nama: str, judul: str, *isi: str) -> BabHtml:
+    return BabHtml(nama, f'<h1 class="bab">{judul}</h1>' + "".join(isi))
+
+
+def laporan(baris_bab1: int = 3, kata: str = "Isi") -> list[BabHtml]:
+    """Kata Pengantar, then three chapters; BAB II spans several pages."""
+    return [
+        bab("00", "KATA PENGANTAR", f"<p>{kata} pengantar.</p>"),
+        bab("01", "BAB I PENDAHULUAN", "<h2>1.1 Latar Belakang</h2>", tabel(baris_bab1, "I")),
+        bab(
+            "02",
+            "BAB II ANGGARAN",
+            "<h2>2.1 Realisasi</h2>",
+            tabel(150, "II"),
+            "<h2>2.2 Catatan Akhir</h2>",
+            f"<p>{kata} catatan.</p>",
+        ),
+        bab("03", "BAB III PENUTUP", '<p>Lihat <a href="#2-1-realisasi">subbab 2.1</a>.</p>'),
+    ]
+
+
+def tulis(path: Path, bab: list[BabHtml], cache: Cache | None = None) -> PdfReader:
+    write_pdf(susun_naskah(bab, META, daftar_isi_setelah=1), path, cache, "kunci-uji")
+    return PdfReader(path)
+
+
+def teks(reader: PdfReader) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def nomor_halaman(halaman: str) -> str | None:
+    nomor = re.findall(r"Halaman (\w+)", halaman)
+    return nomor[-1] if nomor else None
+
+
+def daftar_isi(reader: PdfReader) -> dict[str, str]:
+    """Entry label -> the page number printed after its dot leader."""
+    halaman = next(
+        p.extract_text(extraction_mode="layout")
+        for p in reader.pages
+        if "DAFTAR ISI" in p.extract_text() and "...." in p.extract_text()
+    )
+    return {
+        " ".join(line.split()[:-1]).rstrip(". "): line.split()[-1]
+        for line in halaman.splitlines()
+        if "...." in line
+    }
+
+
+def tautan(reader: PdfReader) -> list[tuple[int, int]]:
+    """(page of the link, page it leads to) for every internal link, in page order."""
+    hasil = []
+    for i, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            dest = a.get("/Dest")
+            if isinstance(dest, str):
+                dest = reader.named_destinations[dest]
+                hasil.append((i, reader.get_destination_page_number(dest)))
+            elif dest is not None:
+                hasil.append((i, reader.get_page_number(dest[0].get_object())))
+    return hasil
+
+
+def test_pages_are_numbered_across_parts(tmp_path: Path) -> None:
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
+    halaman = teks(reader)
+    nomor = [nomor_halaman(h) for h in halaman]
+    assert nomor[0] is None  # the cover
+    assert nomor[1:3] == ["i", "ii"]  # Kata Pengantar, Daftar Isi
+    assert nomor[3:] == [str(n) for n in range(1, len(halaman) - 2)]
+    assert "BAB II ANGGARAN" in halaman[4] and "BAB III PENUTUP" in halaman[-2]
+    assert META.catatan_kaki in halaman[-1]  # the closing note on the last page
+    assert not any(META.catatan_kaki in h for h in halaman[:-1])
+
+
+def test_daftar_isi_gives_the_page_each_heading_is_on(tmp_path: Path) -> None:
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
+    halaman = teks(reader)
+    isi = daftar_isi(reader)
+    judul = [
+        "KATA PENGANTAR",
+        "DAFTAR ISI",
+        "BAB I PENDAHULUAN",
+        "1.1 Latar Belakang",
+        "BAB II ANGGARAN",
+        "2.1 Realisasi",
+        "2.2 Catatan Akhir",
+        "BAB III PENUTUP",
+    ]
+    assert list(isi) == judul
+    isi_di = next(h for h in halaman if "DAFTAR ISI" in h and "...." in h)
+    assert isi["DAFTAR ISI"] == nomor_halaman(isi_di) == "ii"
+    for label in judul[2:] + judul[:1]:
+        di = [nomor_halaman(h) for h in halaman if label in h and "...." not in h]
+        assert isi[label] in di, label
+    assert int(isi["2.2 Catatan Akhir"]) > int(isi["2.1 Realisasi"])  # BAB II spans pages
+
+
+def test_links_lead_to_the_page_of_their_heading(tmp_path: Path) -> None:
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
+    halaman = teks(reader)
+    nomor = [nomor_halaman(h) for h in halaman]
+    isi_di = next(i for i, h in enumerate(halaman) if "DAFTAR ISI" in h and "...." in h)
+    # the Daftar Isi links every entry to the page whose number it prints, and nowhere else
+    dari_isi = {ke for i, ke in tautan(reader) if i == isi_di}
+    assert dari_isi == {nomor.index(n) for n in daftar_isi(reader).values()}
+    halaman_2_1 = next(i for i, h in enumerate(halaman) if "2.1 Realisasi" in h and "...." not in h)
+    bab3 = next(i for i, h in enumerate(halaman) if "BAB III PENUTUP" in h and "...." not in h)
+    assert (bab3, halaman_2_1) in tautan(reader)  # a link from one chapter into another
+
+
+def test_outline_lists_the_headings_at_their_pages(tmp_path: Path) -> None:
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
+    halaman = teks(reader)
+
+    def rata(items: list) -> list:
+        return [x for i in items for x in (rata(i) if isinstance(i, list) else [i])]
+
+    outline = rata(reader.outline)
+    judul = [o.title for o in outline]
+    assert judul[:3] == ["KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN"]
+    assert judul.index("2.2 Catatan Akhir") < judul.index("BAB III PENUTUP")
+    for o in outline:
+        assert o.title in halaman[reader.get_destination_page_number(o)], o.title
+
+
+def test_link_to_a_missing_anchor_is_dropped_with_an_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bab_ = [*laporan(), bab("04", "LAMPIRAN", '<p><a href="#tidak-ada">rusak</a></p>')]
+    with caplog.at_level(logging.ERROR, logger="lkip.pdf"):
+        reader = tulis(tmp_path / "lkip.pdf", bab_)
+    assert "No anchor #tidak-ada" in caplog.text
+    lampiran = next(i for i, h in enumerate(teks(reader)) if "LAMPIRAN" in h and "...." not in h)
+    assert not any(i == lampiran for i, _ in tautan(reader))
+
+
+class Hitung:
+    """Records which parts are laid out, by the first heading in their HTML."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.bagian: list[str] = []
+        asli = pdf.tata_letak
+
+        def tata_letak(html: str) -> pdf.Tata:
+            judul = re.search(r'<h1[^>]*>([^<]+)</h1>|class="(catatan-kaki)"', html)
+            assert judul is not None
+            self.bagian.append(judul.group(1) or judul.group(2))
+            return asli(html)
+
+        monkeypatch.setattr(pdf, "tata_letak", tata_letak)
+
+
+def test_a_rebuild_lays_out_only_the_parts_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    hitung = Hitung(monkeypatch)
+    semua = [
+        "BAB I PENDAHULUAN",
+        "BAB II ANGGARAN",
+        "BAB III PENUTUP",
+        "catatan-kaki",
+        "KATA PENGANTAR",
+    ]
+
+    tulis(tmp_path / "a.pdf", laporan(), cache)
+    assert sorted(hitung.bagian) == sorted(semua)
+
+    hitung.bagian.clear()
+    tulis(tmp_path / "b.pdf", laporan(), cache)
+    assert hitung.bagian == []  # nothing changed
+
+    # text changed in BAB II and in the Kata Pengantar, page counts unchanged
+    tulis(tmp_path / "c.pdf", laporan(kata="Teks baru"), cache)
+    assert sorted(hitung.bagian) == ["BAB II ANGGARAN", "KATA PENGANTAR"]
+
+    # BAB I grows by pages: the chapters after it get new numbers, so does the Daftar Isi
+    hitung.bagian.clear()
+    tulis(tmp_path / "d.pdf", laporan(baris_bab1=120, kata="Teks baru"), cache)
+    assert sorted(hitung.bagian) == sorted(semua)
+
+
+def test_the_cached_pdf_equals_one_laid_out_from_scratch(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    tulis(tmp_path / "awal.pdf", laporan(), cache)
+    dari_cache = tulis(tmp_path / "cache.pdf", laporan(kata="Teks baru"), cache)
+    baru = tulis(tmp_path / "baru.pdf", laporan(kata="Teks baru"))
+    assert teks(dari_cache) == teks(baru)
+    assert tautan(dari_cache) == tautan(baru)
+    assert [o.title for o in dari_cache.outline if not isinstance(o, list)] == [
+        o.title for o in baru.outline if not isinstance(o, list)
+    ]
+    assert dari_cache.metadata.title == baru.metadata.title == "LKIP Kecamatan Panarukan Tahun 2023"
