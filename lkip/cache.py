@@ -1,4 +1,4 @@
-"""A content-addressed cache of executed chapters and assembled reports.
+"""A content-addressed cache of executed chapters, their HTML, laid-out PDF parts and reports.
 
 An entry is stored under the sha256 of everything its result depends on, so a lookup can only
 hit when nothing that matters changed: a stale result would need a hash collision. Entries are
@@ -121,7 +121,7 @@ def bagian_olahan(folder: Path) -> dict[str, str]:
 
 
 class Cache:
-    """Entries of files, grouped by kind (``bab``, ``laporan``) and keyed by a hash."""
+    """Entries of files by kind (``bab``, ``html``, ``pdf``, ``laporan``), keyed by a hash."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

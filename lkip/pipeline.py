@@ -7,7 +7,8 @@ per year at a time: a second run for the same year waits for the first (a lock f
 
 Rebuilds are cheap (see ``lkip.cache``): chapters run in parallel, each in its own kernel, and
 a chapter is executed again only when its notebook, its parameters, the processed data it reads,
-the lkip sources or the dependency versions changed. When nothing changed at all the outputs
+the lkip sources or the dependency versions changed, and only the parts of the PDF whose HTML
+changed are laid out again (``lkip.pdf``). When nothing changed at all the outputs
 are restored from the cache without loading pandas, papermill or WeasyPrint.
 """
 

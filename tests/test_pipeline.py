@@ -14,6 +14,7 @@ from typing import Any
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from lkip import laporan as lap
 from lkip import pipeline
@@ -222,6 +223,10 @@ def test_chapters_read_only_what_they_declare(root: Path, monkeypatch: pytest.Mo
         assert catat <= pipeline.BACAAN[bab], f"{bab} reads {sorted(catat - pipeline.BACAAN[bab])}"
 
 
+def _teks_pdf(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
 def _tanpa_gambar_dan_waktu(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for img in soup.find_all("img"):
@@ -238,14 +243,17 @@ def test_same_report_with_and_without_the_cache(
     shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
     tanpa = pipeline.render(2023, root=root, lapor=lambda _: None, pakai_cache=False)
     html_tanpa = tanpa.html.read_text(encoding="utf-8")
+    pdf_tanpa = _teks_pdf(tanpa.pdf)
     pipeline.render(2023, root=root, lapor=lambda _: None)  # executes and fills the cache
-    shutil.rmtree(tmp_path / "cache" / "laporan")  # assemble again from the cached chapters
+    # assemble again from the cached chapters, HTML fragments and laid-out PDF parts
+    shutil.rmtree(tmp_path / "cache" / "laporan")
     shutil.rmtree(tmp_path / "cache" / "penunjuk")
     pesan: list[str] = []
     dengan = pipeline.render(2023, root=root, lapor=pesan.append)
     assert all(p.endswith("dari cache") for p in pesan[: len(pipeline.CHAPTERS)])
     html_dengan = dengan.html.read_text(encoding="utf-8")
     assert _tanpa_gambar_dan_waktu(html_dengan) == _tanpa_gambar_dan_waktu(html_tanpa)
+    assert _teks_pdf(dengan.pdf) == pdf_tanpa
     assert "Rp 2.326.586.175" in html_dengan
     pesan.clear()
     lagi = pipeline.render(2023, root=root, lapor=pesan.append)
