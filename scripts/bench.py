@@ -1,7 +1,7 @@
 """Time the report routes on this machine (``make bench``); the last line printed is JSON.
 
 (a) naive: per chapter a ``papermill`` process then a ``jupyter nbconvert --to html`` process,
-one after another, then one PDF pass of the assembled report; (b) cold: ``python -m lkip
+one after another, then the HTML and PDF of the assembled report; (b) cold: ``python -m lkip
 report`` with the cache cleared; (c) no-op: the same again, nothing changed; (d) one change:
 after editing one input that only one chapter reads (pegawai.csv). Each is the median of
 ``--ulang`` runs, in a temporary copy of data/raw: the checkout's outputs/, data/processed and
