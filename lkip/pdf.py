@@ -6,8 +6,9 @@ own and then joined with pypdf: the front matter (cover, front chapters and Daft
 chapter from BAB I, and the closing note on the last page. A chapter's first page number is
 written into its HTML, and the Daftar Isi, laid out last, is given the page numbers the
 chapters got; so a part's HTML says everything about its pages, and a laid-out part is cached
-under the hash of that HTML. Changing one chapter lays out that chapter, the front matter and
-the closing note again, and the chapters after it only when its page count changed.
+under the hash of that HTML. Editing a chapter lays out that chapter again; the chapters after
+it, the Daftar Isi and the closing note follow only when their HTML changed too (the edited
+chapter's page count or headings changed, or the closing note's text did).
 
 Links between parts (the Daftar Isi's entries) cannot be resolved by WeasyPrint, which sees one
 part at a time: they are taken out of the layout and added to the joined PDF, pointing at the
@@ -125,9 +126,9 @@ def gabung(bagian: list[Tata]) -> bytes:
     pertama = PdfReader(io.BytesIO(bagian[0].pdf))
     if pertama.metadata:
         writer.add_metadata(dict(pertama.metadata))
-    lang = pertama.trailer["/Root"].get("/Lang")
+    lang = pertama.root_object.get("/Lang")
     if lang is not None:
-        writer._root_object[NameObject("/Lang")] = lang
+        writer.root_object[NameObject("/Lang")] = lang
     keluar = io.BytesIO()
     writer.write(keluar)
     return keluar.getvalue()

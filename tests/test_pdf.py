@@ -100,6 +100,13 @@ def test_pages_are_numbered_across_parts(tmp_path: Path) -> None:
     assert not any(META.catatan_kaki in h for h in halaman[:-1])
 
 
+def test_without_a_closing_note_the_last_chapter_ends_the_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "lkip.pdf"
+    meta = ReportMeta("Kecamatan Panarukan", "Situbondo", 2023)
+    write_pdf(susun_naskah(laporan(), meta, daftar_isi_setelah=1), path)
+    assert "BAB III PENUTUP" in teks(PdfReader(path))[-1]
+
+
 def test_daftar_isi_gives_the_page_each_heading_is_on(tmp_path: Path) -> None:
     reader = tulis(tmp_path / "lkip.pdf", laporan())
     halaman = teks(reader)
@@ -219,3 +226,4 @@ def test_the_cached_pdf_equals_one_laid_out_from_scratch(tmp_path: Path) -> None
         o.title for o in baru.outline if not isinstance(o, list)
     ]
     assert dari_cache.metadata.title == baru.metadata.title == "LKIP Kecamatan Panarukan Tahun 2023"
+    assert dari_cache.root_object["/Lang"] == baru.root_object["/Lang"] == "id"
