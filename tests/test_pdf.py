@@ -227,3 +227,14 @@ def test_the_cached_pdf_equals_one_laid_out_from_scratch(tmp_path: Path) -> None
     ]
     assert dari_cache.metadata.title == baru.metadata.title == "LKIP Kecamatan Panarukan Tahun 2023"
     assert dari_cache.root_object["/Lang"] == baru.root_object["/Lang"] == "id"
+
+
+def test_other_code_or_versions_lay_every_part_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    naskah = susun_naskah(laporan(), META, daftar_isi_setelah=1)
+    write_pdf(naskah, tmp_path / "a.pdf", cache, "kode-1")
+    hitung = Hitung(monkeypatch)
+    write_pdf(naskah, tmp_path / "b.pdf", cache, "kode-2")
+    assert len(hitung.bagian) == 5  # Kata Pengantar, BAB I-III, the closing note
