@@ -243,7 +243,7 @@ def test_cover_shows_meta(pengantar, bab1):
         assert expected in text
     assert soup.body.find(True) is cover
     assert "LKIP Kecamatan Panarukan Tahun 2023" in soup.title.get_text()
-    assert soup.find(class_="catatan-kaki").get_text() == META.catatan_kaki
+    assert soup.find(class_="catatan-kaki-asal").get_text() == META.catatan_kaki
 
 
 def test_optional_meta_left_out_when_empty(bab1):
