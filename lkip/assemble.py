@@ -28,6 +28,7 @@ from nbconvert import HTMLExporter
 
 if TYPE_CHECKING:
     from lkip.cache import Cache
+    from lkip.pdf import Ringkasan
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +223,7 @@ def write_report(
     daftar_isi_setelah: int = 0,
     cache: Cache | None = None,
     kunci: str = "",
-) -> None:
+) -> Ringkasan:
     """Write the HTML report and the PDF laid out from the same parts.
 
     ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
@@ -233,7 +234,7 @@ def write_report(
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(naskah.html(), encoding="utf-8")
-    write_pdf(naskah, pdf_path, cache, kunci)
+    return write_pdf(naskah, pdf_path, cache, kunci)
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lkip.cache import sidik, sidik_json
 
@@ -64,24 +64,40 @@ class Tata:
         )
 
 
-def write_pdf(naskah: Naskah, pdf_path: Path, cache: Cache | None = None, kunci: str = "") -> None:
+class Ringkasan(NamedTuple):
+    """What a PDF run did: parts laid out now, of all the parts joined."""
+
+    ditata: int
+    bagian: int
+
+
+def write_pdf(
+    naskah: Naskah, pdf_path: Path, cache: Cache | None = None, kunci: str = ""
+) -> Ringkasan:
     """Lay out ``naskah`` part by part (parts found in ``cache`` are reused) and join them."""
+    baru: list[bool] = []  # per part: laid out now rather than taken from the cache
+
+    def tata(html: str) -> Tata:
+        hasil, ditata = _tata(html, cache, kunci)
+        baru.append(ditata)
+        return hasil
+
     bab: list[Tata] = []
     halaman: dict[str, int] = {}  # anchor -> page number printed in the Daftar Isi
     awal = 1
     for i in range(len(naskah.utama)):
-        tata = _tata(naskah.html_bab(i, awal), cache, kunci)
-        halaman |= {a: awal + p for a, (p, _, _) in tata.jangkar.items()}
-        awal += tata.halaman
-        bab.append(tata)
+        bab.append(tata(naskah.html_bab(i, awal)))
+        halaman |= {a: awal + p for a, (p, _, _) in bab[-1].jangkar.items()}
+        awal += bab[-1].halaman
     kaki = naskah.html_kaki(awal)
     bagian = [
-        _tata(naskah.html_depan(halaman), cache, kunci),
+        tata(naskah.html_depan(halaman)),
         *bab,
-        *([_tata(kaki, cache, kunci)] if kaki is not None else []),
+        *([tata(kaki)] if kaki is not None else []),
     ]
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(gabung(bagian))
+    return Ringkasan(ditata=sum(baru), bagian=len(bagian))
 
 
 def tata_letak(html: str) -> Tata:
@@ -134,19 +150,20 @@ def gabung(bagian: list[Tata]) -> bytes:
     return keluar.getvalue()
 
 
-def _tata(html: str, cache: Cache | None, kunci: str) -> Tata:
-    """The laid-out part for ``html``: from the cache, or laid out now (and stored)."""
+def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:
+    """The laid-out part for ``html``, and whether it was laid out now (and stored) rather than
+    taken from the cache."""
     k = sidik_json({"html": sidik(html.encode("utf-8")), "kunci": kunci})
     if cache is not None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             if cache.ambil("pdf", k, folder):
                 pdf, data = (folder / "bagian.pdf").read_bytes(), (folder / "tata.json").read_text()
-                return Tata.dari(pdf, data)
+                return Tata.dari(pdf, data), False
     tata = tata_letak(html)
     if cache is not None:
         cache.simpan("pdf", k, {"bagian.pdf": tata.pdf, "tata.json": tata.json()})
-    return tata
+    return tata, True
 
 
 def _jangkar(doc: Document) -> dict[str, tuple[int, float, float]]:

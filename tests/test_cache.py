@@ -16,6 +16,7 @@ import pytest
 
 from lkip import assemble, pipeline
 from lkip import cache as ch
+from lkip.pdf import Ringkasan
 
 BAB_PEGAWAI, BAB_KINERJA = "a_pegawai", "b_kinerja"
 
@@ -59,10 +60,11 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         nb.metadata["dijalankan_untuk"] = tahun
         nbformat.write(nb, keluaran)
 
-    def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> None:
+    def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> Ringkasan:
         rekaman.dirakit += 1
         html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
         pdf.write_bytes(b"%PDF-palsu")
+        return Ringkasan(ditata=1, bagian=1)
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
     monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)

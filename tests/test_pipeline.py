@@ -251,6 +251,12 @@ def test_same_report_with_and_without_the_cache(
     pesan: list[str] = []
     dengan = pipeline.render(2023, root=root, lapor=pesan.append)
     assert all(p.endswith("dari cache") for p in pesan[: len(pipeline.CHAPTERS)])
+    # front matter, the chapters from BAB I and the closing note: all laid out already
+    bagian = len(pipeline.CHAPTERS) - pipeline.DAFTAR_ISI_SETELAH + 2
+    assert re.fullmatch(
+        rf"HTML dan PDF selesai \(\d+\.\d dtk; 0 dari {bagian} bagian PDF ditata ulang\)",
+        pesan[len(pipeline.CHAPTERS)],
+    )
     html_dengan = dengan.html.read_text(encoding="utf-8")
     assert _tanpa_gambar_dan_waktu(html_dengan) == _tanpa_gambar_dan_waktu(html_tanpa)
     assert _teks_pdf(dengan.pdf) == pdf_tanpa
