@@ -284,11 +284,13 @@ def _render_ke(
         meta = _meta(laporan, kaki)
         bab = _bab_html(executed, kunci_bab, cache, staging / ".html")
         kunci_tata = ch.sidik_json({"kode": ch.sidik_kode(template=True), "versi": versi})
-        pdf_ = write_report(bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata)
+        ringkas = write_report(
+            bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata
+        )
         detik = time.perf_counter() - mulai
         lapor(
             f"HTML dan PDF selesai ({detik:.1f} dtk; "
-            f"{pdf_.ditata} dari {pdf_.bagian} bagian PDF ditata ulang)"
+            f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
         )
         if cache is not None:
             simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
