@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -96,7 +97,7 @@ def sidik_kode(template: bool = False) -> str:
 
 
 def versi_dependensi() -> dict[str, str]:
-    """Versions of Python and of the packages that shape the output, and the lock file."""
+    """Versions of Python and of the packages that shape the output, the lock file, the fonts."""
     versi = {"python": sys.version}
     for nama in DEPENDENCIES:
         try:
@@ -105,7 +106,27 @@ def versi_dependensi() -> dict[str, str]:
             versi[nama] = "-"
     if LOCK_FILE.exists():
         versi["requirements.lock"] = sidik(LOCK_FILE.read_bytes())
+    versi["huruf"] = sidik_huruf()
     return versi
+
+
+def sidik_huruf() -> str:
+    """Hash of the system fonts WeasyPrint may use (file and version, as fontconfig lists them).
+
+    An updated font changes the PDF's layout while no Python package changes. "-" when
+    fontconfig's ``fc-list`` is not installed and the fonts cannot be listed.
+    """
+    try:
+        daftar = subprocess.run(
+            ["fc-list", "--format", "%{file}|%{fontversion}\n"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "-"
+    return sidik("\n".join(sorted(daftar.splitlines())).encode())
 
 
 def bagian_olahan(folder: Path) -> dict[str, str]:

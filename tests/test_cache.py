@@ -178,6 +178,26 @@ def test_changing_a_dependency_version_reexecutes_everything(
     assert _render(root, palsu) == [BAB_PEGAWAI, BAB_KINERJA]
 
 
+def _fc_list(folder: Path, daftar: str) -> None:
+    """A stand-in for fontconfig's fc-list that lists ``daftar``."""
+    program = folder / "fc-list"
+    program.write_text(f"#!/bin/sh\nprintf '{daftar}'\n")
+    program.chmod(0o755)
+
+
+def test_the_installed_fonts_are_in_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert ch.sidik_huruf() == "-"  # no fontconfig tools: nothing to list
+    _fc_list(tmp_path, "/usr/share/fonts/DejaVuSans.ttf|155320\\n")
+    lama = ch.sidik_huruf()
+    assert lama != "-"
+    _fc_list(tmp_path, "/usr/share/fonts/DejaVuSans.ttf|155321\\n")  # the font was updated
+    assert ch.sidik_huruf() != lama
+    assert ch.versi_dependensi()["huruf"] == ch.sidik_huruf()
+
+
 def test_the_parameters_and_the_parts_read_are_in_the_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
