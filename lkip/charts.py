@@ -347,11 +347,6 @@ def tren_indikator(
     return fig
 
 
-def _bertanda(x: float, desimal: int = 2) -> str:
-    teks = fmt.angka(x, desimal, tetap=True)
-    return f"+{teks}" if round(x, desimal) > 0 else teks
-
-
 @_bergaya
 def waterfall_ikm(df: pd.DataFrame, judul: str = "Perubahan IKM menurut Unsur Pelayanan") -> Figure:
     """Last year's IKM, one step per unsur (its 25/9 × ΔNRR share), this year's IKM.
@@ -378,7 +373,7 @@ def waterfall_ikm(df: pd.DataFrame, judul: str = "Perubahan IKM menurut Unsur Pe
             warna = PALET["belum"] if r["nilai"] < 0 else PALET["tercapai"]
             tinggi = max(r["puncak"] - r["dasar"], jarak * 0.004)  # a zero step stays visible
             ax.bar(i, tinggi, bottom=r["dasar"], width=0.65, color=warna)
-            teks, y = _bertanda(r["nilai"]), r["puncak"]
+            teks, y = fmt.bertanda(r["nilai"]), r["puncak"]
         ax.text(i, y + jarak * 0.03, teks, ha="center", va="bottom", fontsize=7, bbox=_LATAR)
     for i in range(len(data) - 1):  # connectors: each bar starts where the previous one ended
         level = data["kumulatif"].iloc[i]

@@ -17,6 +17,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from matplotlib.ticker import FuncFormatter
 
+from lkip.numbers import ke_desimal
+
 LOCALE = "id_ID"
 KOSONG = "–"
 """Printed in place of a missing value (en dash)."""
@@ -39,15 +41,10 @@ def kosong(x: object) -> bool:
 
 
 def _desimal(x: object) -> Decimal:
-    """Exact decimal of ``x``; floats via ``repr`` so 0.125 stays 0.125, not its binary twin."""
+    """The decimal of ``x`` (:func:`lkip.numbers.ke_desimal`: 50.87499999999999 is 50.875)."""
     if isinstance(x, bool) or not isinstance(x, numbers.Number | Decimal):
         raise TypeError(f"not a number: {x!r}")
-    if isinstance(x, Decimal):
-        d = x
-    elif isinstance(x, numbers.Integral):
-        d = Decimal(int(x))
-    else:
-        d = Decimal(repr(float(x)))
+    d = ke_desimal(x)
     if not d.is_finite():
         raise ValueError(f"cannot print a non-finite number: {x!r}")
     return d
@@ -83,6 +80,15 @@ def persen(x: object, desimal: int = 2, tetap: bool = False) -> str:
     if kosong(x):
         return KOSONG
     return f"{angka(x, desimal, tetap)} %"
+
+
+def bertanda(x: object, desimal: int = 2) -> str:
+    """A change with its sign and all its decimals, "+0,08" or "-0,25", so gains and losses
+    read apart; a change that prints as zero gets no sign."""
+    if kosong(x):
+        return KOSONG
+    teks = angka(x, desimal, tetap=True)
+    return f"+{teks}" if _bulatkan(x, desimal) > 0 else teks
 
 
 def nilai(x: object, satuan: str, desimal: int = 2) -> str:

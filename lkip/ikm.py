@@ -13,6 +13,8 @@ from typing import Literal, NamedTuple
 
 import pandas as pd
 
+from lkip.numbers import ke_desimal
+
 UNSUR: tuple[tuple[str, str], ...] = (
     ("U1", "Persyaratan"),
     ("U2", "Sistem, Mekanisme, dan Prosedur"),
@@ -88,7 +90,7 @@ def mutu(ikm_value: float) -> Mutu:
     goes through the decimal text of the number so 88.305 becomes 88.31 as printed, not 88.30
     as binary floating point would have it.
     """
-    return _mutu_skala_ikm(Decimal(repr(float(ikm_value))))
+    return _mutu_skala_ikm(ke_desimal(float(ikm_value)))
 
 
 def mutu_unsur(nrr: float) -> Mutu:
@@ -101,7 +103,7 @@ def mutu_unsur(nrr: float) -> Mutu:
     nilai = float(nrr)
     if math.isnan(nilai) or not NILAI_MIN <= nilai <= NILAI_MAX:
         raise ValueError(f"NRR {nrr} di luar rentang 1–4")
-    return _mutu_skala_ikm(Decimal(repr(nilai)) * KONVERSI)
+    return _mutu_skala_ikm(ke_desimal(nilai) * KONVERSI)
 
 
 def peringkat(nrr: pd.Series) -> pd.Series:

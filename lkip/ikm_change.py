@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lkip.fmt import angka, persen
+from lkip.fmt import angka, bertanda, persen
 from lkip.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur, mutu
 from lkip.skm import KOLOM_UNSUR, TIDAK_DIISI, ikm_responden, nrr_unsur
 
@@ -258,7 +258,7 @@ def kalimat_perubahan(delta: float, selang: tuple[float, float]) -> str:
     bawah, atas = selang
     arah = "penurunan" if delta < 0 else "kenaikan"
     awal = (
-        f"Selang kepercayaan 95 % (bootstrap) untuk perubahan IKM sebesar {_bertanda(delta)} poin "
+        f"Selang kepercayaan 95 % (bootstrap) untuk perubahan IKM sebesar {bertanda(delta)} poin "
         f"adalah {_a(bawah)} s.d. {_a(atas)} poin"
     )
     if bawah <= 0 <= atas:
@@ -335,11 +335,6 @@ def _a(x: float) -> str:
     return angka(x, 2, tetap=True)
 
 
-def _bertanda(x: float) -> str:
-    """A change with its sign, "+0,08" or "-0,25", so gains and losses read apart."""
-    return f"+{_a(x)}" if round(x, 2) > 0 else _a(x)
-
-
 def _tahun_kurang(lalu: DataSkm, kini: DataSkm, tingkat: set[str]) -> str:
     return " dan ".join(str(d.tahun) for d in (lalu, kini) if d.tingkat not in tingkat)
 
@@ -360,7 +355,7 @@ def _kalimat_total(h: HasilPerubahan, lalu: DataSkm, kini: DataSkm) -> str:
 def _kalimat_unsur(tabel: pd.DataFrame) -> str:
     def daftar(baris: pd.DataFrame) -> str:
         return ", ".join(
-            f"{r.unsur} {r.nama} ({_bertanda(r.kontribusi)} poin)" for r in baris.itertuples()
+            f"{r.unsur} {r.nama} ({bertanda(r.kontribusi)} poin)" for r in baris.itertuples()
         )
 
     turun = tabel[tabel["kontribusi"] < 0].nsmallest(2, "kontribusi")
@@ -379,12 +374,12 @@ def _kalimat_segmen(hasil: dict, tahun_lalu: int, tahun_kini: int) -> list[str]:
     nama = hasil["kolom"].replace("_", " ")
     teks = (
         f"Menurut {nama}, pergeseran komposisi responden menyumbang "
-        f"{_bertanda(hasil['komposisi'])} poin dan perubahan nilai di dalam tiap kelompok "
-        f"{_bertanda(hasil['dalam'])} poin"
+        f"{bertanda(hasil['komposisi'])} poin dan perubahan nilai di dalam tiap kelompok "
+        f"{bertanda(hasil['dalam'])} poin"
     )
     if abs(hasil["residu"]) >= 0.005:
         teks += (
-            f"; sisanya {_bertanda(hasil['residu'])} poin timbul karena jumlah responden yang "
+            f"; sisanya {bertanda(hasil['residu'])} poin timbul karena jumlah responden yang "
             "menjawab tiap unsur tidak sama"
         )
     tabel = hasil["segmen"]

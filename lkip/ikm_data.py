@@ -177,7 +177,7 @@ def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> str | None:
     if data.ikm is None or data.tingkat == "total":
         return None
     hitung = data.nilai_ikm(bobot)
-    if round(hitung, 2) == round(data.ikm, 2):
+    if angka(hitung, 2) == angka(data.ikm, 2):  # the same figure once printed
         return None
     sumber = "data responden" if data.tingkat == "responden" else "nilai rata-rata per unsur"
     return (

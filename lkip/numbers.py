@@ -1,4 +1,4 @@
-"""Reading numbers typed the Indonesian way or the plain way.
+"""Reading numbers typed the Indonesian way or the plain way, and the decimal of a computed one.
 
 Analysts copy figures straight from DPA/APBD printouts and Excel in an Indonesian locale, so a
 cell may hold "Rp 2.008.940.215", "96,82%" or "82,4" as well as "3.58". Every form that has one
@@ -8,9 +8,16 @@ than guessed, because a silent 1000x error in a report is worse than a question 
 
 from __future__ import annotations
 
+import numbers
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 
-__all__ = ["AngkaTidakJelas", "AngkaTidakValid", "baca_angka"]
+__all__ = ["AngkaTidakJelas", "AngkaTidakValid", "baca_angka", "ke_desimal"]
+
+# Significant digits a computed float keeps when it becomes a decimal. A double holds 15-17;
+# the few arithmetic steps of a formula disturb only the last one or two, so 13 drops that
+# noise and keeps far more digits than any figure is printed with.
+ANGKA_BERARTI = 13
 
 _PREFIX_RUPIAH = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SIGN = re.compile(r"^[+-]")
@@ -91,3 +98,23 @@ def _baca_tanpa_tanda(teks: str, asli: str, bulat: bool) -> int | float:
     if _DECIMAL_DOT.match(teks):
         return float(teks)
     raise AngkaTidakValid(f"harus berupa angka, {contoh}")
+
+
+def ke_desimal(x: int | float | Decimal) -> Decimal:
+    """The decimal value of a number as exact arithmetic on the typed figures would give it.
+
+    Binary floating point turns exact ties into near misses: 41,3512 / 81,28 × 100 is exactly
+    50,875 but comes out as 50.87499999999999, and 2,675 − 1 as 1.6749999999999998, which
+    half-up rounding would print as 50,87 and 1,67. Rounded to :data:`ANGKA_BERARTI`
+    significant digits first, the tie is a tie again and prints as 50,88 and 1,68. Integers
+    and Decimals are exact already and are kept as they are.
+    """
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, numbers.Integral):
+        return Decimal(int(x))
+    d = Decimal(repr(float(x)))
+    if not d.is_finite() or d.is_zero():
+        return d
+    langkah = Decimal(1).scaleb(d.adjusted() - ANGKA_BERARTI + 1)
+    return d.quantize(langkah, rounding=ROUND_HALF_EVEN)

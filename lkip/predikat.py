@@ -9,7 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
+
+from lkip.numbers import ke_desimal
+
+# Decimals a capaian is printed with (fmt.persen's default): the precision it is banded at.
+DESIMAL_CAPAIAN = 2
 
 
 class Predikat(NamedTuple):
@@ -92,12 +98,16 @@ def predikat_capaian(
 ) -> str | None:
     """Label of a capaian (percent) on a pemda's scale; the default is Permendagri 86/2017 style.
 
-    Bounds are inclusive from below (>= 91 Sangat Tinggi, >= 76 Tinggi, ...). None when the
-    capaian itself is undefined.
+    Bounds are inclusive from below (>= 91 Sangat Tinggi, >= 76 Tinggi, ...) and apply to the
+    capaian as printed, rounded half-up to :data:`DESIMAL_CAPAIAN` decimals, as IKM mutu is
+    banded on the printed IKM: a reader who sees "91 %" beside "Tinggi" would rightly object.
+    This also keeps 45,864 / 50,4 × 100 (exactly 91, 90.99999999999999 in binary floating point)
+    Sangat Tinggi. None when the capaian itself is undefined.
     """
     if capaian is None or math.isnan(capaian):
         return None
+    dicetak = ke_desimal(capaian).quantize(Decimal(1).scaleb(-DESIMAL_CAPAIAN), ROUND_HALF_UP)
     for batas, label in skala.tingkat:
-        if capaian >= batas:
+        if dicetak >= batas:
             return label
     raise ValueError(f"capaian {capaian} di bawah batas terendah skala {skala.nama!r}")

@@ -50,7 +50,7 @@ from lkip.capaian import capaian as hitung_capaian
 from lkip.errors import DataTidakValid, Masalah
 from lkip.laporan import Laporan, huruf_skala, muat
 from lkip.load import baca_tabel
-from lkip.numbers import AngkaTidakValid, baca_angka
+from lkip.numbers import AngkaTidakValid, baca_angka, ke_desimal
 from lkip.paths import raw_year_dir
 from lkip.predikat import predikat_sakip
 
@@ -450,15 +450,7 @@ def baca_cetakan(teks: str, bulat: bool = False) -> Cetakan:
         desimal = len(s.rsplit(".", 1)[1])
     else:
         desimal = 0
-    return Cetakan(_desimal(nilai).quantize(_langkah(desimal)), desimal, huruf)
-
-
-def _desimal(x: Any) -> Decimal:
-    if isinstance(x, Decimal):
-        return x
-    if isinstance(x, int):
-        return Decimal(x)
-    return Decimal(repr(float(x)))
+    return Cetakan(ke_desimal(nilai).quantize(_langkah(desimal)), desimal, huruf)
 
 
 def _langkah(desimal: int) -> Decimal:
@@ -565,8 +557,8 @@ def banding_angka(
     decimals (93 for 92.86) or by truncation (104 for 104.71). Otherwise ``tidak sesuai``:
     rounding 104.63 up to 104.7 is no convention a report follows.
     """
-    p = _desimal(dicetak).quantize(_langkah(desimal_cetak))
-    h = _desimal(dihitung)
+    p = ke_desimal(dicetak).quantize(_langkah(desimal_cetak))
+    h = ke_desimal(dihitung)
     langkah = _langkah(desimal_cetak)
     dekat = h.quantize(langkah, rounding=ROUND_HALF_UP)
     if p == dekat:
@@ -581,7 +573,7 @@ def banding_angka(
 
 
 def _selisih(dicetak: Decimal, dihitung: float, desimal: int) -> str:
-    beda = dicetak - _desimal(dihitung)
+    beda = dicetak - ke_desimal(dihitung)
     teks = fmt.angka(beda, desimal)
     return f"+{teks}" if beda > 0 and teks != "0" else teks
 
@@ -898,7 +890,9 @@ def _cek_jumlah(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[d
 def _cek_nilai(
     metrik: str, dari_bagian: float, tercatat: float, desimal: int, cetak: Callable, ket: str
 ) -> dict[str, str]:
-    c = Cetakan(_desimal(dari_bagian).quantize(_langkah(desimal), rounding=ROUND_HALF_UP), desimal)
+    c = Cetakan(
+        ke_desimal(dari_bagian).quantize(_langkah(desimal), rounding=ROUND_HALF_UP), desimal
+    )
     return _cek_angka(metrik, LOKASI_INTERNAL, c, tercatat, desimal, cetak, ket)
 
 

@@ -22,12 +22,6 @@ def _a(x: Any) -> str:
     return fmt.angka(x, 2, tetap=True)
 
 
-def _bertanda(x: Any) -> str:
-    if fmt.kosong(x):
-        return fmt.KOSONG
-    return f"+{_a(x)}" if round(float(x), 2) > 0 else _a(x)
-
-
 def nama_kolom(kolom: str) -> str:
     return NAMA_KOLOM.get(kolom, kolom.replace("_", " ").capitalize())
 
@@ -57,13 +51,13 @@ def perubahan_unsur(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int) -> pd.Da
             "Unsur Pelayanan": df["nama"],
             f"NRR {tahun_lalu}": [_a(v) for v in df["nrr_lalu"]],
             f"NRR {tahun_kini}": [_a(v) for v in df["nrr_kini"]],
-            "Perubahan NRR": [_bertanda(v) for v in df["delta_nrr"]],
-            "Sumbangan ke perubahan IKM": [_bertanda(v) for v in df["kontribusi"]],
+            "Perubahan NRR": [fmt.bertanda(v) for v in df["delta_nrr"]],
+            "Sumbangan ke perubahan IKM": [fmt.bertanda(v) for v in df["kontribusi"]],
         }
     )
     total = {c: "" for c in baris.columns} | {
         "Unsur Pelayanan": f"{JUMLAH} (= perubahan IKM)",
-        "Sumbangan ke perubahan IKM": _bertanda(df["kontribusi"].sum()),
+        "Sumbangan ke perubahan IKM": fmt.bertanda(df["kontribusi"].sum()),
     }
     return pd.concat([baris, pd.DataFrame([total])], ignore_index=True)
 
@@ -93,8 +87,8 @@ def segmen(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int) -> pd.DataFrame:
             f"IKM {tahun_kini}": [
                 ikm_teks(v, n) for v, n in zip(df["ikm_kini"], df["n_kini"], strict=True)
             ],
-            "Efek komposisi": [_bertanda(v) for v in df["komposisi"]],
-            "Efek di dalam kelompok": [_bertanda(v) for v in df["dalam"]],
+            "Efek komposisi": [fmt.bertanda(v) for v in df["komposisi"]],
+            "Efek di dalam kelompok": [fmt.bertanda(v) for v in df["dalam"]],
         }
     )
 
@@ -109,7 +103,7 @@ def kitagawa(ringkas: Mapping[str, Any]) -> pd.DataFrame:
         ("Perubahan IKM", ringkas["delta"]),
     ]
     return pd.DataFrame(
-        {"Komponen": [b[0] for b in baris], "Poin": [_bertanda(b[1]) for b in baris]}
+        {"Komponen": [b[0] for b in baris], "Poin": [fmt.bertanda(b[1]) for b in baris]}
     )
 
 
@@ -119,7 +113,7 @@ def selang(ringkas: Mapping[str, Any]) -> pd.DataFrame:
     baris = [
         (f"IKM {lalu}", _a(ringkas["ikm_lalu"]), ringkas.get("selang_lalu")),
         (f"IKM {kini}", _a(ringkas["ikm_kini"]), ringkas.get("selang_kini")),
-        ("Perubahan IKM", _bertanda(ringkas["delta"]), ringkas.get("selang_delta")),
+        ("Perubahan IKM", fmt.bertanda(ringkas["delta"]), ringkas.get("selang_delta")),
     ]
     return pd.DataFrame(
         {

@@ -2,6 +2,7 @@ import math
 
 import pytest
 
+from lkip import fmt
 from lkip.capaian import KONVENSI_TEKS, capaian, tercapai
 
 
@@ -116,3 +117,10 @@ def test_konvensi_teks_covers_every_convention():
     assert set(KONVENSI_TEKS) == {"rasio", "selisih"}
     assert "target dibagi realisasi" in KONVENSI_TEKS["rasio"]
     assert "2 × target" in KONVENSI_TEKS["selisih"]
+
+
+def test_a_capaian_that_is_an_exact_tie_prints_rounded_half_up():
+    # 41,3512 / 81,28 × 100 = 50,875 exactly (worked by hand: 81,28 × 0,50875 = 41,3512)
+    assert fmt.persen(capaian(81.28, 41.3512, "naik")) == "50,88 %"
+    # lower is better, rasio: 81,28 / 160 × 100 = 50,8 exactly
+    assert fmt.persen(capaian(81.28, 160, "turun")) == "50,8 %"

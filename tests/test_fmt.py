@@ -194,3 +194,31 @@ def test_rupiah_axis_scale():
     assert miliar(0, 0) == "Rp 0"
     assert fmt.sumbu_rupiah(5e8)(2.5e8, 0) == "Rp 250 jt"
     assert fmt.sumbu_rupiah(5e5)(250000, 0) == "Rp 250.000"
+
+
+@pytest.mark.parametrize(
+    ("x", "diharapkan"),
+    [
+        (41.3512 / 81.28 * 100, "50,88 %"),  # exactly 50,875 -> half-up, not 50,87
+        (100050 / 200000 * 100, "50,03 %"),  # 50,025
+        (96.818561, "96,82 %"),
+    ],
+)
+def test_computed_ties_round_half_up(x, diharapkan):
+    assert fmt.persen(x) == diharapkan
+
+
+@pytest.mark.parametrize(
+    ("x", "desimal", "diharapkan"),
+    [
+        (0.08, 2, "+0,08"),
+        (-0.25, 2, "-0,25"),
+        (1.005 - 1, 2, "+0,01"),  # exactly 0,005; the float is 0.004999999999999893
+        (0.004, 2, "0,00"),  # prints as zero: no sign
+        (-0.004, 2, "0,00"),
+        (2.675 - 1, 1, "+1,7"),
+        (None, 2, "–"),
+    ],
+)
+def test_bertanda(x, desimal, diharapkan):
+    assert fmt.bertanda(x, desimal) == diharapkan

@@ -1,6 +1,8 @@
+from decimal import Decimal
+
 import pytest
 
-from lkip.numbers import AngkaTidakJelas, AngkaTidakValid, baca_angka
+from lkip.numbers import AngkaTidakJelas, AngkaTidakValid, baca_angka, ke_desimal
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,22 @@ def test_ambiguity_is_not_plain_invalidity_for_callers_that_distinguish():
     with pytest.raises(AngkaTidakValid) as info:
         baca_angka("abc")
     assert not isinstance(info.value, AngkaTidakJelas)
+
+
+@pytest.mark.parametrize(
+    ("x", "diharapkan"),
+    [
+        (41.3512 / 81.28 * 100, "50.875"),  # exactly 50,875; the float is 50.87499999999999
+        (2.675 - 1, "1.675"),  # the float is 1.6749999999999998
+        (-(2.675 - 1), "-1.675"),
+        (0.1 + 0.2, "0.3"),
+        (92.861 / 88.68 * 100, "104.7147045557"),  # no tie: 13 significant digits kept
+        (2326586175.0, "2326586175"),
+        (2326586175, "2326586175"),  # integers are exact
+        (Decimal("50.87499999999999"), "50.87499999999999"),  # a Decimal is taken as it is
+        (0.0, "0"),
+        (1e-20, "1E-20"),
+    ],
+)
+def test_ke_desimal_drops_binary_noise_but_no_printed_digit(x, diharapkan):
+    assert ke_desimal(x) == Decimal(diharapkan)

@@ -125,3 +125,17 @@ class TestSkalaDariKonfigurasi:
     def test_unsorted_direct_construction_rejected(self):
         with pytest.raises(ValueError):
             SkalaCapaian(((50.0, "Rendah"), (90.0, "Tinggi")))
+
+
+@pytest.mark.parametrize(
+    ("capaian", "diharapkan"),
+    [
+        (45.864 / 50.4 * 100, "Sangat Tinggi"),  # exactly 91; the float is 90.99999999999999
+        (90.995, "Sangat Tinggi"),  # printed as 91 %
+        (90.994, "Tinggi"),  # printed as 90,99 %
+        (75.995, "Tinggi"),
+        (75.994, "Sedang"),
+    ],
+)
+def test_predikat_capaian_bands_the_printed_capaian(capaian, diharapkan):
+    assert predikat_capaian(capaian) == diharapkan

@@ -33,6 +33,16 @@ from tests.conftest import SHIPPED_RAW
         ("104.7", 1, 104.632238, 2, R.TIDAK_SESUAI, ""),  # rounding up is no convention
         ("2252576244", 0, 2252567244, 0, R.TIDAK_SESUAI, ""),
         ("100", 0, 87.5, 2, R.TIDAK_SESUAI, ""),
+        # 41,3512 / 81,28 × 100 is exactly 50,875: half-up 50,88, whatever the binary float says
+        ("50.88", 2, 41.3512 / 81.28 * 100, 2, R.SESUAI, ""),
+        (
+            "50.87",
+            2,
+            41.3512 / 81.28 * 100,
+            2,
+            R.PEMBULATAN,
+            "pembulatan ke bawah (dipotong) ke 2 desimal",
+        ),
     ],
 )
 def test_banding_angka(cetak, desimal, hitung, baku, status, ket):
