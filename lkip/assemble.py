@@ -40,6 +40,9 @@ SHOWN_MIMETYPES = ("text/html", "text/markdown", "image/svg+xml", "image/png", "
 # A table with more body rows than this may split across pages (rows stay whole); a shorter
 # one is kept on one page so a reader never turns a page in the middle of a small table.
 TABEL_PANJANG_BARIS = 20
+# A table with at least this many columns is set smaller in print: at the normal size the
+# widest words and unbreakable figures of 11 columns (Tabel 3.3.5) are wider than an A4 page.
+TABEL_LEBAR_KOLOM = 10
 
 # Wrappers of nbconvert's "basic" template; unwrapped so the chapter is a flat run of the
 # fragments the notebook displayed and print rules (keep heading with next) apply between them.
@@ -128,7 +131,7 @@ def chapter_html(notebook: NotebookSource) -> str:
     soup = BeautifulSoup(body, "html.parser")
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
-    _mark_long_tables(soup)
+    _mark_tables(soup)
     return str(soup)
 
 
@@ -345,10 +348,26 @@ def strip_fetching(soup: BeautifulSoup, name: str) -> None:
             style.decompose()
 
 
-def _mark_long_tables(soup: BeautifulSoup) -> None:
+def _mark_tables(soup: BeautifulSoup) -> None:
+    """Class the tables that print differently: long ones split, wide ones are set smaller."""
     for figure in soup.select("figure.tabel"):
+        kelas = figure.get("class", [])
         if len(figure.select("tbody tr")) > TABEL_PANJANG_BARIS:
-            figure["class"] = [*figure.get("class", []), "tabel-panjang"]
+            kelas = [*kelas, "tabel-panjang"]
+        if _kolom(figure) >= TABEL_LEBAR_KOLOM:
+            kelas = [*kelas, "tabel-lebar"]
+        figure["class"] = kelas
+
+
+def _kolom(figure: Tag) -> int:
+    """Columns of the table in ``figure``: the widest row, counting spanned cells."""
+    return max(
+        (
+            sum(int(cell.get("colspan") or 1) for cell in row.find_all(["td", "th"]))
+            for row in figure.select("tr")
+        ),
+        default=0,
+    )
 
 
 def _heading_label(heading: Tag) -> str:

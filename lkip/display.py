@@ -81,12 +81,14 @@ def _inline(teks: str) -> str:
 def tabel(
     df: pd.DataFrame,
     judul: str = "",
-    angka: Sequence[str] = (),
+    angka: Sequence[str | tuple[str, str]] = (),
     catatan: str = "",
 ) -> None:
     """A numbered table: ``df`` holds display strings; columns named in ``angka`` align right.
 
-    ``df`` may have two-level columns (e.g. Realisasi / Tahun 2022, Tahun 2023).
+    ``df`` may have two-level columns (e.g. Realisasi / Tahun 2022, Tahun 2023); ``angka`` then
+    names a column by its sub-column ("Tahun 2023") or, where that is ambiguous, by both levels
+    (("Anggaran", "Realisasi")).
     """
     html = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="data")
     soup = BeautifulSoup(html, "html.parser")

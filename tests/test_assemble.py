@@ -19,6 +19,7 @@ from nbformat.v4 import (
 from pypdf import PdfReader
 
 from lkip.assemble import (
+    TABEL_LEBAR_KOLOM,
     TABEL_PANJANG_BARIS,
     ReportMeta,
     chapter_html,
@@ -223,6 +224,16 @@ def test_chapter_removes_everything_that_fetches(caplog):
 def test_only_long_tables_may_split(baris, panjang):
     figure = soup_of(chapter_html(notebook(tabel(baris, "Tabel 1")))).find("figure")
     assert ("tabel-panjang" in figure["class"]) is panjang
+
+
+def test_wide_tables_are_marked_to_print_smaller():
+    def lebar(kolom: int) -> bool:
+        sel = "".join(f"<td>{i}</td>" for i in range(kolom - 2))
+        html = f'<figure class="tabel"><table><tr><td colspan="2">a</td>{sel}</tr></table></figure>'
+        return "tabel-lebar" in soup_of(chapter_html(notebook(html))).find("figure")["class"]
+
+    assert not lebar(TABEL_LEBAR_KOLOM - 1)
+    assert lebar(TABEL_LEBAR_KOLOM)  # the colspan counts as two columns
 
 
 # ---------- render_html ----------

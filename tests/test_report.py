@@ -114,6 +114,26 @@ def test_pdf_has_the_figures(rendered: pipeline.HasilRender) -> None:
         assert figure in text
 
 
+def _teks_kanan(page: object, batas: float) -> list[str]:
+    """Texts on ``page`` that start right of ``batas`` (PDF points from the left edge)."""
+    keluar: list[str] = []
+
+    def lihat(teks: str, cm: list, tm: list, _font: object, _ukuran: float) -> None:
+        if teks.strip() and tm[4] * cm[0] + tm[5] * cm[2] + cm[4] > batas:
+            keluar.append(teks.strip())
+
+    page.extract_text(visitor_text=lihat)
+    return keluar
+
+
+def test_no_pdf_text_runs_off_the_page(rendered: pipeline.HasilRender) -> None:
+    """Nothing starts right of the right margin (2 cm), as a column cut off the page would."""
+    pages = PdfReader(rendered.pdf).pages
+    batas = float(pages[0].mediabox.width) - 2 / 2.54 * 72 + 1
+    keluar = {i: t for i, p in enumerate(pages, start=1) if (t := _teks_kanan(p, batas))}
+    assert keluar == {}
+
+
 def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path
 ) -> None:
