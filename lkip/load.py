@@ -11,6 +11,8 @@ dropped, so ``index + 2`` is always the line the analyst sees in a spreadsheet.
 from __future__ import annotations
 
 import csv
+import datetime
+import difflib
 import io
 import math
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from lkip.paths import raw_year_dir
 from lkip.predikat import skala_capaian_dari
 from lkip.skm import berkas_responden
 
-__all__ = ["TahunMentah", "baca_tabel", "muat_tahun"]
+__all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_nama_desa"]
 
 TABEL_WAJIB = ("kinerja", "anggaran")
 TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
@@ -50,6 +52,9 @@ KONVENSI = {
     "capaian_turun": ("rasio", "selisih"),
     "bobot_ikm": ("eksak", "0.111"),
 }
+KUNCI_KONVENSI = (*KONVENSI, "batas_capaian", "skala_capaian")
+# Parts of narasi.yaml holding one text per indicator, keyed by its kode in kinerja.csv.
+NARASI_PER_KODE = ("analisis", "analisis_penyebab")
 NARASI_WAJIB = (
     "kata_pengantar",
     "ikhtisar",
@@ -95,6 +100,7 @@ class TahunMentah:
     profil: dict[str, Any] = field(default_factory=dict)
     narasi: dict[str, Any] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    label: dict[str, str] = field(default_factory=dict)  # table -> its place, for problems
 
 
 def _label(path: Path) -> str:
@@ -341,6 +347,9 @@ def _baca_yaml(path: Path, berkas: str) -> tuple[dict[str, Any] | None, list[Mas
         return None, [Masalah(berkas, baris, None, None, pesan)]
     except yaml.YAMLError as exc:
         return None, [Masalah(berkas, None, None, None, f"penulisan YAML tidak valid ({exc})")]
+    except ValueError as exc:  # a date YAML recognises but the calendar does not (2024-02-30)
+        pesan = f"ada tanggal yang tidak ada di kalender ({exc}); tulis sebagai YYYY-MM-DD"
+        return None, [Masalah(berkas, None, None, None, pesan)]
     if not isinstance(isi, dict):
         return None, [
             Masalah(berkas, None, None, None, "isinya harus berupa pasangan kunci: nilai")
@@ -362,7 +371,24 @@ def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
         for k in PROFIL_WAJIB
         if _ambil(profil, k) in (None, "")
     ]
+    tanggal = _ambil(profil, "penandatanganan.tanggal")
+    if tanggal not in (None, "") and not _tanggal(tanggal):
+        pesan = (
+            'kunci "penandatanganan.tanggal" harus tanggal berformat YYYY-MM-DD, '
+            "misalnya 2024-01-22"
+        )
+        masalah.append(Masalah(berkas, None, None, str(tanggal), pesan))
     konvensi = profil.get("konvensi") or {}
+    if not isinstance(konvensi, dict):
+        pesan = f'kunci "konvensi" harus berisi pasangan kunci: nilai ({", ".join(KUNCI_KONVENSI)})'
+        return [*masalah, Masalah(berkas, None, None, str(konvensi), pesan)]
+    for kunci in konvensi:
+        if kunci not in KUNCI_KONVENSI:
+            pesan = (
+                f'kunci "konvensi.{kunci}" tidak dikenal (salah ketik?); kunci yang dikenal: '
+                f"{', '.join(KUNCI_KONVENSI)}"
+            )
+            masalah.append(Masalah(berkas, None, None, None, pesan))
     for kunci, pilihan in KONVENSI.items():
         nilai = konvensi.get(kunci)
         if nilai is not None and str(nilai) not in pilihan:
@@ -384,6 +410,17 @@ def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
         pesan = 'kunci "konvensi.batas_capaian" harus angka positif (misalnya 120) atau null'
         masalah.append(Masalah(berkas, None, None, str(batas), pesan))
     return masalah
+
+
+def _tanggal(nilai: Any) -> bool:
+    """A date as YAML reads 2024-01-22, or that text quoted."""
+    if isinstance(nilai, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(str(nilai))
+    except ValueError:
+        return False
+    return True
 
 
 def _nama_lembar(nama: str) -> str:
@@ -534,6 +571,9 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                 for k in NARASI_WAJIB
                 if k not in yaml_isi["narasi"]
             ]
+        if "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
+            kode = set(tabel["kinerja"]["kode"].dropna())
+            masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
     ada_responden = berkas_responden(folder) is not None
     masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap, ada_responden)
 
@@ -549,7 +589,58 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
         profil=yaml_isi.get("profil", {}),
         narasi=yaml_isi.get("narasi", {}),
         files=files,
+        label=label,
     )
+
+
+def periksa_nama_desa(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
+    """A desa whose name is spelt differently in two years, most often a typo.
+
+    Such a desa has a score in one year only, so it silently drops out of the percentage of
+    desa whose IDM rose. Only a name of this year missing last year that resembles a name of
+    last year missing this year is flagged; a desa that really is new or gone is left to the
+    report, which names it.
+    """
+    if lalu.idm is None or kini.idm is None:
+        return []
+    nama_lalu = [str(d) for d in lalu.idm["desa"].dropna()]
+    nama_kini = {str(d) for d in kini.idm["desa"].dropna()}
+    hilang = [d for d in nama_lalu if d not in nama_kini]
+    masalah = []
+    for indeks, desa in kini.idm["desa"].dropna().items():
+        if str(desa) in nama_lalu:
+            continue
+        mirip = difflib.get_close_matches(_kunci_nama(desa), map(_kunci_nama, hilang), 1, 0.8)
+        if mirip:
+            asli = next(n for n in hilang if _kunci_nama(n) == mirip[0])
+            pesan = (
+                f'nama desa tidak ada di data IDM {lalu.year}, yang memuat "{asli}"; samakan '
+                "penulisannya agar skor kedua tahun dapat dibandingkan"
+            )
+            masalah.append(Masalah(kini.label["idm"], int(indeks) + 2, "desa", desa, pesan))
+    return masalah
+
+
+def _kunci_nama(nama: str) -> str:
+    return " ".join(str(nama).lower().split())
+
+
+def _periksa_narasi_kode(narasi: dict[str, Any], kode: set[str], berkas: str) -> list[Masalah]:
+    """Texts per indicator must name a kode of kinerja.csv, or the report silently drops them."""
+    masalah = []
+    daftar = ", ".join(sorted(kode))
+    for bagian in NARASI_PER_KODE:
+        isi = narasi.get(bagian)
+        if not isinstance(isi, dict):
+            continue
+        for k in isi:
+            if str(k) not in kode:
+                pesan = (
+                    f'kunci "{bagian}.{k}": kode {k} tidak ada di kolom kode kinerja.csv '
+                    f"({daftar}); teksnya tidak akan tampil di laporan"
+                )
+                masalah.append(Masalah(berkas, None, None, None, pesan))
+    return masalah
 
 
 def _periksa_antar_berkas(

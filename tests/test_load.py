@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lkip.errors import DataTidakValid, Masalah
-from lkip.load import NARASI_WAJIB, baca_tabel, muat_tahun
+from lkip.load import NARASI_WAJIB, TahunMentah, baca_tabel, muat_tahun, periksa_nama_desa
 from lkip.schemas import KOLOM_ANGKA
 
 KINERJA = """\
@@ -306,6 +306,46 @@ def test_required_profil_key_and_convention_values(root):
     assert daftar[1].nilai == "persen"
 
 
+def test_misspelled_konvensi_key_is_not_silently_ignored(root):
+    ganti(root, "profil.yaml", "  capaian_turun: rasio", "  capain_turun: selisih")
+    [m] = masalah(root)
+    assert m.berkas == "2023/profil.yaml"
+    assert m.pesan.startswith('kunci "konvensi.capain_turun" tidak dikenal (salah ketik?)')
+    assert "capaian_turun" in m.pesan
+
+
+@pytest.mark.parametrize("tanggal", ["22 Januari 2024", "22-01-2024", '"2024-1-22"'])
+def test_signing_date_must_be_a_date(root, tanggal):
+    ganti(root, "profil.yaml", "tanggal: 2024-01-22", f"tanggal: {tanggal}")
+    [m] = masalah(root)
+    assert m.berkas == "2023/profil.yaml"
+    assert m.pesan.startswith('kunci "penandatanganan.tanggal" harus tanggal berformat YYYY-MM-DD')
+    assert m.nilai == tanggal.strip('"')
+
+
+def test_quoted_iso_signing_date_is_accepted(root):
+    ganti(root, "profil.yaml", "tanggal: 2024-01-22", 'tanggal: "2024-01-22"')
+    assert muat_tahun(2023, root).profil["penandatanganan"]["tanggal"] == "2024-01-22"
+
+
+@pytest.mark.parametrize("tanggal", ["2024-13-22", "2024-02-30"])
+def test_a_date_not_in_the_calendar_is_an_error_not_a_crash(root, tanggal):
+    ganti(root, "profil.yaml", "tanggal: 2024-01-22", f"tanggal: {tanggal}")
+    [m] = masalah(root)
+    assert m.berkas == "2023/profil.yaml"
+    assert m.pesan.startswith("ada tanggal yang tidak ada di kalender")
+
+
+def test_narasi_per_indicator_must_name_a_kinerja_kode(root):
+    ganti(root, "narasi.yaml", "analisis: [Teks.]", "analisis:\n  S1: [Teks.]\n  S4: [Teks.]")
+    [m] = masalah(root)
+    assert m.berkas == "2023/narasi.yaml"
+    assert m.pesan == (
+        'kunci "analisis.S4": kode S4 tidak ada di kolom kode kinerja.csv (S1, S2, S3, T1); '
+        "teksnya tidak akan tampil di laporan"
+    )
+
+
 def test_missing_narasi_key(root):
     ganti(root, "narasi.yaml", "saran: [Teks.]\n", "")
     [m] = masalah(root)
@@ -509,3 +549,25 @@ def test_missing_profil_and_narasi_say_where_to_get_them(root):
 def test_missing_year_folder_points_at_new_year(tmp_path):
     [m] = masalah(tmp_path)
     assert "make new-year YEAR=2023" in m.pesan
+
+
+def _idm(tahun: int, *desa: str) -> TahunMentah:
+    idm = pd.DataFrame({"desa": list(desa), "skor": [0.7] * len(desa)})
+    return TahunMentah(
+        year=tahun, kinerja=pd.DataFrame(), idm=idm, label={"idm": f"{tahun}/idm.csv"}
+    )
+
+
+@pytest.mark.parametrize("salah", ["Pelleyan", "peleyan ", "PELEYAN"])
+def test_a_desa_spelt_differently_from_last_year_is_an_error(salah):
+    lalu = _idm(2022, "Paowan", "Peleyan", "Kilensari")
+    kini = _idm(2023, "Paowan", salah, "Kilensari")
+    [m] = periksa_nama_desa(lalu, kini)
+    assert tempat([m]) == [("2023/idm.csv", 3, "desa", salah)]
+    assert 'tidak ada di data IDM 2022, yang memuat "Peleyan"' in m.pesan
+
+
+def test_new_or_gone_desa_are_not_typos():
+    lalu = _idm(2022, "Paowan", "Sumberrejo", "Gelung")  # Gelung is gone in 2023
+    kini = _idm(2023, "Paowan", "Sumberrejo", "Sumberejo", "Wringinanom")  # two new desa
+    assert periksa_nama_desa(lalu, kini) == []
