@@ -26,7 +26,7 @@ import yaml
 
 from lkip import schemas
 from lkip.errors import DataTidakValid, Masalah
-from lkip.numbers import AngkaTidakValid, baca_angka
+from lkip.numbers import AngkaTidakValid, baca_angka, ke_desimal
 from lkip.paths import raw_year_dir
 from lkip.predikat import skala_capaian_dari
 from lkip.skm import berkas_responden
@@ -200,9 +200,7 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
             ada = ", ".join(buku.sheetnames)
             pesan = f'harus memuat lembar kerja bernama "{nama}"; yang ada: {ada}'
             return None, [Masalah(berkas, None, None, None, pesan)]
-        baris = [
-            ["" if v is None else v for v in row] for row in lembar.iter_rows(values_only=True)
-        ]
+        baris = [[_nilai_sel(sel) for sel in row] for row in lembar.iter_rows()]
     finally:
         buku.close()
     if not baris:
@@ -212,6 +210,21 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
             )
         ]
     return baris, []
+
+
+def _nilai_sel(sel: Any) -> Any:
+    """A cell's value as the analyst sees it: a cell formatted as percent shows 100 % for 1.
+
+    Typed as text, "100%" reads as 100 (:func:`lkip.numbers.baca_angka`); the same figure in a
+    percent-formatted cell must not read as 1.
+    """
+    nilai = getattr(sel, "value", None)
+    if nilai is None:
+        return ""
+    angka = isinstance(nilai, int | float) and not isinstance(nilai, bool)
+    if angka and "%" in (getattr(sel, "number_format", "") or ""):
+        return float(ke_desimal(nilai) * 100)
+    return nilai
 
 
 def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:

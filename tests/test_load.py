@@ -444,6 +444,24 @@ def test_xlsx_sheet_reads_like_csv(root):
     assert "anggaran.xlsx" in tahun.files
 
 
+def test_xlsx_percent_formatted_cells_read_as_shown(root):
+    """A cell showing 100 % stores 1; the analyst means 100, as "100%" typed as text reads."""
+    biasa = muat_tahun(2023, root).kinerja
+    buku = openpyxl.Workbook()
+    lembar = buku.active
+    baris = list(csv.reader(io.StringIO(KINERJA)))
+    lembar.append(baris[0])
+    for r in baris[1:]:
+        lembar.append([float(v) if v.replace(".", "").isdigit() else v for v in r])
+    target_s1 = lembar.cell(row=3, column=baris[0].index("target") + 1)
+    target_s1.value, target_s1.number_format = 1, "0%"  # shows 100%
+    realisasi_t1 = lembar.cell(row=2, column=baris[0].index("realisasi") + 1)
+    realisasi_t1.value, realisasi_t1.number_format = 0.725, "0.0%"  # shows 72.5%
+    berkas(root, "kinerja.csv").unlink()
+    buku.save(berkas(root, "kinerja.xlsx"))
+    pd.testing.assert_frame_equal(muat_tahun(2023, root).kinerja, biasa)
+
+
 def test_xlsx_fractional_rupiah_is_reported(root):
     buku = openpyxl.Workbook()
     lembar = buku.active
