@@ -48,6 +48,18 @@ def available_years(root: Path | None = None) -> list[int]:
     return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name))
 
 
+def odd_folders(root: Path | None = None) -> list[str]:
+    """Folders in ``data/raw/`` that are not a year ("2O23", "2024 baru"), hidden ones aside."""
+    base = raw_dir(root)
+    if not base.is_dir():
+        return []
+    return sorted(
+        p.name
+        for p in base.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and not YEAR_PATTERN.match(p.name)
+    )
+
+
 def ganti_folder(baru: Path, target: Path) -> None:
     """Put the folder ``baru`` in place of ``target``, removing the old one only afterwards.
 

@@ -35,6 +35,7 @@ from lkip.paths import (
     available_years,
     ganti_folder,
     notebooks_dir,
+    odd_folders,
     outputs_dir,
     processed_dir,
     project_root,
@@ -132,9 +133,20 @@ class HasilRender:
 
 
 def tahun_laporan(tahun: int | None, root: Path | None = None) -> int:
-    """The requested year, or the latest year with data."""
+    """The requested year, or the latest year with data.
+
+    Without a year, a folder of data/raw that is not a year ("2O23" typed with a letter O)
+    stops the run: silently taking the latest proper year would render last year's report.
+    """
     if tahun is not None:
         return tahun
+    aneh = odd_folders(root)
+    if aneh:
+        daftar = ", ".join(f"data/raw/{n}" for n in aneh)
+        raise FileNotFoundError(
+            f"{daftar} bukan folder tahun (harus empat angka, misalnya 2024): ganti namanya, "
+            "atau sebutkan tahunnya (make report YEAR=2024)."
+        )
     tahun_ada = available_years(root)
     if not tahun_ada:
         raise FileNotFoundError("Belum ada folder tahun di data/raw/ (misalnya data/raw/2023/).")

@@ -266,3 +266,13 @@ def test_same_report_with_and_without_the_cache(
     assert pesan == ["Tidak ada yang berubah: laporan diambil dari cache"]
     assert lagi.html.read_text(encoding="utf-8") == html_dengan
     assert lagi.pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_a_folder_that_is_not_a_year_stops_the_default_year(tmp_path: Path) -> None:
+    for nama in ("2022", "2O23", ".cache"):
+        (tmp_path / "data" / "raw" / nama).mkdir(parents=True)
+    with pytest.raises(FileNotFoundError, match=r"data/raw/2O23 bukan folder tahun"):
+        pipeline.tahun_laporan(None, tmp_path)
+    assert pipeline.tahun_laporan(2022, tmp_path) == 2022  # a year named explicitly is used
+    (tmp_path / "data" / "raw" / "2O23").rename(tmp_path / "data" / "raw" / "2023")
+    assert pipeline.tahun_laporan(None, tmp_path) == 2023
