@@ -22,11 +22,11 @@ def nilai_indikator(row: pd.Series, kolom: str) -> str:
     return fmt.nilai(row[kolom], row["satuan"])
 
 
-def nilai_lalu(row: pd.Series) -> str:
-    """Last year's realisasi as printed, with its own letter."""
+def nilai_lalu(row: pd.Series, kolom: str = "realisasi") -> str:
+    """Last year's realisasi (or target) as printed, with its own letter."""
     lalu = row.copy()
-    lalu["realisasi"], lalu["huruf_realisasi"] = row["realisasi_lalu"], row["huruf_realisasi_lalu"]
-    return nilai_indikator(lalu, "realisasi")
+    lalu[kolom], lalu[f"huruf_{kolom}"] = row[f"{kolom}_lalu"], row[f"huruf_{kolom}_lalu"]
+    return nilai_indikator(lalu, kolom)
 
 
 def status_target(row: pd.Series) -> str:

@@ -38,7 +38,8 @@ TEXT_COLUMNS = (
     "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
-    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_realisasi_lalu", "predikat",
+    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_target_lalu",
+    "huruf_realisasi_lalu", "predikat",
     "kolom", "segmen", "hanya_di", "label", "jenis",
     "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
 )  # fmt: skip
@@ -344,13 +345,14 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
 
     lalu = per_tahun.get(tahun - 1)
     if lalu is not None:
-        prev = lalu.set_index("kode")[["target", "realisasi", "capaian", "huruf_realisasi"]]
-        prev.columns = ["target_lalu", "realisasi_lalu", "capaian_lalu", "huruf_realisasi_lalu"]
+        kolom = ["target", "realisasi", "capaian", "huruf_target", "huruf_realisasi"]
+        prev = lalu.set_index("kode")[kolom]
+        prev.columns = [f"{c}_lalu" for c in kolom]
         kinerja = kinerja.merge(prev, left_on="kode", right_index=True, how="left")
     else:
         for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
             kinerja[c] = float("nan")
-        kinerja["huruf_realisasi_lalu"] = None
+        kinerja["huruf_target_lalu"] = kinerja["huruf_realisasi_lalu"] = None
 
     tren = pd.concat([df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True)
 

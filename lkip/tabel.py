@@ -41,7 +41,11 @@ def pengukuran(L: Laporan, tingkat: str) -> pd.DataFrame:
 
 
 def perbandingan(L: Laporan, tingkat: str) -> pd.DataFrame:
-    """Tabel 3.1.1.2 / 3.1.2.2: this year against last year (realisasi and capaian)."""
+    """Tabel 3.1.1.2 / 3.1.2.2: this year against last year (target, realisasi and capaian).
+
+    Both years' targets are shown, unlike the seed, so that each capaian can be checked
+    against the target it was measured on.
+    """
     t = L.tahun
     rows = []
     for _, r in _indikator(L, tingkat).iterrows():
@@ -49,7 +53,8 @@ def perbandingan(L: Laporan, tingkat: str) -> pd.DataFrame:
             {
                 (_judul_tingkat(tingkat), ""): r["sasaran"],
                 ("Indikator Kinerja", ""): r["indikator"],
-                (f"Target {t}", ""): nilai_indikator(r, "target"),
+                ("Target", f"Tahun {t - 1}"): nilai_lalu(r, "target"),
+                ("Target", f"Tahun {t}"): nilai_indikator(r, "target"),
                 ("Realisasi", f"Tahun {t - 1}"): nilai_lalu(r),
                 ("Realisasi", f"Tahun {t}"): nilai_indikator(r, "realisasi"),
                 ("Capaian", f"Tahun {t - 1}"): fmt.persen(r["capaian_lalu"]),

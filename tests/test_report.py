@@ -74,6 +74,19 @@ def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
     ]
 
 
+def test_comparison_with_last_year_shows_both_targets(soup: BeautifulSoup) -> None:
+    """Each year's capaian can be checked against its own target: 80,3 / 81,25 = 98,83 %."""
+    rows = {r[1]: r for r in _tabel(soup, "3.1.2.2")}
+    assert rows["Capaian Nilai SAKIP Perangkat Daerah"][2:] == [
+        "A (81,25)",
+        "A (81,28)",
+        "A (80,3)",
+        "A (82,4)",
+        "98,83 %",
+        "101,38 %",
+    ]
+
+
 def test_tujuan_table_uses_the_computed_ikm(soup: BeautifulSoup) -> None:
     (row,) = _tabel(soup, "3.1.1.1")
     assert row[3:] == ["A (88,68)", "A (92,86)", "104,71 %", "Sangat Tinggi"]
