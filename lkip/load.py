@@ -201,6 +201,7 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
             pesan = f'harus memuat lembar kerja bernama "{nama}"; yang ada: {ada}'
             return None, [Masalah(berkas, None, None, None, pesan)]
         baris = [[_nilai_sel(sel) for sel in row] for row in lembar.iter_rows()]
+        judul_lembar = lembar.title
     finally:
         buku.close()
     if not baris:
@@ -209,7 +210,35 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
                 berkas, None, None, None, "lembar kerja kosong; baris 1 harus berisi nama kolom"
             )
         ]
-    return baris, []
+    kosong = any(v == "" for row in baris[1:] for v in row)
+    return baris, _rumus_tanpa_nilai(path, judul_lembar, baris, berkas) if kosong else []
+
+
+def _rumus_tanpa_nilai(
+    path: Path, lembar: str, baris: list[list[Any]], berkas: str
+) -> list[Masalah]:
+    """Empty cells that hold a formula: the file was written without the formulas' results.
+
+    Excel and LibreOffice store each result next to its formula; a workbook made by a script
+    may not, and its cells then read as empty. Saying so beats "wajib diisi" on a filled cell.
+    """
+    buku = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        rumus = [[sel.value for sel in row] for row in buku[lembar].iter_rows()]
+    finally:
+        buku.close()
+    judul = [_nama_kolom(j) for j in baris[0]]
+    masalah = []
+    for nomor, (nilai, isi) in enumerate(zip(baris[1:], rumus[1:], strict=False), start=2):
+        for kolom, (v, r) in enumerate(zip(nilai, isi, strict=False)):
+            if v == "" and isinstance(r, str) and r.startswith("="):
+                pesan = (
+                    "berisi rumus tanpa hasil tersimpan; buka berkas di Excel atau LibreOffice "
+                    "lalu simpan ulang agar hasil rumusnya ikut tersimpan"
+                )
+                nama = judul[kolom] if kolom < len(judul) else None
+                masalah.append(Masalah(berkas, nomor, nama, r, pesan))
+    return masalah
 
 
 def _nilai_sel(sel: Any) -> Any:
@@ -227,10 +256,15 @@ def _nilai_sel(sel: Any) -> Any:
     return nilai
 
 
+def _nama_kolom(judul: Any) -> str:
+    """A header cell as a column name: "Sub Kegiatan " is sub_kegiatan."""
+    return str(judul).strip().lower().replace(" ", "_")
+
+
 def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:
     """Normalise the header and make every row as wide as it; report what cannot be placed."""
     masalah: list[Masalah] = []
-    judul = [str(j).strip().lower().replace(" ", "_") for j in baris[0]]
+    judul = [_nama_kolom(j) for j in baris[0]]
     lebar = len(judul)
     isi = []
     for nomor, sel in enumerate(baris[1:]):

@@ -462,6 +462,20 @@ def test_xlsx_percent_formatted_cells_read_as_shown(root):
     pd.testing.assert_frame_equal(muat_tahun(2023, root).kinerja, biasa)
 
 
+def test_xlsx_formula_without_a_stored_result_is_named_as_such(root):
+    buku = openpyxl.Workbook()  # openpyxl, like many scripts, stores formulas without results
+    lembar = buku.active
+    lembar.title = "anggaran"
+    lembar.append(["sasaran", "program", "kegiatan", "sub_kegiatan", "pagu", "realisasi"])
+    lembar.append(["S1", "Program A", "Kegiatan 1", "Sub 1", 1000000, "=E2*0.9"])
+    lembar.append(["S2", "Program A", "Kegiatan 1", "Sub 2", 2008940215, 1935048994])
+    berkas(root, "anggaran.csv").unlink()
+    buku.save(berkas(root, "anggaran.xlsx"))
+    [m] = masalah(root)  # and no "wajib diisi" for the same cell
+    assert tempat([m]) == [("2023/anggaran.xlsx", 2, "realisasi", "=E2*0.9")]
+    assert m.pesan.startswith("berisi rumus tanpa hasil tersimpan")
+
+
 def test_xlsx_fractional_rupiah_is_reported(root):
     buku = openpyxl.Workbook()
     lembar = buku.active
