@@ -210,6 +210,11 @@ class DaftarMetrik:
         if cocok:
             daftar = ", ".join(m.id for m in cocok[:5])
             raise MetrikTidakDikenal(f"metrik ambigu, cocok dengan: {daftar}")
+        if seg[0] == "sakip" and not any(k[0] == "sakip" for k in self._kunci):
+            raise MetrikTidakDikenal(
+                "metrik sakip.* butuh satu indikator bernilai SAKIP: isi kolom skala "
+                "kinerja.csv dengan sakip pada indikator itu"
+            )
         mirip = [m.id for k, m in self._kunci.items() if k[:2] == seg[:2]][:5]
         saran = f"; yang ada misalnya: {', '.join(mirip)}" if mirip else ""
         raise MetrikTidakDikenal(

@@ -349,6 +349,10 @@ def test_lookup_is_forgiving_but_not_ambiguous(laporan):
         daftar.cari("anggaran.program.pe.pagu")  # whole words only
     with pytest.raises(R.MetrikTidakDikenal, match="tidak dikenal"):
         daftar.cari("kinerja.S9.realisasi")
+    assert daftar.cari("sakip.nilai").nilai == pytest.approx(82.4)
+    tanpa_sakip = R.DaftarMetrik(m for m in daftar if not m.id.startswith("sakip."))
+    with pytest.raises(R.MetrikTidakDikenal, match=r"isi kolom skala kinerja\.csv dengan sakip"):
+        tanpa_sakip.cari("sakip.nilai")
 
 
 def test_bad_dilaporkan_names_line_and_value(root, laporan):
