@@ -85,6 +85,9 @@ def test_comparison_with_last_year_shows_both_targets(soup: BeautifulSoup) -> No
         "98,83 %",
         "101,38 %",
     ]
+    fig = next(f for f in soup.select("figure.tabel") if "Tabel 3.1.2.2 " in f.get_text())
+    for tr in fig.select("tbody tr"):  # percentages align right and never wrap before "%"
+        assert [td.get("class") for td in tr.find_all("td")[-2:]] == [["angka"], ["angka"]]
 
 
 def test_tujuan_table_uses_the_computed_ikm(soup: BeautifulSoup) -> None:
