@@ -22,7 +22,7 @@ from lkip.cache import sidik_kode, sidik_mentah
 from lkip.capaian import capaian, tercapai
 from lkip.errors import DataTidakValid
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
-from lkip.load import TahunMentah, muat_tahun, periksa_nama_desa
+from lkip.load import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
 from lkip.predikat import (
     SKALA_CAPAIAN_PERMENDAGRI_86,
@@ -325,8 +325,10 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
     konvensi = Konvensi.dari_profil(mentah.profil)
     tahun_ada = [t for t in available_years(root) if t < tahun]
     riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
-    if tahun - 1 in riwayat and (masalah := periksa_nama_desa(riwayat[tahun - 1], mentah)):
-        raise DataTidakValid(tahun, masalah)
+    if tahun - 1 in riwayat:
+        sebelum = riwayat[tahun - 1]
+        if masalah := periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah):
+            raise DataTidakValid(tahun, masalah)
     responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
     per_tahun: dict[int, pd.DataFrame] = {}
     for t in tahun_ada:

@@ -31,7 +31,7 @@ from lkip.paths import raw_year_dir
 from lkip.predikat import skala_capaian_dari
 from lkip.skm import berkas_responden
 
-__all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_nama_desa"]
+__all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_kode", "periksa_nama_desa"]
 
 TABEL_WAJIB = ("kinerja", "anggaran")
 TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
@@ -665,6 +665,36 @@ def periksa_nama_desa(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
                 "penulisannya agar skor kedua tahun dapat dibandingkan"
             )
             masalah.append(Masalah(kini.label["idm"], int(indeks) + 2, "desa", desa, pesan))
+    return masalah
+
+
+def periksa_kode(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
+    """An indicator whose kode changed between two years (S1 last year, S01 this year).
+
+    Indicators are compared across years by kode, so a renamed one loses its comparison with
+    last year. Flagged when this year's new kode carries the indicator text of last year's kode
+    that is gone; a new Renstra with new indicators has no such pairs.
+    """
+    if not {"kode", "indikator"} <= set(lalu.kinerja.columns) or "kode" not in kini.kinerja:
+        return []
+    kode_kini = set(kini.kinerja["kode"].dropna())
+    hilang = {
+        _kunci_nama(r.indikator): r.kode
+        for r in lalu.kinerja.itertuples()
+        if r.kode not in kode_kini and isinstance(r.indikator, str)
+    }
+    kode_lalu = set(lalu.kinerja["kode"].dropna())
+    masalah = []
+    for indeks, r in kini.kinerja.iterrows():
+        lama = hilang.get(_kunci_nama(r["indikator"])) if r["kode"] not in kode_lalu else None
+        if lama is not None:
+            pesan = (
+                f"indikator ini berkode {lama} di kinerja {lalu.year}; pakai kode yang sama agar "
+                "perbandingan dengan tahun lalu terisi"
+            )
+            masalah.append(
+                Masalah(kini.label["kinerja"], int(indeks) + 2, "kode", r["kode"], pesan)
+            )
     return masalah
 
 

@@ -7,7 +7,14 @@ import pandas as pd
 import pytest
 
 from lkip.errors import DataTidakValid, Masalah
-from lkip.load import NARASI_WAJIB, TahunMentah, baca_tabel, muat_tahun, periksa_nama_desa
+from lkip.load import (
+    NARASI_WAJIB,
+    TahunMentah,
+    baca_tabel,
+    muat_tahun,
+    periksa_kode,
+    periksa_nama_desa,
+)
 from lkip.schemas import KOLOM_ANGKA
 
 KINERJA = """\
@@ -603,3 +610,22 @@ def test_new_or_gone_desa_are_not_typos():
     lalu = _idm(2022, "Paowan", "Sumberrejo", "Gelung")  # Gelung is gone in 2023
     kini = _idm(2023, "Paowan", "Sumberrejo", "Sumberejo", "Wringinanom")  # two new desa
     assert periksa_nama_desa(lalu, kini) == []
+
+
+def _kinerja(tahun: int, *baris: tuple[str, str]) -> TahunMentah:
+    kinerja = pd.DataFrame(baris, columns=["kode", "indikator"])
+    return TahunMentah(year=tahun, kinerja=kinerja, label={"kinerja": f"{tahun}/kinerja.csv"})
+
+
+def test_an_indicator_whose_kode_changed_is_an_error():
+    lalu = _kinerja(2022, ("T1", "Nilai IKM"), ("S1", "Rata-rata lama pelayanan PATEN"))
+    kini = _kinerja(2023, ("T1", "Nilai IKM"), ("S01", "Rata-rata  lama pelayanan paten"))
+    [m] = periksa_kode(lalu, kini)
+    assert tempat([m]) == [("2023/kinerja.csv", 3, "kode", "S01")]
+    assert m.pesan.startswith("indikator ini berkode S1 di kinerja 2022")
+
+
+def test_new_indicators_of_a_new_renstra_are_not_renames():
+    lalu = _kinerja(2022, ("T1", "Nilai IKM"), ("S1", "Rata-rata lama pelayanan PATEN"))
+    kini = _kinerja(2023, ("T1", "Nilai IKM"), ("S4", "Persentase layanan daring"))
+    assert periksa_kode(lalu, kini) == []
