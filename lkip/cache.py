@@ -49,11 +49,6 @@ DEPENDENCIES = (
     "openpyxl",
 )
 
-# The part of laporan.json that only records where the data came from; the chapters never show
-# it, and it changes with every raw file, so it would make every chapter depend on every file.
-ASAL = "sumber"
-
-
 def cache_dir(root: Path) -> Path:
     """``$LKIP_CACHE``, or ``.cache/lkip`` in the project root: never under ``outputs/``."""
     env = os.environ.get("LKIP_CACHE")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime
 import numbers
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from matplotlib.ticker import FuncFormatter
 
-from lkip.numbers import ke_desimal
+from lkip.numbers import bulatkan, ke_desimal
 
 LOCALE = "id_ID"
 KOSONG = "–"
@@ -54,7 +54,7 @@ def _bulatkan(x: object, desimal: int) -> Decimal:
     """Round half-up to ``desimal`` places; a result of zero loses its sign ("-0" never prints)."""
     if desimal < 0:
         raise ValueError(f"desimal must be >= 0, got {desimal}")
-    d = _desimal(x).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    d = bulatkan(_desimal(x), desimal)
     return d.copy_abs() if d.is_zero() else d
 
 

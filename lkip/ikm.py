@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from lkip.numbers import ke_desimal
+from lkip.numbers import bulatkan, ke_desimal
 
 UNSUR: tuple[tuple[str, str], ...] = (
     ("U1", "Persyaratan"),
@@ -72,12 +72,8 @@ def ikm(nrr: Sequence[float], bobot: BobotIKM = "eksak") -> float:
     raise ValueError(f"bobot IKM tidak dikenal: {bobot!r} (eksak | 0.111)")
 
 
-def _bulat2(nilai: Decimal) -> Decimal:
-    return nilai.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def _mutu_skala_ikm(nilai: Decimal) -> Mutu:
-    nilai = _bulat2(nilai)
+    nilai = bulatkan(nilai, 2)
     if not Decimal(25) <= nilai <= Decimal(100):
         raise ValueError(f"nilai IKM {nilai} di luar rentang 25–100")
     return next(m for batas, m in _MUTU if nilai <= batas)

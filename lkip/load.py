@@ -191,7 +191,7 @@ def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | N
     except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
         return None, [Masalah(berkas, None, None, None, f"tidak bisa dibuka sebagai Excel: {exc}")]
     try:
-        cocok = [n for n in buku.sheetnames if _nama_lembar(n) == nama]
+        cocok = [n for n in buku.sheetnames if _nama_kolom(n) == nama]
         if cocok:
             lembar = buku[cocok[0]]
         elif len(buku.sheetnames) == 1:
@@ -257,7 +257,7 @@ def _nilai_sel(sel: Any) -> Any:
 
 
 def _nama_kolom(judul: Any) -> str:
-    """A header cell as a column name: "Sub Kegiatan " is sub_kegiatan."""
+    """A header cell, sheet or file name as a name: "Sub Kegiatan " is sub_kegiatan."""
     return str(judul).strip().lower().replace(" ", "_")
 
 
@@ -470,11 +470,6 @@ def _tanggal(nilai: Any) -> bool:
     return True
 
 
-def _nama_lembar(nama: str) -> str:
-    """A sheet or file name as a table name: "Kinerja " and "SKM Unsur" still match."""
-    return nama.strip().lower().replace(" ", "_")
-
-
 def _buku_kerja(folder: Path) -> list[Path]:
     """Workbooks holding several tables (one sheet per table), e.g. ``lkip-2024.xlsx``.
 
@@ -485,7 +480,7 @@ def _buku_kerja(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.glob("*.xlsx")
-        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_lembar(p.stem) not in tabel
+        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_kolom(p.stem) not in tabel
     )
 
 
@@ -497,7 +492,7 @@ def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
         pesan = f"tidak bisa dibuka sebagai Excel ({exc}); simpan ulang sebagai buku kerja .xlsx"
         return [], [Masalah(_label(path), None, None, None, pesan)]
     try:
-        return [_nama_lembar(n) for n in buku.sheetnames], []
+        return [_nama_kolom(n) for n in buku.sheetnames], []
     finally:
         buku.close()
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numbers
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-__all__ = ["AngkaTidakJelas", "AngkaTidakValid", "baca_angka", "ke_desimal"]
+__all__ = ["AngkaTidakJelas", "AngkaTidakValid", "baca_angka", "bulatkan", "ke_desimal"]
 
 # Significant digits a computed float keeps when it becomes a decimal. A double holds 15-17;
 # the few arithmetic steps of a formula disturb only the last one or two, so 13 drops that
@@ -118,3 +118,8 @@ def ke_desimal(x: int | float | Decimal) -> Decimal:
         return d
     langkah = Decimal(1).scaleb(d.adjusted() - ANGKA_BERARTI + 1)
     return d.quantize(langkah, rounding=ROUND_HALF_EVEN)
+
+
+def bulatkan(x: int | float | Decimal, desimal: int) -> Decimal:
+    """``x`` rounded half-up to ``desimal`` places, as the report prints it (96,825 is 96,83)."""
+    return ke_desimal(x).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)

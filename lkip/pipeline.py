@@ -65,7 +65,9 @@ DAFTAR_ISI_SETELAH = 1
 # data/processed/<year>/, otherwise a key of its laporan.json. A chapter's cache key holds the
 # hashes of exactly these parts, so editing pegawai.csv re-executes 01_pendahuluan only.
 # tests/test_pipeline.py executes every notebook against a recording Laporan and fails when a
-# chapter reads a part not listed here. A chapter missing from this table depends on everything.
+# chapter reads a part not listed here. No chapter lists ``sumber`` (where the data came from):
+# none shows it, and it changes with every raw file. A chapter missing from this table depends
+# on everything.
 BACAAN: dict[str, frozenset[str]] = {
     "00_pembuka": frozenset({"profil", "narasi", "tabel:kinerja", "tabel:anggaran_total"}),
     "01_pendahuluan": frozenset({"profil", "narasi", "tabel:pegawai"}),
@@ -243,7 +245,8 @@ def _render_ke(
     """Fill ``staging`` with the notebooks, HTML and PDF; returns the executed notebooks."""
     nb_folder = staging / "notebooks"
     html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
-    kode, versi = ch.sidik_kode(), ch.versi_dependensi()
+    # lkip sources: the chapters' key; with the template and stylesheet: the assembler's key
+    kode, rakit, versi = ch.sidik_kode(), ch.sidik_kode(template=True), ch.versi_dependensi()
     kaki = catatan_kaki(tahun, root)  # printed on the last page: part of the report's key
     kunci_mentah = ch.sidik_json(
         {
@@ -253,7 +256,7 @@ def _render_ke(
             "bab": {b: ch.sidik((notebooks_dir() / f"{b}.ipynb").read_bytes()) for b in CHAPTERS},
             "bacaan": {b: sorted(BACAAN.get(b, ())) for b in CHAPTERS},
             "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
-            "kode": ch.sidik_kode(template=True),
+            "kode": rakit,
             "versi": versi,
         }
     )
@@ -283,7 +286,7 @@ def _render_ke(
             "reviu": bagian.get("tabel:reviu"),
             "catatan_kaki": kaki,
             "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
-            "kode": ch.sidik_kode(template=True),
+            "kode": rakit,
             "versi": versi,
         }
     )
@@ -294,8 +297,8 @@ def _render_ke(
 
         mulai = time.perf_counter()
         meta = _meta(laporan, kaki)
-        bab = _bab_html(executed, kunci_bab, cache, staging / ".html")
-        kunci_tata = ch.sidik_json({"kode": ch.sidik_kode(template=True), "versi": versi})
+        bab = _bab_html(executed, kunci_bab, rakit, cache, staging / ".html")
+        kunci_tata = ch.sidik_json({"kode": rakit, "versi": versi})
         ringkas = write_report(
             bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata
         )
@@ -315,12 +318,16 @@ def _render_ke(
 
 
 def _bab_html(
-    executed: list[Path], kunci_bab: dict[str, str], cache: ch.Cache | None, tmp: Path
+    executed: list[Path],
+    kunci_bab: dict[str, str],
+    perakit: str,
+    cache: ch.Cache | None,
+    tmp: Path,
 ) -> list[BabHtml]:
-    """Each chapter's HTML fragment: from the cache when its notebook did not change."""
+    """Each chapter's HTML fragment: from the cache when its notebook and the assembler
+    (``perakit``: hash of the lkip sources and templates) did not change."""
     from lkip.assemble import BabHtml, chapter_html
 
-    perakit = ch.sidik_kode(template=True)
     hasil = []
     for nb in executed:
         kunci = ch.sidik_json({"bab": kunci_bab[nb.stem], "perakit": perakit})

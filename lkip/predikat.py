@@ -9,10 +9,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from lkip.numbers import ke_desimal
+from lkip.numbers import bulatkan
 
 # Decimals a capaian is printed with (fmt.persen's default): the precision it is banded at.
 DESIMAL_CAPAIAN = 2
@@ -106,7 +105,7 @@ def predikat_capaian(
     """
     if capaian is None or math.isnan(capaian):
         return None
-    dicetak = ke_desimal(capaian).quantize(Decimal(1).scaleb(-DESIMAL_CAPAIAN), ROUND_HALF_UP)
+    dicetak = bulatkan(capaian, DESIMAL_CAPAIAN)
     for batas, label in skala.tingkat:
         if dicetak >= batas:
             return label

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from lkip.capaian import capaian as hitung_capaian
 from lkip.errors import DataTidakValid, Masalah
 from lkip.laporan import Laporan, huruf_skala, muat
 from lkip.load import baca_tabel
-from lkip.numbers import AngkaTidakValid, baca_angka, ke_desimal
+from lkip.numbers import AngkaTidakValid, baca_angka, bulatkan, ke_desimal
 from lkip.paths import raw_year_dir
 from lkip.predikat import predikat_sakip
 
@@ -565,11 +565,9 @@ def banding_angka(
     p = ke_desimal(dicetak).quantize(_langkah(desimal_cetak))
     h = ke_desimal(dihitung)
     langkah = _langkah(desimal_cetak)
-    dekat = h.quantize(langkah, rounding=ROUND_HALF_UP)
+    dekat = bulatkan(h, desimal_cetak)
     if p == dekat:
-        if desimal_cetak >= desimal_baku or dekat == h.quantize(
-            _langkah(desimal_baku), rounding=ROUND_HALF_UP
-        ):
+        if desimal_cetak >= desimal_baku or dekat == bulatkan(h, desimal_baku):
             return SESUAI, ""
         return PEMBULATAN, f"dibulatkan ke {desimal_cetak} desimal"
     if p == h.quantize(langkah, rounding=ROUND_DOWN):
@@ -895,9 +893,7 @@ def _cek_jumlah(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[d
 def _cek_nilai(
     metrik: str, dari_bagian: float, tercatat: float, desimal: int, cetak: Callable, ket: str
 ) -> dict[str, str]:
-    c = Cetakan(
-        ke_desimal(dari_bagian).quantize(_langkah(desimal), rounding=ROUND_HALF_UP), desimal
-    )
+    c = Cetakan(bulatkan(dari_bagian, desimal), desimal)
     return _cek_angka(metrik, LOKASI_INTERNAL, c, tercatat, desimal, cetak, ket)
 
 
