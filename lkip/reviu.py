@@ -235,7 +235,7 @@ def _metrik_kinerja(L: Laporan) -> Iterator[Metrik]:
     yield Metrik(
         "kinerja.jumlah_sasaran",
         "jumlah",
-        int((k["tingkat"] == "sasaran").sum()),
+        int(k.loc[k["tingkat"] == "sasaran", "sasaran"].nunique()),
         "Jumlah sasaran strategis",
         0,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -406,3 +407,16 @@ def test_cli_reviu(root, monkeypatch, capsys):
     assert "anggaran.total.realisasi: dilaporkan 2.252.576.244,00" in keluar
     assert "selisih +9.000" in keluar
     assert main(["reviu", "--year", "2023", "--ketat"]) == KELUAR_REVIU
+
+
+def test_sasaran_are_counted_once_however_many_indicators_they_have(laporan):
+    daftar = R.daftar_metrik(laporan)
+    assert daftar.cari("kinerja.jumlah_sasaran").nilai == 3
+    assert daftar.cari("kinerja.jumlah_indikator").nilai == 3
+    k = laporan.kinerja
+    kedua = k[k["kode"] == "S3"].assign(kode="S4", indikator="Indikator kedua sasaran S3")
+    tabel_dua = laporan.tabel | {"kinerja": pd.concat([k, kedua], ignore_index=True)}
+    dua = dataclasses.replace(laporan, tabel=tabel_dua)
+    daftar = R.daftar_metrik(dua)
+    assert daftar.cari("kinerja.jumlah_sasaran").nilai == 3
+    assert daftar.cari("kinerja.jumlah_indikator").nilai == 4
