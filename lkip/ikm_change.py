@@ -20,6 +20,10 @@ from lkip.fmt import angka, bertanda, persen
 from lkip.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur, mutu
 from lkip.skm import KOLOM_UNSUR, TIDAK_DIISI, ikm_responden, nrr_unsur
 
+# Confidence level of the bootstrap intervals, in percent, and how the report names them.
+TINGKAT_SELANG = 95
+LABEL_SELANG = f"selang kepercayaan {TINGKAT_SELANG} % (bootstrap)"
+
 __all__ = [
     "DataSkm",
     "HasilPerubahan",
@@ -219,7 +223,8 @@ def _ikm_ulang(x: np.ndarray, n: int, rng: np.random.Generator, bobot: BobotIKM)
 def _selang(nilai: np.ndarray) -> tuple[float, float]:
     if np.isnan(nilai).all():
         raise ValueError("bootstrap gagal: tiap sampel ulang kehilangan jawaban suatu unsur")
-    bawah, atas = np.nanpercentile(nilai, [2.5, 97.5])
+    ekor = (100 - TINGKAT_SELANG) / 2
+    bawah, atas = np.nanpercentile(nilai, [ekor, 100 - ekor])
     return float(bawah), float(atas)
 
 
@@ -258,7 +263,7 @@ def kalimat_perubahan(delta: float, selang: tuple[float, float]) -> str:
     bawah, atas = selang
     arah = "penurunan" if delta < 0 else "kenaikan"
     awal = (
-        f"Selang kepercayaan 95 % (bootstrap) untuk perubahan IKM sebesar {bertanda(delta)} poin "
+        f"{LABEL_SELANG.capitalize()} untuk perubahan IKM sebesar {bertanda(delta)} poin "
         f"adalah {_a(bawah)} s.d. {_a(atas)} poin"
     )
     if bawah <= 0 <= atas:

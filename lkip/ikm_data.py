@@ -107,8 +107,9 @@ def tabel_unsur(
         unsur = skm_unsur.set_index("unsur").loc[urutan].reset_index()
     else:
         return None
-    unsur["mutu"] = [ikm_mod.mutu_unsur(v).huruf for v in unsur["nrr"]]
-    unsur["kinerja"] = [ikm_mod.mutu_unsur(v).kinerja for v in unsur["nrr"]]
+    mutu = [ikm_mod.mutu_unsur(v) for v in unsur["nrr"]]
+    unsur["mutu"] = [m.huruf for m in mutu]
+    unsur["kinerja"] = [m.kinerja for m in mutu]
     unsur["peringkat"] = ikm_mod.peringkat(unsur.set_index("unsur")["nrr"]).to_numpy()
     return unsur
 

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from lkip import fmt
+from lkip.ikm_change import TINGKAT_SELANG
 from lkip.ikm_data import NAMA_KOLOM
 
 JUMLAH = "Jumlah"
@@ -119,7 +120,7 @@ def selang(ringkas: Mapping[str, Any]) -> pd.DataFrame:
         {
             "Besaran": [b[0] for b in baris],
             "Nilai": [b[1] for b in baris],
-            "Selang 95 % (bootstrap)": [
+            f"Selang {TINGKAT_SELANG} % (bootstrap)": [
                 f"{_a(s[0])} s.d. {_a(s[1])}" if s else fmt.KOSONG for _, _, s in baris
             ],
         }

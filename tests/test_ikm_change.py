@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from lkip import ikm_change as ic
 from lkip.ikm import ikm
 from lkip.ikm_change import (
     DataSkm,
@@ -278,3 +279,13 @@ class TestAnalisisPerubahan:
     def test_no_data(self):
         with pytest.raises(ValueError, match="2022"):
             analisis_perubahan(DataSkm(2022), DataSkm(2023, ikm=90))
+
+
+def test_interval_level_is_one_constant_for_the_figures_and_the_words(monkeypatch):
+    nilai = np.arange(101, dtype=float)  # percentiles are the values themselves
+    assert ic._selang(nilai) == (2.5, 97.5)
+    assert ic.kalimat_perubahan(-1.0, (-2.0, -0.5)).startswith(
+        "Selang kepercayaan 95 % (bootstrap) untuk perubahan IKM sebesar -1,00 poin"
+    )
+    monkeypatch.setattr(ic, "TINGKAT_SELANG", 90)
+    assert ic._selang(nilai) == (5.0, 95.0)
