@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkip import fmt
+from lkip import fmt, tabel_ikm
 from lkip.kalimat import efisiensi_keterangan, nilai_indikator, nilai_lalu
 from lkip.laporan import Laporan
 
@@ -186,17 +186,8 @@ def kinerja_anggaran(L: Laporan, efisiensi: bool = False) -> pd.DataFrame:
 
 
 def unsur_ikm(L: Laporan) -> pd.DataFrame:
-    u = L.tabel["skm_unsur"]
-    return pd.DataFrame(
-        {
-            "No.": u["unsur"],
-            "Unsur Pelayanan": u["nama"],
-            "Nilai Rata-rata (NRR)": [fmt.angka(v, 2, tetap=True) for v in u["nrr"]],
-            "Mutu": u["mutu"],
-            "Kinerja": u["kinerja"],
-            "Peringkat": [str(int(v)) for v in u["peringkat"]],
-        }
-    )
+    """Tabel 3.2.x of the report: the seed's columns, without the answer counts."""
+    return tabel_ikm.unsur(L.tabel["skm_unsur"].drop(columns="n_jawab", errors="ignore"))
 
 
 def idm_desa(L: Laporan) -> pd.DataFrame:
