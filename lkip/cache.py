@@ -49,6 +49,7 @@ DEPENDENCIES = (
     "openpyxl",
 )
 
+
 def cache_dir(root: Path) -> Path:
     """``$LKIP_CACHE``, or ``.cache/lkip`` in the project root: never under ``outputs/``."""
     env = os.environ.get("LKIP_CACHE")
@@ -91,14 +92,20 @@ def sidik_kode(template: bool = False) -> str:
     return sidik_json(sidik_berkas(LKIP_DIR, pola))
 
 
-def versi_dependensi() -> dict[str, str]:
-    """Versions of Python and of the packages that shape the output, the lock file, the fonts."""
-    versi = {"python": sys.version}
-    for nama in DEPENDENCIES:
+def versi_paket(nama: Iterable[str]) -> dict[str, str | None]:
+    """Installed version of each package (None when it is not installed)."""
+    versi: dict[str, str | None] = {}
+    for n in nama:
         try:
-            versi[nama] = metadata.version(nama)
+            versi[n] = metadata.version(n)
         except metadata.PackageNotFoundError:
-            versi[nama] = "-"
+            versi[n] = None
+    return versi
+
+
+def versi_dependensi() -> dict[str, str | None]:
+    """Versions of Python and of the packages that shape the output, the lock file, the fonts."""
+    versi: dict[str, str | None] = {"python": sys.version, **versi_paket(DEPENDENCIES)}
     if LOCK_FILE.exists():
         versi["requirements.lock"] = sidik(LOCK_FILE.read_bytes())
     versi["huruf"] = sidik_huruf()

@@ -14,10 +14,10 @@ import platform
 import subprocess
 from collections.abc import Mapping
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from lkip import cache
 from lkip.cache import DEPENDENCIES, sidik_mentah
 from lkip.paths import PACKAGE_ROOT
 
@@ -37,11 +37,6 @@ def sha256_aliran(f: BinaryIO) -> str:
     for blok in iter(lambda: f.read(1 << 20), b""):
         h.update(blok)
     return h.hexdigest()
-
-
-def sha256_berkas(path: Path) -> str:
-    with path.open("rb") as f:
-        return sha256_aliran(f)
 
 
 def sidik_pendek(berkas: Mapping[str, str]) -> str:
@@ -80,23 +75,13 @@ def _git(folder: Path, *args: str) -> str:
 
 
 def versi_paket() -> dict[str, str | None]:
-    """Installed version of each key package (None when it is not installed)."""
-    versi: dict[str, str | None] = {}
-    for nama in PAKET_UTAMA:
-        try:
-            versi[nama] = metadata.version(nama)
-        except metadata.PackageNotFoundError:
-            versi[nama] = None
-    return versi
+    """Installed version of lkip and each package that shapes the report (None if absent)."""
+    return cache.versi_paket(PAKET_UTAMA)
 
 
 def keluaran(folder: Path) -> dict[str, str]:
     """sha256 of every output file below ``folder`` except the manifest itself."""
-    return {
-        p.relative_to(folder).as_posix(): sha256_berkas(p)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).as_posix() != NAMA_MANIFEST
-    }
+    return {p: h for p, h in cache.sidik_berkas(folder).items() if p != NAMA_MANIFEST}
 
 
 def buat_manifest(

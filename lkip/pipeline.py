@@ -381,7 +381,7 @@ def _dari_cache_penuh(cache: ch.Cache, kunci_mentah: str, staging: Path) -> bool
 
 
 def _kunci_bab(
-    bab: str, tahun: int, bagian: dict[str, str], kode: str, versi: dict[str, str]
+    bab: str, tahun: int, bagian: dict[str, str], kode: str, versi: dict[str, str | None]
 ) -> str:
     """Hash of everything the executed notebook of ``bab`` depends on."""
     bacaan = BACAAN.get(bab, bagian.keys())
