@@ -82,12 +82,12 @@ def persen(x: object, desimal: int = 2, tetap: bool = False) -> str:
     return f"{angka(x, desimal, tetap)} %"
 
 
-def bertanda(x: object, desimal: int = 2) -> str:
-    """A change with its sign and all its decimals, "+0,08" or "-0,25", so gains and losses
-    read apart; a change that prints as zero gets no sign."""
+def bertanda(x: object, desimal: int = 2, tetap: bool = True) -> str:
+    """A change with its sign, "+0,08" or "-0,25", so gains and losses read apart; a change
+    that prints as zero gets no sign. ``tetap`` keeps trailing zeros, as :func:`angka`."""
     if kosong(x):
         return KOSONG
-    teks = angka(x, desimal, tetap=True)
+    teks = angka(x, desimal, tetap)
     return f"+{teks}" if _bulatkan(x, desimal) > 0 else teks
 
 

@@ -576,9 +576,7 @@ def banding_angka(
 
 
 def _selisih(dicetak: Decimal, dihitung: float, desimal: int) -> str:
-    beda = dicetak - ke_desimal(dihitung)
-    teks = fmt.angka(beda, desimal)
-    return f"+{teks}" if beda > 0 and teks != "0" else teks
+    return fmt.bertanda(dicetak - ke_desimal(dihitung), desimal, tetap=False)
 
 
 @dataclass(frozen=True)

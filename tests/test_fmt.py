@@ -222,3 +222,9 @@ def test_computed_ties_round_half_up(x, diharapkan):
 )
 def test_bertanda(x, desimal, diharapkan):
     assert fmt.bertanda(x, desimal) == diharapkan
+
+
+def test_bertanda_without_trailing_zeros():
+    assert fmt.bertanda(0.1, 2, tetap=False) == "+0,1"
+    assert fmt.bertanda(-3448000, 0, tetap=False) == "-3.448.000"
+    assert fmt.bertanda(0.001, 2, tetap=False) == "0"
