@@ -296,7 +296,7 @@ def _render_ke(
         from lkip.assemble import write_report
 
         mulai = time.perf_counter()
-        meta = _meta(laporan, kaki)
+        meta = meta_laporan(laporan, kaki)
         bab = _bab_html(executed, kunci_bab, rakit, cache, staging / ".html")
         kunci_tata = ch.sidik_json({"kode": rakit, "versi": versi})
         ringkas = write_report(
@@ -481,7 +481,8 @@ def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | Non
         raise BabGagal(bab, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e
 
 
-def _meta(laporan: Laporan, kaki: str) -> ReportMeta:
+def meta_laporan(laporan: Laporan, kaki: str = "") -> ReportMeta:
+    """What the cover and running header print of the report; ``kaki`` is the closing note."""
     from lkip.assemble import ReportMeta
 
     p = laporan.profil

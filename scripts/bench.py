@@ -33,11 +33,11 @@ BERKAS_SATU_BAB = "pegawai.csv"  # read by 01_pendahuluan only (pipeline.BACAAN)
 PDF_NAIF = """
 import sys
 from pathlib import Path
-from lkip.assemble import ReportMeta, write_report
+from lkip.assemble import write_report
 from lkip.laporan import muat
+from lkip.pipeline import meta_laporan
 folder, tahun, setelah = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-p = muat(tahun).profil
-meta = ReportMeta(p["instansi"], p["kabupaten"], tahun, p.get("alamat", ""), p.get("motto", ""))
+meta = meta_laporan(muat(tahun))
 bab = [folder / f"{b}.ipynb" for b in sys.argv[4:]]
 write_report(bab, meta, folder / "lkip.html", folder / "lkip.pdf", daftar_isi_setelah=setelah)
 """
