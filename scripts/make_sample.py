@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lkip.ikm import UNSUR
-from lkip.skm import KOLOM_UNSUR, LABEL_JAWABAN
+from lkip.formulas.ikm import UNSUR
+from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN
 
 SEED = 20240122
 KETERANGAN = "DATA SINTETIS — bukan data asli"

@@ -18,7 +18,7 @@ from nbformat.v4 import (
 )
 from pypdf import PdfReader
 
-from lkip.assemble import (
+from lkip.build.assemble import (
     TABEL_LEBAR_KOLOM,
     TABEL_PANJANG_BARIS,
     ReportMeta,
@@ -29,7 +29,7 @@ from lkip.assemble import (
     susun_naskah,
     write_report,
 )
-from lkip.pdf import write_pdf
+from lkip.build.pdf import write_pdf
 
 META = ReportMeta(
     instansi="Kecamatan Panarukan",
@@ -125,7 +125,7 @@ def external_urls(html: str) -> list[str]:
 
 
 def test_chapter_keeps_html_and_drops_code_and_streams(pengantar, caplog):
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(pengantar)
     assert '<h1 class="bab">KATA PENGANTAR</h1>' in body
     assert "<p>Laporan ini disusun berdasarkan Perpres 29/2014.</p>" in body
@@ -156,7 +156,7 @@ def test_chapter_drops_plain_reprs_javascript_and_errors(caplog):
         ),
         new_output("error", ename="ValueError", evalue="NILAI_SALAH", traceback=["TRACE_X"]),
     ]
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(nb)
     assert "<p>tampil</p>" in body and "<p>versi html</p>" in body
     for hidden in ("REPR_TEKS_42", "alert", "NILAI_SALAH", "TRACE_X", "<script"):
@@ -205,7 +205,7 @@ def test_chapter_removes_everything_that_fetches(caplog):
         '<iframe src="//video.example.org/v"></iframe>'
         '<p onclick="steal()">klik</p>'
     )
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(nb)
     soup = soup_of(body)
     assert external_urls(body) == []
@@ -392,7 +392,7 @@ def pdf_pages_text(pdf: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog):
-    pdf = tmp_path / "out" / "lkip.pdf"
+    pdf = tmp_path / "out" / "lkip.build.pdf"
     with caplog.at_level(logging.WARNING):
         write_pdf(susun_naskah([pengantar, bab1, bab3], META, daftar_isi_setelah=1), pdf)
     # cover, Kata Pengantar, Daftar Isi, BAB I, BAB III, the closing note
@@ -402,7 +402,7 @@ def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog)
     warnings = [
         r.getMessage()
         for r in caplog.records
-        if r.name.startswith(("weasyprint", "pypdf", "lkip.pdf"))
+        if r.name.startswith(("weasyprint", "pypdf", "lkip.build.pdf"))
         and "HarfBuzz" not in r.getMessage()
     ]
     assert warnings == []
@@ -420,7 +420,7 @@ def bab_panjang() -> nbformat.NotebookNode:
 
 @pytest.mark.slow
 def test_write_report_long_table_spans_pages(pengantar, bab1, bab_panjang, tmp_path):
-    html_path, pdf_path = tmp_path / "lkip.html", tmp_path / "lkip.pdf"
+    html_path, pdf_path = tmp_path / "lkip.html", tmp_path / "lkip.build.pdf"
     write_report([pengantar, bab1, bab_panjang], META, html_path, pdf_path, daftar_isi_setelah=1)
     assert html_path.read_text(encoding="utf-8") == render_html(
         [pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1
@@ -431,7 +431,7 @@ def test_write_report_long_table_spans_pages(pengantar, bab1, bab_panjang, tmp_p
 
 @pytest.mark.slow
 def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_panjang, tmp_path):
-    pdf = tmp_path / "lkip.pdf"
+    pdf = tmp_path / "lkip.build.pdf"
     write_pdf(susun_naskah([pengantar, bab1, bab_panjang], META, daftar_isi_setelah=1), pdf)
     pages = pdf_pages_text(pdf)
     assert "Halaman" not in pages[0] and "LKIP Kecamatan Panarukan Tahun 2023" not in pages[0]
@@ -460,7 +460,7 @@ def test_pdf_numbering_header_and_repeated_table_header(pengantar, bab1, bab_pan
 
 @pytest.mark.slow
 def test_pdf_last_page_shows_catatan_kaki(pengantar, bab1, tmp_path):
-    pdf = tmp_path / "lkip.pdf"
+    pdf = tmp_path / "lkip.build.pdf"
     write_pdf(susun_naskah([pengantar, bab1], META, daftar_isi_setelah=1), pdf)
     pages = [" ".join(p.split()) for p in pdf_pages_text(pdf)]
     assert META.catatan_kaki in pages[-1]

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lkip.bundle import (
+from lkip.build.bundle import (
     NAMA_README,
     BundelTidakValid,
     buat_bundel,
@@ -22,8 +22,8 @@ from lkip.bundle import (
     path_bundel,
     periksa_bundel,
 )
+from lkip.build.manifest import tulis_manifest
 from lkip.cli import KELUAR_BUNDEL, KELUAR_DATA, main
-from lkip.manifest import tulis_manifest
 
 KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai']))"
 

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkip.idm import IDM_2016, KlasifikasiIDM, persentase_meningkat, perubahan_idm
+from lkip.formulas.idm import IDM_2016, KlasifikasiIDM, persentase_meningkat, perubahan_idm
 
 # Seed 2023, Bab III village table: IDM 2022 and 2023.
 DESA = ["Paowan", "Sumberkolak", "Weringin Anom", "Kilensari", "Peleyan", "Alasmalang",

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkip.ikm import (
+from lkip.formulas.ikm import (
     UNSUR,
     Mutu,
     ikm,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip import manifest as m
+from lkip.build import manifest as m
 
 
 def _sha(data: bytes) -> str:
@@ -124,7 +124,7 @@ def test_tulis_manifest(root: Path, folder: Path) -> None:
 
 def test_versi_paket_of_a_missing_package_is_none(monkeypatch) -> None:
     monkeypatch.setattr(m, "PAKET_UTAMA", ("pandas", "paket-yang-tidak-ada"))
-    assert m.versi_paket() == {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
+    assert m.versi_paket_utama() == {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lkip import laporan as lap
-from lkip import pipeline
+from lkip.build import pipeline
 from lkip.cli import main
-from lkip.paths import PACKAGE_ROOT
+from lkip.core.paths import PACKAGE_ROOT
+from lkip.model import laporan as lap
 from tests.conftest import SHIPPED_RAW, sidik_folder
 from tests.test_cache import BAB_KINERJA, BAB_PEGAWAI, Rekaman, fixture_palsu  # noqa: F401
 

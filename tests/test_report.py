@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lkip import pipeline
+from lkip.build import pipeline
 from lkip.cli import main
-from lkip.errors import DataTidakValid
+from lkip.core.errors import DataTidakValid
 from tests.conftest import SHIPPED_RAW, sidik_folder
 
 pytestmark = pytest.mark.slow
@@ -210,8 +210,8 @@ def test_rendered_figures_pass_their_own_reviu(
 ) -> None:
     """The figures as the rendered HTML prints them, fed back as dilaporkan: all agree."""
     from lkip import reviu
-    from lkip.laporan import Laporan
-    from lkip.paths import processed_dir
+    from lkip.core.paths import processed_dir
+    from lkip.model.laporan import Laporan
 
     L = Laporan.baca(processed_dir(2023, rendered.folder.parent.parent))
     rows = []

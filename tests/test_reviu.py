@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 
 from lkip import reviu as R
-from lkip import tabel
 from lkip.cli import KELUAR_REVIU, main
-from lkip.errors import DataTidakValid
-from lkip.laporan import Laporan, susun
-from lkip.numbers import AngkaTidakJelas
+from lkip.core.errors import DataTidakValid
+from lkip.core.numbers import AngkaTidakJelas
+from lkip.model.laporan import Laporan
+from lkip.presentation import tabel
+from lkip.processed import susun
 from tests.conftest import SHIPPED_RAW
 
 # --- pure pieces, worked out by hand ----------------------------------------------------------
@@ -276,7 +277,7 @@ def test_self_check_every_registry_figure(laporan):
 
 
 def _dari_tabel_laporan(L: Laporan) -> pd.DataFrame:
-    """Figures as the report's own tables (lkip.tabel, what the notebooks show) print them."""
+    """Figures as the report's own tables (lkip.presentation.tabel, what the notebooks show) print them."""
     rows = []
 
     def add(metrik: str, lokasi: str, nilai: str) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkip.errors import DataTidakValid
-from lkip.skm import (
+from lkip.core.errors import DataTidakValid
+from lkip.inputs.responden import (
     KOLOM_UNSUR,
     LABEL_JAWABAN,
     baca_responden,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lkip import kalimat, tabel
-from lkip.laporan import Laporan, susun
+from lkip.model.laporan import Laporan
+from lkip.presentation import kalimat, tabel
+from lkip.processed import susun
 
 
 @pytest.fixture(scope="module")
