@@ -86,7 +86,7 @@ def _tambah_reviu(laporan: Laporan, root: Path | None) -> None:
     checks, computed with everything else so the Lampiran and reviu.csv read the same table."""
     from lkip import reviu
 
-    dilaporkan = reviu.baca_dilaporkan(laporan.tahun, root, laporan)
+    dilaporkan = reviu.baca_dilaporkan(laporan, root)
     laporan.tabel["reviu"] = reviu.reviu(laporan, dilaporkan)
     laporan.nilai["reviu_dilaporkan"] = dilaporkan is not None
 

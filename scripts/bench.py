@@ -33,13 +33,13 @@ BERKAS_SATU_BAB = "pegawai.csv"  # read by 01_pendahuluan only (pipeline.BACAAN)
 PDF_NAIF = """
 import sys
 from pathlib import Path
-from lkip.build.assemble import write_report
+from lkip.build.pdf import write_report
 from lkip.processed import muat
 from lkip.build.pipeline import meta_laporan
 folder, tahun, setelah = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 meta = meta_laporan(muat(tahun))
 bab = [folder / f"{b}.ipynb" for b in sys.argv[4:]]
-write_report(bab, meta, folder / "lkip.html", folder / "lkip.build.pdf", daftar_isi_setelah=setelah)
+write_report(bab, meta, folder / "lkip.html", folder / "lkip.pdf", daftar_isi_setelah=setelah)
 """
 
 

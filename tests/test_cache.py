@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkip.build import assemble, pipeline
+from lkip.build import assemble, pdf, pipeline
 from lkip.build import cache as ch
 from lkip.build.pdf import Ringkasan
 from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
@@ -70,7 +70,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
     monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)
-    monkeypatch.setattr(assemble, "write_report", rakit)
+    monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman
 
 

@@ -28,7 +28,6 @@ from nbconvert import HTMLExporter
 
 if TYPE_CHECKING:
     from lkip.build.cache import Cache
-    from lkip.build.pdf import Ringkasan
 
 log = logging.getLogger(__name__)
 
@@ -216,28 +215,6 @@ def susun_naskah(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: 
 def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> str:
     """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
     return susun_naskah(chapters, meta, daftar_isi_setelah).html()
-
-
-def write_report(
-    chapters: Sequence[Bab],
-    meta: ReportMeta,
-    html_path: Path,
-    pdf_path: Path,
-    daftar_isi_setelah: int = 0,
-    cache: Cache | None = None,
-    kunci: str = "",
-) -> Ringkasan:
-    """Write the HTML report and the PDF laid out from the same parts.
-
-    ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
-    caller's hash of the code and versions that shape a layout).
-    """
-    from lkip.build.pdf import write_pdf
-
-    naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(naskah.html(), encoding="utf-8")
-    return write_pdf(naskah, pdf_path, cache, kunci)
 
 
 @functools.cache

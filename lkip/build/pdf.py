@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from lkip.build.assemble import Bab, Naskah, ReportMeta, susun_naskah
 from lkip.core.sidik import sidik, sidik_json
 
 if TYPE_CHECKING:
     from weasyprint import Document
 
-    from lkip.build.assemble import Naskah
     from lkip.build.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -211,3 +211,23 @@ def _lepas_tautan_keluar(doc: Document) -> list[tuple[int, str, tuple[float, flo
 
 def _di_dalam(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def write_report(
+    chapters: Sequence[Bab],
+    meta: ReportMeta,
+    html_path: Path,
+    pdf_path: Path,
+    daftar_isi_setelah: int = 0,
+    cache: Cache | None = None,
+    kunci: str = "",
+) -> Ringkasan:
+    """Write the HTML report and the PDF laid out from the same parts.
+
+    ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
+    caller's hash of the code and versions that shape a layout).
+    """
+    naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(naskah.html(), encoding="utf-8")
+    return write_pdf(naskah, pdf_path, cache, kunci)

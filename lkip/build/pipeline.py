@@ -295,7 +295,7 @@ def _render_ke(
     if cache is not None and cache.ambil("laporan", kunci_laporan, staging):
         lapor("HTML dan PDF dari cache")
     else:
-        from lkip.build.assemble import write_report
+        from lkip.build.pdf import write_report
 
         mulai = time.perf_counter()
         meta = meta_laporan(laporan, kaki)

@@ -1,4 +1,4 @@
-"""Validation rules of each raw table (see the data contract, ``spec/contract.md``).
+"""Validation rules of each raw table (the data contract: ``data/README.md``).
 
 Every rule carries its Indonesian explanation (``error=``) so that a failure can be shown to
 the analyst as "what was expected" without a lookup table. Row-level rules that involve
@@ -18,6 +18,7 @@ __all__ = [
     "KOLOM_ANGKA",
     "UNSUR_SKM",
     "anggaran",
+    "dilaporkan",
     "idm",
     "kinerja",
     "pegawai",
@@ -202,10 +203,33 @@ def pegawai() -> pa.DataFrameSchema:
     )
 
 
+def dilaporkan() -> pa.DataFrameSchema:
+    """The figures of a published report (``dilaporkan.csv``), one row per printed figure."""
+    return pa.DataFrameSchema(
+        {
+            "metrik": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^[^.\s][^.]*(\.[^.]+)+$",
+                    error="harus berupa id bertitik, misalnya kinerja.S2.realisasi",
+                ),
+            ),
+            "lokasi": pa.Column(str),
+            "dilaporkan": pa.Column(str),
+        },
+        name="dilaporkan",
+    )
+
+
 def skema(nama: str, lengkap: bool = True) -> pa.DataFrameSchema:
     """The schema of table ``nama`` (the file name without ``.csv``)."""
     if nama == "kinerja":
         return kinerja(lengkap)
     if nama == "anggaran":
         return anggaran(lengkap)
-    return {"idm": idm, "skm_unsur": skm_unsur, "pegawai": pegawai}[nama]()
+    return {
+        "idm": idm,
+        "skm_unsur": skm_unsur,
+        "pegawai": pegawai,
+        "dilaporkan": dilaporkan,
+    }[nama]()

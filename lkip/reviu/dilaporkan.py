@@ -11,29 +11,13 @@ import pandera.pandas as pa
 from lkip.core import fmt
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.paths import raw_year_dir
+from lkip.inputs import schemas
 from lkip.inputs.tahun import baca_tabel
 from lkip.model.laporan import Laporan
-from lkip.processed import muat
 from lkip.reviu.banding import bandingkan
 from lkip.reviu.metrik import MetrikTidakDikenal, daftar_metrik
 
 BERKAS = "dilaporkan.csv"
-
-
-SKEMA_DILAPORKAN = pa.DataFrameSchema(
-    {
-        "metrik": pa.Column(
-            str,
-            pa.Check.str_matches(
-                r"^[^.\s][^.]*(\.[^.]+)+$",
-                error="harus berupa id bertitik, misalnya kinerja.S2.realisasi",
-            ),
-        ),
-        "lokasi": pa.Column(str),
-        "dilaporkan": pa.Column(str),
-    },
-    name="dilaporkan",
-)
 
 
 def periksa_dilaporkan(dilaporkan: pd.DataFrame, L: Laporan, berkas: str) -> list[Masalah]:
@@ -42,7 +26,7 @@ def periksa_dilaporkan(dilaporkan: pd.DataFrame, L: Laporan, berkas: str) -> lis
     Lines are spreadsheet lines (header = 1), taken from the frame's index (row 0 = line 2).
     """
     try:
-        SKEMA_DILAPORKAN.validate(dilaporkan, lazy=True)
+        schemas.dilaporkan().validate(dilaporkan, lazy=True)
     except pa.errors.SchemaErrors as err:
         masalah = []
         for kasus in err.failure_cases.itertuples(index=False):
@@ -72,19 +56,15 @@ def periksa_dilaporkan(dilaporkan: pd.DataFrame, L: Laporan, berkas: str) -> lis
     return masalah
 
 
-def baca_dilaporkan(
-    year: int, root: Path | None = None, laporan: Laporan | None = None
-) -> pd.DataFrame | None:
-    """``data/raw/<year>/dilaporkan.csv`` validated against the report's metrik; None if absent.
-
-    ``laporan`` (default: :func:`lkip.processed.muat`) resolves the metrik ids. Raises
-    :class:`DataTidakValid` naming line and value of every bad row.
+def baca_dilaporkan(L: Laporan, root: Path | None = None) -> pd.DataFrame | None:
+    """``data/raw/<year>/dilaporkan.csv`` validated against the metrik of report ``L``; None if
+    absent. Raises :class:`DataTidakValid` naming line and value of every bad row.
     """
+    year = L.tahun
     path = raw_year_dir(year, root) / BERKAS
     if not path.is_file():
         return None
     tabel = baca_tabel(path, "dilaporkan", {})
-    L = laporan if laporan is not None else muat(year, root)
     masalah = periksa_dilaporkan(tabel, L, f"{year}/{BERKAS}")
     if masalah:
         raise DataTidakValid(year, masalah)
