@@ -124,7 +124,8 @@ def test_tulis_manifest(root: Path, folder: Path) -> None:
 
 def test_versi_paket_of_a_missing_package_is_none(monkeypatch) -> None:
     monkeypatch.setattr(m, "PAKET_UTAMA", ("pandas", "paket-yang-tidak-ada"))
-    assert m.versi_paket_utama() == {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
+    harapan = {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
+    assert m.versi_paket_utama() == harapan
 
 
 @pytest.mark.parametrize(

@@ -277,7 +277,8 @@ def test_self_check_every_registry_figure(laporan):
 
 
 def _dari_tabel_laporan(L: Laporan) -> pd.DataFrame:
-    """Figures as the report's own tables (lkip.presentation.tabel, what the notebooks show) print them."""
+    """Figures as the report's own tables (lkip.presentation.tabel, what the notebooks show)
+    print them."""
     rows = []
 
     def add(metrik: str, lokasi: str, nilai: str) -> None:

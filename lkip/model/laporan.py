@@ -279,7 +279,8 @@ def hitung_skm(
     """Respondent count, profile and sample adequacy, and the IKM change since last year.
 
     Last year contributes whatever it has: respondents, unsur NRR, or only the IKM indicator's
-    total (2022: 94); :func:`lkip.model.ikm_perubahan.analisis_perubahan` says what cannot be concluded.
+    total (2022: 94); :func:`lkip.model.ikm_perubahan.analisis_perubahan` says what cannot be
+    concluded.
     """
     nilai: dict[str, Any] = {}
     tabel: dict[str, pd.DataFrame] = {}

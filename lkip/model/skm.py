@@ -1,9 +1,10 @@
 """What one year's Survei Kepuasan Masyarakat (SKM) data allow, shared by report and notebook.
 
 A year may have respondents (``skm_responden.*``), only unsur NRR (``skm_unsur.csv``) or only a
-total IKM (the realisasi of the IKM indicator in ``kinerja.csv``). The report (``lkip.model.laporan``)
-and the exploration notebook both go through these functions, so they compute the unsur table,
-the respondent profile and the change since last year the same way (PermenPANRB 14/2017).
+total IKM (the realisasi of the IKM indicator in ``kinerja.csv``). The report
+(``lkip.model.laporan``) and the exploration notebook both go through these functions, so they
+compute the unsur table, the respondent profile and the change since last year the same way
+(PermenPANRB 14/2017).
 """
 
 from __future__ import annotations
@@ -201,8 +202,8 @@ def analisis(
     segmen: str | Sequence[str] = ("kanal",),
     bobot: ikm_mod.BobotIKM = "eksak",
 ) -> HasilPerubahan | None:
-    """The change since last year (:func:`lkip.model.ikm_perubahan.analisis_perubahan`); None without
-    any IKM last year. ``umur`` as a segment means its bands (``kelompok_umur``)."""
+    """The change since last year (:func:`lkip.model.ikm_perubahan.analisis_perubahan`); None
+    without any IKM last year. ``umur`` as a segment means its bands (``kelompok_umur``)."""
     if lalu is None:
         return None
     daftar = [segmen] if isinstance(segmen, str) else list(segmen)

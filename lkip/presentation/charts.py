@@ -351,8 +351,8 @@ def tren_indikator(
 def waterfall_ikm(df: pd.DataFrame, judul: str = "Perubahan IKM menurut Unsur Pelayanan") -> Figure:
     """Last year's IKM, one step per unsur (its 25/9 × ΔNRR share), this year's IKM.
 
-    ``df`` is :func:`lkip.model.ikm_perubahan.waterfall_unsur`'s table. The steps are tenths of a point
-    on an index near 90, so the axis starts just below the lowest level and says so.
+    ``df`` is :func:`lkip.model.ikm_perubahan.waterfall_unsur`'s table. The steps are tenths of a
+    point on an index near 90, so the axis starts just below the lowest level and says so.
     """
     data = df.reset_index(drop=True)
     x = np.arange(len(data))
