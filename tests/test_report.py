@@ -56,6 +56,12 @@ def test_outputs_exist(rendered: pipeline.HasilRender) -> None:
         assert nb.cells[1].metadata.get("tags") == ["parameters"]
 
 
+def test_each_chapter_starts_with_the_heading_of_the_structure_file(soup: BeautifulSoup) -> None:
+    bab = soup.select("section.bab")
+    judul = [" ".join(s.find(["h1", "h2"]).get_text(" ").split()) for s in bab]
+    assert judul == [b.judul for b in pipeline.STRUKTUR.bab]
+
+
 def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
     rows = {r[2]: r for r in _tabel(soup, "3.1.2.1")}
     assert rows["Rata-rata lama Pelayanan PATEN Kecamatan"][3:] == [

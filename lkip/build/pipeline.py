@@ -32,6 +32,7 @@ from lkip.build import cache as ch
 from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
 from lkip.core.versi import versi_dependensi
 from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
+from lkip.build.struktur import baca_struktur
 from lkip.build.manifest import catatan_kaki, tulis_manifest
 from lkip.core.paths import (
     available_years,
@@ -49,71 +50,13 @@ if TYPE_CHECKING:
     from lkip.build.assemble import BabHtml, ReportMeta
     from lkip.model.laporan import Laporan
 
-# Chapter notebooks in report order; the Daftar Isi follows the first one (Kata Pengantar and
-# Ikhtisar Eksekutif), as in the seed report.
-CHAPTERS = (
-    "00_pembuka",
-    "01_pendahuluan",
-    "02_perencanaan",
-    "03_capaian_kinerja",
-    "04_anggaran",
-    "05_penutup",
-    "06_lampiran",
-    "07_reviu",
-)
-DAFTAR_ISI_SETELAH = 1
-
-# What each chapter reads of the processed year: ``tabel:<name>`` for a table of
-# data/processed/<year>/, otherwise a key of its laporan.json. A chapter's cache key holds the
-# hashes of exactly these parts, so editing pegawai.csv re-executes 01_pendahuluan only.
-# tests/test_pipeline.py executes every notebook against a recording Laporan and fails when a
-# chapter reads a part not listed here. No chapter lists ``sumber`` (where the data came from):
-# none shows it, and it changes with every raw file. A chapter missing from this table depends
-# on everything.
-BACAAN: dict[str, frozenset[str]] = {
-    "00_pembuka": frozenset({"profil", "narasi", "tabel:kinerja", "tabel:anggaran_total"}),
-    "01_pendahuluan": frozenset({"profil", "narasi", "tabel:pegawai"}),
-    "02_perencanaan": frozenset(
-        {
-            "profil",
-            "narasi",
-            "tabel:kinerja",
-            "tabel:anggaran_sasaran_program",
-            "tabel:anggaran_total",
-        }
-    ),
-    "03_capaian_kinerja": frozenset(
-        {
-            "profil",
-            "narasi",
-            "konvensi",
-            "nilai",
-            "tabel:kinerja",
-            "tabel:tren",
-            "tabel:skm_unsur",
-            "tabel:skm_profil",
-            "tabel:ikm_perubahan_unsur",
-            "tabel:ikm_waterfall",
-            "tabel:ikm_segmen",
-            "tabel:idm",
-        }
-    ),
-    "04_anggaran": frozenset(
-        {
-            "profil",
-            "narasi",
-            "tabel:kinerja",
-            "tabel:anggaran_program",
-            "tabel:anggaran_rinci",
-            "tabel:anggaran_sasaran",
-            "tabel:anggaran_sasaran_program",
-            "tabel:anggaran_total",
-        }
-    ),
-    "05_penutup": frozenset({"profil", "narasi", "tabel:kinerja"}),
-    "06_lampiran": frozenset({"profil", "narasi", "konvensi", "tabel:tren"}),
-    "07_reviu": frozenset({"nilai", "tabel:reviu"}),
-}
+# The report's structure (notebooks/struktur_laporan.yml): chapters in report order, the
+# Daftar Isi's place, and what each chapter reads (a chapter's cache key holds exactly those
+# parts; a chapter missing from BACAAN depends on everything).
+STRUKTUR = baca_struktur()
+CHAPTERS = STRUKTUR.notebook
+DAFTAR_ISI_SETELAH = STRUKTUR.daftar_isi_setelah
+BACAAN: dict[str, frozenset[str]] = STRUKTUR.bacaan
 
 
 class BabGagal(RuntimeError):
