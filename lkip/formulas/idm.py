@@ -42,6 +42,11 @@ class KlasifikasiIDM:
         if bawah != sorted(set(bawah)):
             raise ValueError(f"batas {self.nama} harus naik tanpa duplikat: {bawah}")
 
+    def ambang(self) -> tuple[tuple[float, str], ...]:
+        """Each bound with the status of the scores above it (the chart's threshold lines)."""
+        di_atas = [s for _, s in self.batas[1:]] + [self.status_teratas]
+        return tuple((b, s) for (b, _), s in zip(self.batas, di_atas, strict=True))
+
     def status(self, skor: float) -> str:
         nilai = float(skor)
         lo, hi = self.rentang

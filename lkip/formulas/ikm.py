@@ -39,7 +39,7 @@ class Mutu(NamedTuple):
 
 
 # Upper bounds (inclusive) on the IKM scale rounded to 2 decimals, PermenPANRB 14/2017.
-_MUTU: tuple[tuple[Decimal, Mutu], ...] = (
+MUTU: tuple[tuple[Decimal, Mutu], ...] = (
     (Decimal("64.99"), Mutu("D", "Tidak Baik")),
     (Decimal("76.60"), Mutu("C", "Kurang Baik")),
     (Decimal("88.30"), Mutu("B", "Baik")),
@@ -76,7 +76,7 @@ def _mutu_skala_ikm(nilai: Decimal) -> Mutu:
     nilai = bulatkan(nilai, 2)
     if not Decimal(25) <= nilai <= Decimal(100):
         raise ValueError(f"nilai IKM {nilai} di luar rentang 25–100")
-    return next(m for batas, m in _MUTU if nilai <= batas)
+    return next(m for batas, m in MUTU if nilai <= batas)
 
 
 def mutu(ikm_value: float) -> Mutu:
@@ -87,6 +87,20 @@ def mutu(ikm_value: float) -> Mutu:
     as binary floating point would have it.
     """
     return _mutu_skala_ikm(ke_desimal(float(ikm_value)))
+
+
+def pita_mutu_ni() -> tuple[tuple[Mutu, float, float], ...]:
+    """The mutu bands on the NI (1-4) scale as (mutu, lowest NI, highest NI).
+
+    They are the IKM bands divided by 25, each starting 0.01 IKM above the previous band's top:
+    1.00-2.5996 D, 2.60-3.064 C, 3.0644-3.532 B, 3.5324-4.00 A, as the regulation's table
+    prints them (PermenPANRB 14/2017, lampiran).
+    """
+    pita, bawah = [], Decimal(KONVERSI) * Decimal(str(NILAI_MIN))
+    for atas, m in MUTU:
+        pita.append((m, float(bawah / KONVERSI), float(atas / KONVERSI)))
+        bawah = atas + Decimal("0.01")
+    return tuple(pita)
 
 
 def mutu_unsur(nrr: float) -> Mutu:

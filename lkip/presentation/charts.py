@@ -23,6 +23,8 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
 from lkip.core import fmt
+from lkip.formulas.idm import IDM_2016
+from lkip.formulas.ikm import pita_mutu_ni
 
 LEBAR = 6.3
 """Figure width in inches: a 16 cm A4 text column."""
@@ -51,28 +53,7 @@ GAYA = {
     "axes.spines.right": False,
 }
 
-MUTU_NI = (
-    ("D", "Tidak Baik", 1.00, 2.5996),
-    ("C", "Kurang Baik", 2.60, 3.064),
-    ("B", "Baik", 3.0644, 3.532),
-    ("A", "Sangat Baik", 3.5324, 4.00),
-)
-"""Mutu pelayanan bands on the NI (1-4) scale, PermenPANRB 14/2017 (lampiran, nilai interval).
-
-Each band is (mutu, kinerja, lower NI, upper NI) as the regulation's table prints it; the chart
-fills each band up to the next band's lower edge so the tiny printed gaps do not show."""
-
 WARNA_MUTU = {"D": "#f4cccc", "C": "#fce5cd", "B": "#d9ead3", "A": "#b6d7a8"}
-
-AMBANG_IDM = (
-    (0.4907, "Tertinggal"),
-    (0.5989, "Berkembang"),
-    (0.7072, "Maju"),
-    (0.8155, "Mandiri"),
-)
-"""IDM status thresholds, Permendesa PDTT 2/2016: a score above the value has that status
-(≤ 0.4907 is Sangat Tertinggal)."""
-
 
 P = ParamSpec("P")
 
@@ -164,13 +145,14 @@ def ikm_unsur(
     fig = Figure(figsize=(LEBAR, 4.0), layout="constrained", dpi=DPI)
     ax = fig.add_subplot()
     legenda = []
-    for i, (mutu, kinerja, bawah, atas) in enumerate(MUTU_NI):
-        puncak = MUTU_NI[i + 1][2] if i + 1 < len(MUTU_NI) else atas
-        ax.axhspan(bawah, puncak, color=WARNA_MUTU[mutu], zorder=0, linewidth=0)
+    pita = pita_mutu_ni()  # each band is filled up to the next one's lowest NI: no gaps show
+    for i, (mutu, bawah, atas) in enumerate(pita):
+        puncak = pita[i + 1][1] if i + 1 < len(pita) else atas
+        warna = WARNA_MUTU[mutu.huruf]
+        ax.axhspan(bawah, puncak, color=warna, zorder=0, linewidth=0)
         rentang = f"{fmt.angka(bawah, 4, tetap=True)}–{fmt.angka(atas, 4, tetap=True)}"
-        legenda.insert(
-            0, Patch(color=WARNA_MUTU[mutu], label=f"Mutu {mutu} – {kinerja} ({rentang})")
-        )
+        nama = f"Mutu {mutu.huruf} – {mutu.kinerja} ({rentang})"
+        legenda.insert(0, Patch(color=warna, label=nama))
 
     ada = ~np.isnan(nrr)
     ax.bar(x[ada], nrr[ada], width=0.65, color=PALET["utama"], zorder=2)
@@ -224,12 +206,13 @@ def idm_desa(
     ax.bar(x_kini, kini[~np.isnan(kini)], lebar, color=PALET["utama"], label=str(tahun_kini))
 
     di_kanan = blended_transform_factory(ax.transAxes, ax.transData)
-    for ambang, status in AMBANG_IDM:
+    ambang_idm = IDM_2016.ambang()
+    for ambang, status in ambang_idm:
         ax.axhline(ambang, color=PALET["target"], linestyle="--", linewidth=0.8, zorder=0)
         teks = f"{status}\n> {fmt.angka(ambang, 4)}"
         ax.text(1.01, ambang, teks, transform=di_kanan, va="bottom", fontsize=7)
-    terendah = AMBANG_IDM[0][0]
-    teks = f"Sangat Tertinggal\n≤ {fmt.angka(terendah, 4)}"
+    terendah, status_terendah = IDM_2016.batas[0]
+    teks = f"{status_terendah}\n≤ {fmt.angka(terendah, 4)}"
     ax.text(1.01, terendah - 0.01, teks, transform=di_kanan, va="top", fontsize=7)
 
     for i, status in enumerate(data["status_kini"]):
