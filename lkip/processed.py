@@ -15,6 +15,7 @@ from lkip.core.errors import DataTidakValid
 from lkip.core.paths import available_years, processed_dir
 from lkip.core.sidik import sidik_kode, sidik_mentah
 from lkip.formulas import anggaran as agr
+from lkip.formulas.pegawai import rekap_pegawai, total_konsisten
 from lkip.inputs.tahun import muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model.laporan import Konvensi, Laporan, _responden, hitung_kinerja, hitung_skm
 
@@ -67,6 +68,9 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
     tabel["anggaran_total"] = agr.rekap(rinci, [])
     if mentah.pegawai is not None:
         tabel["pegawai"] = mentah.pegawai
+        tabel["pegawai_rekap"] = rekap_pegawai(mentah.pegawai).assign(
+            konsisten=total_konsisten(mentah.pegawai)
+        )
     nilai["tahun_tersedia"] = sorted(per_tahun)
     laporan = Laporan(
         tahun=tahun,

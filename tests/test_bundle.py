@@ -25,7 +25,7 @@ from lkip.build.bundle import (
 from lkip.build.manifest import tulis_manifest
 from lkip.cli import KELUAR_BUNDEL, KELUAR_DATA, main
 
-KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai']))"
+KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai_rekap']))"
 
 
 def _sha(data: bytes) -> str:

@@ -31,7 +31,7 @@ from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sa
 from lkip.inputs.tahun import TahunMentah
 from lkip.model import skm as ikm_data
 
-BOOLEAN_COLUMNS = ("tercapai", "meningkat")
+BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
 
 
 TEXT_COLUMNS = (
@@ -39,7 +39,7 @@ TEXT_COLUMNS = (
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
     "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_target_lalu",
-    "huruf_realisasi_lalu", "predikat",
+    "huruf_realisasi_lalu", "predikat", "interpretasi_realisasi",
     "kolom", "segmen", "hanya_di", "label", "jenis",
     "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
 )  # fmt: skip
@@ -174,16 +174,24 @@ def _baca_csv(path: Path) -> pd.DataFrame:
     return df
 
 
-def huruf_skala(skala: str | None, nilai: float | None) -> str | None:
-    """Letter printed beside a value: mutu IKM (PermenPANRB 14/2017) or SAKIP predikat
-    (PermenPANRB 88/2021), by the indicator's ``skala``."""
+def _predikat_skala(skala: str | None, nilai: float | None) -> tuple[str, str] | None:
+    """(letter, its meaning) of a value on the indicator's ``skala``: mutu IKM (PermenPANRB
+    14/2017) or SAKIP predikat (PermenPANRB 88/2021); None for other scales."""
     if nilai is None or pd.isna(nilai) or not skala or pd.isna(skala):
         return None
     if skala == "ikm":
-        return ikm_mod.mutu(nilai).huruf
+        m = ikm_mod.mutu(nilai)
+        return m.huruf, m.kinerja
     if skala == "sakip":
-        return predikat_sakip(nilai).huruf
+        p = predikat_sakip(nilai)
+        return p.huruf, p.interpretasi
     return None
+
+
+def huruf_skala(skala: str | None, nilai: float | None) -> str | None:
+    """Letter printed beside a value: mutu IKM or SAKIP predikat, by the indicator's ``skala``."""
+    predikat = _predikat_skala(skala, nilai)
+    return None if predikat is None else predikat[0]
 
 
 def _ikm_tahun(
@@ -247,6 +255,10 @@ def hitung_kinerja(
         k[f"huruf_{kolom}"] = [
             huruf_skala(s, _f(v)) for s, v in zip(k["skala"], k[kolom], strict=True)
         ]
+    k["interpretasi_realisasi"] = [
+        None if (p := _predikat_skala(s, _f(v))) is None else p[1]
+        for s, v in zip(k["skala"], k["realisasi"], strict=True)
+    ]
     nilai = {"ikm": ikm_nilai, "persen_idm_meningkat": persen_idm}
     if ikm_nilai is not None:
         m = ikm_mod.mutu(ikm_nilai)

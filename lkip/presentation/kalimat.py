@@ -170,13 +170,12 @@ def rekonsiliasi(tabel: dict[str, pd.DataFrame]) -> str:
     )
 
 
-def pegawai(tabel: pd.DataFrame) -> str:
-    from lkip.formulas.pegawai import rekap_pegawai, total_konsisten
-
-    per = rekap_pegawai(tabel).set_index("kelompok")["jumlah"]
+def pegawai(rekap: pd.DataFrame) -> str:
+    """The headcount sentence from :func:`lkip.formulas.pegawai.rekap_pegawai`'s table."""
+    per = rekap.set_index("kelompok")["jumlah"]
     jumlah = int(per.get("golongan", per.max()))
     teks = f"Jumlah seluruh pegawai sebanyak {jumlah} orang."
-    if not total_konsisten(tabel):
+    if not rekap["konsisten"].all():
         rincian = ", ".join(f"{k} {int(v)} orang" for k, v in per.items())
         teks += f" Catatan: jumlah per kelompok tidak sama ({rincian})."
     return teks
@@ -202,12 +201,9 @@ def ikm(nilai: dict[str, Any], bobot: str) -> str:
 
 
 def sakip(row: pd.Series) -> str:
-    from lkip.formulas.predikat import predikat_sakip
-
-    p = predikat_sakip(float(row["realisasi"]))
     return (
-        f"Nilai SAKIP {fmt.angka(row['realisasi'])} termasuk predikat {p.huruf} "
-        f"({p.interpretasi}) menurut PermenPANRB Nomor 88 Tahun 2021."
+        f"Nilai SAKIP {fmt.angka(row['realisasi'])} termasuk predikat {row['huruf_realisasi']} "
+        f"({row['interpretasi_realisasi']}) menurut PermenPANRB Nomor 88 Tahun 2021."
     )
 
 
