@@ -22,7 +22,7 @@ from lkip.build.bundle import (
     path_bundel,
     periksa_bundel,
 )
-from lkip.build.manifest import tulis_manifest
+from lkip.build.manifest import Asal, tulis_manifest
 from lkip.cli import KELUAR_BUNDEL, KELUAR_DATA, main
 
 KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai_rekap']))"
@@ -58,7 +58,7 @@ def keluaran(root: Path) -> Path:
     (folder / "reviu.csv").write_text("bab,catatan\nI,ok\n", encoding="utf-8")
     for bab in ("00_pembuka", "01_pendahuluan"):
         nbformat.write(_notebook(), folder / "notebooks" / f"{bab}.ipynb")
-    tulis_manifest(2023, root, folder, {"year": 2023})
+    tulis_manifest(Asal.baca(2023, root), folder, {"year": 2023})
     return folder
 
 

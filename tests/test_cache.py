@@ -146,7 +146,7 @@ def test_footer_names_the_commit_and_the_inputs(root: Path, palsu: Rekaman) -> N
     _render(root, palsu)
     kaki = {"x": "Dibuat dari commit aaa · sidik data masukan 111"}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "catatan_kaki", lambda tahun, root: kaki["x"])
+        mp.setattr(pipeline, "catatan_kaki", lambda asal: kaki["x"])
         _render(root, palsu)
         assert palsu.dirakit == 2 and palsu.dijalankan == []
         _render(root, palsu)

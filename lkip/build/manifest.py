@@ -13,6 +13,7 @@ import json
 import platform
 import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -49,9 +50,31 @@ def sidik_pendek(berkas: Mapping[str, str]) -> str:
     return hashlib.sha256(baris.encode("utf-8")).hexdigest()[:PANJANG_SIDIK]
 
 
-def masukan(tahun: int, root: Path | None = None) -> dict[str, str]:
-    """Every raw input a report of ``tahun`` can depend on, keyed by its project path."""
-    return {AWALAN_MASUKAN + p: h for p, h in sidik_mentah(tahun, root).items()}
+def masukan(mentah: Mapping[str, str]) -> dict[str, str]:
+    """The raw inputs (:func:`lkip.core.sidik.sidik_mentah`) keyed by their project path."""
+    return {AWALAN_MASUKAN + p: h for p, h in mentah.items()}
+
+
+@dataclass(frozen=True)
+class Asal:
+    """Where one run's report comes from, read once per run: the sha256 of every raw input a
+    report of ``tahun`` can depend on (by path under ``data/raw``) and the commit of the code.
+
+    The cache key, the report model, the closing page and the manifest all take it from here,
+    so the inputs are hashed and git is asked once.
+    """
+
+    tahun: int
+    mentah: dict[str, str]
+    git: dict[str, Any]
+
+    @classmethod
+    def baca(cls, tahun: int, root: Path | None = None) -> Asal:
+        return cls(tahun, sidik_mentah(tahun, root), info_git())
+
+    @property
+    def masukan(self) -> dict[str, str]:
+        return masukan(self.mentah)
 
 
 def info_git(folder: Path = PACKAGE_ROOT) -> dict[str, Any]:
@@ -84,31 +107,26 @@ def keluaran(folder: Path) -> dict[str, str]:
     return {p: h for p, h in sidik_berkas(folder).items() if p != NAMA_MANIFEST}
 
 
-def buat_manifest(
-    tahun: int, root: Path | None, folder: Path, parameter: Mapping[str, Any]
-) -> dict[str, Any]:
+def buat_manifest(asal: Asal, folder: Path, parameter: Mapping[str, Any]) -> dict[str, Any]:
     """The manifest of the outputs in ``folder``; call it after every output is written."""
-    berkas_masukan = masukan(tahun, root)
     return {
         "format": FORMAT_MANIFEST,
-        "tahun": tahun,
+        "tahun": asal.tahun,
         "parameter": dict(parameter),
         "dibuat": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "git": info_git(),
+        "git": asal.git,
         "python": platform.python_version(),
         "paket": versi_paket_utama(),
-        "sidik_masukan": sidik_pendek(berkas_masukan),
-        "masukan": berkas_masukan,
+        "sidik_masukan": sidik_pendek(asal.masukan),
+        "masukan": asal.masukan,
         "keluaran": keluaran(folder),
     }
 
 
-def tulis_manifest(
-    tahun: int, root: Path | None, folder: Path, parameter: Mapping[str, Any]
-) -> Path:
+def tulis_manifest(asal: Asal, folder: Path, parameter: Mapping[str, Any]) -> Path:
     """Write ``folder/manifest.json`` (e.g. the staging folder, once the outputs exist)."""
     path = folder / NAMA_MANIFEST
-    path.write_text(teks_json(buat_manifest(tahun, root, folder, parameter)), encoding="utf-8")
+    path.write_text(teks_json(buat_manifest(asal, folder, parameter)), encoding="utf-8")
     return path
 
 
@@ -117,13 +135,12 @@ def teks_json(data: Mapping[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def catatan_kaki(tahun: int, root: Path | None = None) -> str:
+def catatan_kaki(asal: Asal) -> str:
     """The provenance line printed on the report's last page."""
-    git = info_git()
-    if git["commit"] is None:
-        asal = "Dibuat di luar repositori git"
+    if asal.git["commit"] is None:
+        teks = "Dibuat di luar repositori git"
     else:
-        asal = f"Dibuat dari commit {git['commit'][:PANJANG_SIDIK]}"
-        if git["ada_perubahan"]:
-            asal += " (ada perubahan belum di-commit)"
-    return f"{asal} · sidik data masukan {sidik_pendek(masukan(tahun, root))}"
+        teks = f"Dibuat dari commit {asal.git['commit'][:PANJANG_SIDIK]}"
+        if asal.git["ada_perubahan"]:
+            teks += " (ada perubahan belum di-commit)"
+    return f"{teks} · sidik data masukan {sidik_pendek(asal.masukan)}"

@@ -33,15 +33,14 @@ from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
 from lkip.core.versi import versi_dependensi
 from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
 from lkip.build.struktur import baca_struktur
-from lkip.build.manifest import catatan_kaki, tulis_manifest
+from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.core.paths import (
-    available_years,
     ganti_folder,
     notebooks_dir,
-    odd_folders,
     outputs_dir,
     processed_dir,
     project_root,
+    tahun_terakhir,
 )
 
 if TYPE_CHECKING:
@@ -80,24 +79,8 @@ class HasilRender:
 
 
 def tahun_laporan(tahun: int | None, root: Path | None = None) -> int:
-    """The requested year, or the latest year with data.
-
-    Without a year, a folder of data/raw that is not a year ("2O23" typed with a letter O)
-    stops the run: silently taking the latest proper year would render last year's report.
-    """
-    if tahun is not None:
-        return tahun
-    aneh = odd_folders(root)
-    if aneh:
-        daftar = ", ".join(f"data/raw/{n}" for n in aneh)
-        raise FileNotFoundError(
-            f"{daftar} bukan folder tahun (harus empat angka, misalnya 2024): ganti namanya, "
-            "atau sebutkan tahunnya (make report YEAR=2024)."
-        )
-    tahun_ada = available_years(root)
-    if not tahun_ada:
-        raise FileNotFoundError("Belum ada folder tahun di data/raw/ (misalnya data/raw/2023/).")
-    return tahun_ada[-1]
+    """The requested year, or the latest year with data (:func:`lkip.core.paths.tahun_terakhir`)."""
+    return tahun if tahun is not None else tahun_terakhir(root)
 
 
 def proses(tahun: int, root: Path | None = None) -> Laporan:
@@ -171,10 +154,10 @@ def kunci_tahun(tahun: int, root: Path, lapor: Callable[[str], None] = print) ->
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def _proses(tahun: int, root: Path) -> Laporan:
+def _proses(tahun: int, root: Path, sumber: dict[str, str] | None = None) -> Laporan:
     from lkip.processed import susun
 
-    laporan = susun(tahun, root)
+    laporan = susun(tahun, root, sumber)
     laporan.simpan(processed_dir(tahun, root))
     return laporan
 
@@ -192,12 +175,13 @@ def _render_ke(
     html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
     # lkip sources: the chapters' key; with the template and stylesheet: the assembler's key
     kode, rakit, versi = sidik_kode(), sidik_kode(template=True), versi_dependensi()
-    kaki = catatan_kaki(tahun, root)  # printed on the last page: part of the report's key
+    asal = Asal.baca(tahun, root)  # the inputs hashed and git asked once for the whole run
+    kaki = catatan_kaki(asal)  # printed on the last page: part of the report's key
     kunci_mentah = sidik_json(
         {
             "tahun": tahun,
             "catatan_kaki": kaki,
-            "mentah": sidik_mentah(tahun, root),
+            "mentah": asal.mentah,
             "bab": {b: sidik((notebooks_dir() / f"{b}.ipynb").read_bytes()) for b in CHAPTERS},
             "bacaan": {b: sorted(BACAAN.get(b, ())) for b in CHAPTERS},
             "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
@@ -207,14 +191,14 @@ def _render_ke(
     )
     if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging):
         lapor("Tidak ada yang berubah: laporan diambil dari cache")
-        _tulis_manifest(tahun, root, staging)
+        _tulis_manifest(asal, staging)
         return [nb_folder / f"{b}.ipynb" for b in CHAPTERS]
 
     # Kernels start while the data is processed; the assembler's imports (nbconvert,
     # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
     hangat = _kernel_hangat(min(pekerja, len(CHAPTERS)), root)
     try:
-        laporan = _proses(tahun, root)
+        laporan = _proses(tahun, root, asal.mentah)
         reviu_csv = _tulis_reviu(laporan, staging)
         bagian = ch.bagian_olahan(processed_dir(tahun, root))
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
@@ -258,7 +242,7 @@ def _render_ke(
     if cache is not None:
         penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
         cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
-    _tulis_manifest(tahun, root, staging)
+    _tulis_manifest(asal, staging)
     return executed
 
 
@@ -293,14 +277,14 @@ def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
     return tulis_reviu(laporan, staging)
 
 
-def _tulis_manifest(tahun: int, root: Path, staging: Path) -> None:
+def _tulis_manifest(asal: Asal, staging: Path) -> None:
     """The manifest of this run: written last, over the outputs as they will be published."""
     parameter = {
-        "year": tahun,
+        "year": asal.tahun,
         "chapters": list(CHAPTERS),
         "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
     }
-    tulis_manifest(tahun, root, staging, parameter)
+    tulis_manifest(asal, staging, parameter)
 
 
 def _impor_perakit() -> None:

@@ -60,6 +60,25 @@ def odd_folders(root: Path | None = None) -> list[str]:
     )
 
 
+def tahun_terakhir(root: Path | None = None) -> int:
+    """The latest year with a folder in ``data/raw/``: what every command renders by default.
+
+    A folder of data/raw that is not a year ("2O23" typed with a letter O) stops it: silently
+    taking the latest proper year would render last year's report.
+    """
+    aneh = odd_folders(root)
+    if aneh:
+        daftar = ", ".join(f"data/raw/{n}" for n in aneh)
+        raise FileNotFoundError(
+            f"{daftar} bukan folder tahun (harus empat angka, misalnya 2024): ganti namanya, "
+            "atau sebutkan tahunnya (make report YEAR=2024)."
+        )
+    tahun_ada = available_years(root)
+    if not tahun_ada:
+        raise FileNotFoundError("Belum ada folder tahun di data/raw/ (misalnya data/raw/2023/).")
+    return tahun_ada[-1]
+
+
 def ganti_folder(baru: Path, target: Path) -> None:
     """Put the folder ``baru`` in place of ``target``, removing the old one only afterwards.
 

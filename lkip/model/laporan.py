@@ -15,11 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from lkip.core.paths import ganti_folder, raw_year_dir
+from lkip.core.errors import DataTidakValid
+from lkip.core.paths import available_years, ganti_folder, raw_year_dir
 from lkip.core.sidik import sidik_kode
+from lkip.formulas import anggaran as agr
 from lkip.formulas import ikm as ikm_mod
 from lkip.formulas.capaian import capaian, tercapai
 from lkip.formulas.idm import IDM_2016, persentase_meningkat, perubahan_idm
+from lkip.formulas.pegawai import rekap_pegawai, total_konsisten
 from lkip.formulas.predikat import (
     SKALA_CAPAIAN_PERMENDAGRI_86,
     SkalaCapaian,
@@ -28,7 +31,7 @@ from lkip.formulas.predikat import (
     skala_capaian_dari,
 )
 from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sampel
-from lkip.inputs.tahun import TahunMentah
+from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model import skm as ikm_data
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
@@ -327,3 +330,68 @@ def hitung_skm(
     if segmen is not None:
         tabel["ikm_segmen"] = segmen
     return nilai, tabel
+
+
+def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
+    """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
+    fingerprint of the raw inputs it was computed from, kept to tell when it is stale)."""
+    mentah = muat_tahun(tahun, root)
+    konvensi = Konvensi.dari_profil(mentah.profil)
+    tahun_ada = [t for t in available_years(root) if t < tahun]
+    riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
+    if tahun - 1 in riwayat:
+        sebelum = riwayat[tahun - 1]
+        if masalah := periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah):
+            raise DataTidakValid(tahun, masalah)
+    responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
+    per_tahun: dict[int, pd.DataFrame] = {}
+    for t in tahun_ada:
+        per_tahun[t], _, _ = hitung_kinerja(
+            riwayat[t], riwayat.get(t - 1), konvensi, responden.get(t)
+        )
+    kinerja, nilai, extra = hitung_kinerja(
+        mentah, riwayat.get(tahun - 1), konvensi, responden.get(tahun)
+    )
+    per_tahun[tahun] = kinerja
+    nilai_skm, extra_skm = hitung_skm(
+        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi
+    )
+    nilai |= nilai_skm
+    extra |= extra_skm
+
+    lalu = per_tahun.get(tahun - 1)
+    if lalu is not None:
+        kolom = ["target", "realisasi", "capaian", "huruf_target", "huruf_realisasi"]
+        prev = lalu.set_index("kode")[kolom]
+        prev.columns = [f"{c}_lalu" for c in kolom]
+        kinerja = kinerja.merge(prev, left_on="kode", right_index=True, how="left")
+    else:
+        for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
+            kinerja[c] = float("nan")
+        kinerja["huruf_target_lalu"] = kinerja["huruf_realisasi_lalu"] = None
+
+    tren = pd.concat([df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True)
+
+    tabel: dict[str, pd.DataFrame] = {"kinerja": kinerja, "tren": tren} | extra
+    rinci = mentah.anggaran.copy()
+    tabel["anggaran_rinci"] = agr.rekap(rinci, ["sasaran", "program", "kegiatan", "sub_kegiatan"])
+    tabel["anggaran_program"] = agr.rekap(rinci, ["program"])
+    tabel["anggaran_sasaran"] = agr.rekap(rinci, ["sasaran"])
+    tabel["anggaran_sasaran_program"] = agr.rekap(rinci, ["sasaran", "program"])
+    tabel["anggaran_total"] = agr.rekap(rinci, [])
+    if mentah.pegawai is not None:
+        tabel["pegawai"] = mentah.pegawai
+        tabel["pegawai_rekap"] = rekap_pegawai(mentah.pegawai).assign(
+            konsisten=total_konsisten(mentah.pegawai)
+        )
+    nilai["tahun_tersedia"] = sorted(per_tahun)
+    laporan = Laporan(
+        tahun=tahun,
+        profil=mentah.profil,
+        narasi=mentah.narasi,
+        konvensi=konvensi,
+        tabel=tabel,
+        nilai=nilai,
+        sumber=sumber,
+    )
+    return laporan

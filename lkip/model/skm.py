@@ -19,7 +19,12 @@ import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.fmt import angka
-from lkip.core.paths import PACKAGE_ROOT, available_years, project_root, raw_year_dir
+from lkip.core.paths import (
+    PACKAGE_ROOT,
+    project_root,
+    raw_year_dir,
+    tahun_terakhir,
+)
 from lkip.formulas import ikm as ikm_mod
 from lkip.inputs.responden import (
     baca_responden,
@@ -361,7 +366,7 @@ def muat_sumber(
     """
     if sumber_data is None:
         if tahun is None:
-            tahun = available_years(root)[-1]
+            tahun = tahun_terakhir(root)
         data: dict[int, DataSkm | None] = {}
         berkas: list[Path] = []
         layanan = None
