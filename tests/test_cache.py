@@ -63,7 +63,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> Ringkasan:
         rekaman.dirakit += 1
         html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
-        pdf.write_bytes(b"%PDF-palsu")
+        pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
@@ -278,9 +278,9 @@ def test_an_interrupted_store_leaves_no_entry(
     def putus(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ch.shutil, "copyfile", putus)
+    monkeypatch.setattr(ch, "sidik", putus)  # after the first file is written
     with pytest.raises(KeyboardInterrupt):
-        cache.simpan("bab", "k1", {"a": src})
+        cache.simpan("bab", "k1", {"a": src, "b": src})
     assert list((cache.folder / "bab").iterdir()) == []
 
 
