@@ -3,7 +3,8 @@
 An entry is stored under the sha256 of everything its result depends on, so a lookup can only
 hit when nothing that matters changed: a stale result would need a hash collision. Entries are
 written to a temporary folder and renamed into place, so a reader never sees half an entry and
-two runs filling the same entry at once cannot corrupt it.
+two runs filling the same entry at once cannot corrupt it. Each entry also lists its files with
+their sha256, checked on every read, so a damaged entry is built again rather than published.
 
 This module imports nothing heavy: a rebuild in which nothing changed is decided and served
 from here without loading pandas, papermill or WeasyPrint.
@@ -144,7 +145,7 @@ def bagian_olahan(folder: Path) -> dict[str, str]:
 
 
 # Each entry lists its own files and their sha256 here, checked on every read.
-DAFTAR = ".sidik.json"
+DAFTAR = "_sidik.json"
 
 # Checks a reader applies to an entry's verified files (name -> content) before using them:
 # raising any exception marks the entry as unusable.
@@ -229,6 +230,8 @@ class Cache:
 
     def simpan(self, jenis: str, kunci: str, berkas: Mapping[str, Path | bytes]) -> None:
         """Store ``berkas`` (relative path -> file or content) as one entry, all or nothing."""
+        if DAFTAR in berkas:
+            raise ValueError(f"{DAFTAR} is the entry's own list of files")
         entri = self._entri(jenis, kunci)
         if entri.is_dir():
             return
