@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PX_KE_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
+# Each part is laid out as PDF/A-3b (fonts embedded, sRGB output intent, XMP metadata), the
+# archival form that allows the attached inputs (lkip.pdf_lampiran); the join keeps the
+# first part's output intent and XMP metadata for the whole document.
+VARIAN_PDF = "pdf/a-3b"
 
 
 @dataclass(frozen=True)
@@ -105,10 +109,12 @@ def tata_letak(html: str) -> Tata:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render()
+    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render(
+        pdf_variant=VARIAN_PDF
+    )
     tautan = _lepas_tautan_keluar(doc)
     return Tata(
-        pdf=doc.write_pdf(),
+        pdf=doc.write_pdf(pdf_variant=VARIAN_PDF),
         halaman=len(doc.pages),
         jangkar=_jangkar(doc),
         tautan=tautan,
@@ -119,7 +125,7 @@ def gabung(bagian: list[Tata]) -> bytes:
     """One PDF of the parts in order, with the links between parts, outline and metadata."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import Fit, NameObject
+    from pypdf.generic import Fit, NameObject, NumberObject
 
     writer = PdfWriter()
     awal, n = [], 0
@@ -138,6 +144,7 @@ def gabung(bagian: list[Tata]) -> bytes:
                 continue
             hal, x, y = tujuan[nama]
             link = Link(rect=kotak, target_page_index=hal, fit=Fit.xyz(x, y, 0))
+            link[NameObject("/F")] = NumberObject(4)  # printable, as PDF/A requires
             writer.add_annotation(mulai + p, link)
     pertama = PdfReader(io.BytesIO(bagian[0].pdf))
     if pertama.metadata:
@@ -145,6 +152,10 @@ def gabung(bagian: list[Tata]) -> bytes:
     lang = pertama.root_object.get("/Lang")
     if lang is not None:
         writer.root_object[NameObject("/Lang")] = lang
+    for kunci in ("/OutputIntents", "/Metadata"):  # what makes the parts PDF/A
+        if kunci in pertama.root_object:
+            writer.root_object[NameObject(kunci)] = pertama.root_object.raw_get(kunci).clone(writer)
+    writer.generate_file_identifiers()  # the trailer /ID PDF/A requires
     keluar = io.BytesIO()
     writer.write(keluar)
     return keluar.getvalue()
