@@ -47,6 +47,8 @@ DEPENDENCIES = (
     "weasyprint",
     "pypdf",
     "openpyxl",
+    "python-docx",
+    "cairosvg",
 )
 
 

@@ -48,6 +48,9 @@ def tulis_docx(html: str, tujuan: Path) -> Path:
     judul = soup.title.get_text(strip=True) if soup.title else ""
     doc.core_properties.title = judul
     doc.core_properties.language = "id-ID"
+    instansi = soup.select_one(".sampul-instansi")
+    doc.core_properties.author = teks(instansi) if instansi else ""
+    doc.core_properties.comments = ""
     sampul = soup.select_one("section.sampul")
     if sampul is not None:
         _sampul(doc, sampul)
