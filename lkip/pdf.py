@@ -38,8 +38,10 @@ log = logging.getLogger(__name__)
 PX_KE_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
 # Each part is laid out as PDF/A-3b (fonts embedded, sRGB output intent, XMP metadata), the
 # archival form that allows the attached inputs (lkip.pdf_lampiran); the join keeps the
-# first part's output intent and XMP metadata for the whole document.
+# first part's output intent and XMP metadata for the whole document. Each part is tagged for
+# accessibility, and the join merges the parts' structure trees (lkip.pdf_tag).
 VARIAN_PDF = "pdf/a-3b"
+OPSI_PDF = {"pdf_variant": VARIAN_PDF, "pdf_tags": True}
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,10 @@ def tata_letak(html: str) -> Tata:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render(
-        pdf_variant=VARIAN_PDF
-    )
+    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render(**OPSI_PDF)
     tautan = _lepas_tautan_keluar(doc)
     return Tata(
-        pdf=doc.write_pdf(pdf_variant=VARIAN_PDF),
+        pdf=doc.write_pdf(**OPSI_PDF),
         halaman=len(doc.pages),
         jangkar=_jangkar(doc),
         tautan=tautan,
@@ -127,12 +127,18 @@ def gabung(bagian: list[Tata]) -> bytes:
     from pypdf.annotations import Link
     from pypdf.generic import Fit, NameObject, NumberObject
 
+    from lkip.pdf_tag import Struktur
+
     writer = PdfWriter()
+    struktur = Struktur(writer)
     awal, n = [], 0
     for tata in bagian:
         awal.append(n)
-        writer.append(PdfReader(io.BytesIO(tata.pdf)))  # pages and outline
+        reader = PdfReader(io.BytesIO(tata.pdf))
+        writer.append(reader)  # pages and outline
+        struktur.tambah(reader, n)
         n += tata.halaman
+    struktur.pasang()
     tujuan: dict[str, tuple[int, float, float]] = {}
     for mulai, tata in zip(awal, bagian, strict=True):
         for nama, (p, x, y) in tata.jangkar.items():

@@ -27,6 +27,7 @@ from lkip.pdf_lampiran import lampiran, periksa_pdf
 from lkip.reviu import baca_cetakan
 from lkip.tabel_html import tabel_laporan
 from lkip.word import DPI_GAMBAR
+from tests.test_pdf_tag import periksa_struktur
 
 pytestmark = pytest.mark.slow
 
@@ -246,3 +247,11 @@ def test_pdf_is_marked_pdfa3b(laporan_2023: pipeline.HasilRender) -> None:
         for annot in page.get("/Annots") or []:
             assert int(annot.get_object().get("/F", 0)) & 4, "annotations must be printable"
     assert fonts > 0
+
+
+def test_pdf_is_tagged_across_its_parts(laporan_2023: pipeline.HasilRender, soup) -> None:
+    jenis = periksa_struktur(PdfReader(laporan_2023.pdf))
+    assert jenis["/H1"] == len(soup.find_all("h1"))
+    assert jenis["/H2"] == len(soup.find_all("h2"))
+    assert jenis["/Figure"] >= len(soup.select("figure.grafik img"))
+    assert jenis["/Table"] >= len(soup.select("figure.tabel table"))
