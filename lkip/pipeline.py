@@ -311,8 +311,9 @@ def _render_ke(
             f"HTML dan PDF selesai ({detik:.1f} dtk; "
             f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
         )
+        mulai = time.perf_counter()
         lain = _tulis_format_kantor(laporan, tahun, root, staging, html, pdf)
-        lapor("Word, Excel dan lampiran data PDF selesai")
+        lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
             simpan |= {p.name: p for p in lain}
