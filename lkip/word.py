@@ -28,9 +28,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from lkip.assemble import TABEL_LEBAR_KOLOM
 from lkip.tabel_html import baca_tabel, teks
 
 DPI_GAMBAR = 200  # charts as PNG at print resolution
@@ -231,10 +232,13 @@ def _tabel(doc: DocumentObject, figure: Tag) -> None:
     table = doc.add_table(rows=len(kepala) + len(badan), cols=lebar)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    kecil = Pt(8) if lebar >= 8 else Pt(9)
-    _isi_baris(table, 0, t.kepala, kecil, kepala=True)
-    _isi_baris(table, len(kepala), t.badan, kecil, kepala=False)
-    _lebar_kolom(table, [*kepala, *badan])
+    kecil = Pt(7) if lebar >= TABEL_LEBAR_KOLOM else Pt(8) if lebar >= 8 else Pt(9)
+    # Every cell looked up once, before any merge: python-docx's table.cell() walks the whole
+    # table each time.
+    sel = [list(row.cells) for row in table.rows]
+    _lebar_kolom(table, sel, [*kepala, *badan])
+    _isi_baris(sel[: len(kepala)], t.kepala, kecil, kepala=True)
+    _isi_baris(sel[len(kepala) :], t.badan, kecil, kepala=False)
     for i in range(len(kepala)):
         tr_pr = table.rows[i]._tr.get_or_add_trPr()
         header = OxmlElement("w:tblHeader")
@@ -245,43 +249,48 @@ def _tabel(doc: DocumentObject, figure: Tag) -> None:
     doc.add_paragraph()
 
 
-def _lebar_kolom(table: Table, grid: list[list[str]]) -> None:
-    """Share the text width among the columns by the length of their text (a column of
-    names gets more room than a column of figures), every column at least 1,2 cm."""
+def _lebar_kolom(table: Table, sel: list[list[_Cell]], grid: list[list[str]]) -> None:
+    """Share the text width among the columns: each gets room for its longest unbreakable
+    word or figure ("2.008.940.215"), and long texts a share of their length on top."""
     if not grid or not grid[0]:
         return
-    bobot = [min(max(len(baris[j]) for baris in grid), 40) + 4 for j in range(len(grid[0]))]
-    lebar = [max(1.2, LEBAR_GAMBAR_CM * b / sum(bobot)) for b in bobot]
+    bobot = []
+    for j in range(len(grid[0])):
+        isi = [baris[j] for baris in grid]
+        kata = max((len(k) for t in isi for k in t.split()), default=1)
+        bobot.append(max(kata, 0.35 * min(max(len(t) for t in isi), 40), 3) + 1)
+    lebar = [LEBAR_GAMBAR_CM * b / sum(bobot) for b in bobot]
     table.autofit = False
-    for j, cm in enumerate(lebar):
-        for cell in table.columns[j].cells:
-            cell.width = Cm(cm)
+    for kolom, cm in zip(table.columns, lebar, strict=True):
+        kolom.width = Cm(cm)  # the table grid, which LibreOffice follows
+    for baris in sel:
+        for cell, cm in zip(baris, lebar, strict=True):
+            cell.width = Cm(cm)  # each cell's own width, which Word follows
 
 
-def _isi_baris(table: Table, awal: int, rows: tuple, ukuran: Pt, kepala: bool) -> None:
-    """Fill rows from ``awal`` with ``rows`` of cells, merging spanned cells as in HTML."""
+def _isi_baris(sel: list[list[_Cell]], rows: tuple, ukuran: Pt, kepala: bool) -> None:
+    """Fill the cells ``sel`` with ``rows`` of printed cells, merging spanned cells as in HTML."""
     terisi: set[tuple[int, int]] = set()
     for i, row in enumerate(rows):
         j = 0
-        for sel in row:
+        for isi in row:
             while (i, j) in terisi:
                 j += 1
-            cell = table.cell(awal + i, j)
-            akhir_i, akhir_j = awal + i + sel.rowspan - 1, j + sel.colspan - 1
-            if sel.rowspan > 1 or sel.colspan > 1:
-                cell = cell.merge(table.cell(akhir_i, akhir_j))
-            for di in range(sel.rowspan):
-                for dj in range(sel.colspan):
+            cell = sel[i][j]
+            if isi.rowspan > 1 or isi.colspan > 1:
+                cell = cell.merge(sel[i + isi.rowspan - 1][j + isi.colspan - 1])
+            for di in range(isi.rowspan):
+                for dj in range(isi.colspan):
                     terisi.add((i + di, j + dj))
             par = cell.paragraphs[0]
-            run = par.add_run(sel.teks)
+            run = par.add_run(isi.teks)
             run.font.size = ukuran
             run.bold = kepala or None
             if kepala:
                 par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif sel.angka:
+            elif isi.angka:
                 par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            j += sel.colspan
+            j += isi.colspan
 
 
 def png_grafik(src: str) -> bytes:
