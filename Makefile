@@ -20,7 +20,8 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year bundle verify-bundle reviu test lint lab lock clean bench clean-cache mutation
+.PHONY: report validate new-year bundle verify-bundle verify reviu test lint lab lock clean bench clean-cache \
+	mutation libreoffice
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,11 @@ verify-bundle: $(STAMP)
 	@if [ -z "$$FILE" ]; then echo "Pakai: make verify-bundle FILE=<bundel.zip> [SIDIK=<sidik>]" >&2; exit 2; fi
 	$(PY) -m lkip verify-bundle "$$FILE" $${SIDIK:+--sidik "$$SIDIK"}
 
+## verify: check a received report PDF alone against its attached data, e.g. make verify FILE=lkip-2023.pdf
+verify: $(STAMP)
+	@if [ -z "$$FILE" ]; then echo "Pakai: make verify FILE=<laporan.pdf>" >&2; exit 2; fi
+	$(PY) -m lkip verify "$$FILE"
+
 ## reviu: check the printed figures (data/raw/<YEAR>/dilaporkan.csv); KETAT=1 fails on findings
 reviu: $(STAMP)
 	$(PY) -m lkip reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
@@ -58,6 +64,16 @@ test: $(STAMP)
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
+
+## libreoffice: install LibreOffice Writer (Debian package) when missing; the tests convert the
+## Word copy with it. Needs root (CI runs as root) or sudo.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer >/dev/null; }
+	@soffice --version
 
 ## lab: JupyterLab on the notebooks, with lkip importable
 lab: $(STAMP)

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
     vb.add_argument("file", type=Path, help="berkas zip yang diterima")
     vb.add_argument("--sidik", help="sidik bundel (sha256 manifest) yang dikirim pengirim")
+    vp = sub.add_parser("verify", help="periksa PDF laporan terhadap data dan manifest terlampir")
+    vp.add_argument("file", type=Path, help="berkas PDF laporan")
     rv = sub.add_parser("reviu", help="bandingkan angka tercetak (dilaporkan.csv) dengan hitungan")
     rv.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     rv.add_argument("--ketat", action="store_true", help="keluar dengan status 5 bila tidak sesuai")
@@ -100,13 +102,31 @@ def _periksa_bundel(file: Path, sidik: str | None) -> int:
     return 0
 
 
+def _periksa_pdf(file: Path) -> int:
+    from lkip.build.pdf_lampiran import periksa_pdf
+
+    hasil = periksa_pdf(file)
+    if not hasil.valid:
+        print(f"PDF {file} TIDAK VALID:", file=sys.stderr)
+        for m in hasil.masalah:
+            print(f"  - {m}", file=sys.stderr)
+        return KELUAR_BUNDEL
+    print(
+        f"PDF valid: {hasil.jumlah_lampiran - 1} berkas data masukan terlampir sama dengan "
+        "manifest terlampir, dan sidik data yang tercetak di halaman terakhir cocok."
+    )
+    print(f"Sidik manifest terlampir (sha256): {hasil.sidik}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.perintah == "report":
             lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
             hasil = render(args.year, lapor=lapor)
-            print(f"Laporan {hasil.tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
+            berkas = (hasil.html, hasil.pdf, hasil.docx, hasil.xlsx)
+            print(f"Laporan {hasil.tahun} selesai:", *(f"  {b}" for b in berkas), sep="\n")
         elif args.perintah == "validate":
             tahun = tahun_laporan(args.year)
             proses(tahun)
@@ -119,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             _bundel(args.year)
         elif args.perintah == "verify-bundle":
             return _periksa_bundel(args.file, args.sidik)
+        elif args.perintah == "verify":
+            return _periksa_pdf(args.file)
         elif args.perintah == "reviu":
             return _reviu(args.year, args.ketat)
     except tuple(KELUAR) as e:

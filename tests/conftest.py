@@ -27,3 +27,17 @@ def root(tmp_path: Path) -> Path:
     """A project root holding a copy of the shipped data/raw."""
     shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def laporan_2023(tmp_path_factory: pytest.TempPathFactory):
+    """The 2023 report rendered once from a copy of the shipped data, for every slow test that
+    reads it (a test that changes its root must put it back)."""
+    from lkip.build import pipeline
+
+    root = tmp_path_factory.mktemp("proyek")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    before = sidik_folder(root / "data" / "raw")
+    hasil = pipeline.render(2023, root=root, lapor=lambda _: None)
+    assert sidik_folder(root / "data" / "raw") == before, "a render must never touch data/raw"
+    return hasil

@@ -69,7 +69,14 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)
 
+    def format_kantor(laporan, asal, root, staging: Path, *_: object) -> list[Path]:
+        lain = [staging / f"lkip-{asal.tahun}.docx", staging / f"lkip-{asal.tahun}-tabel.xlsx"]
+        for p in lain:
+            p.write_bytes(b"palsu")
+        return lain
+
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
+    monkeypatch.setattr(pipeline, "_tulis_format_kantor", format_kantor)
     monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)
     monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman

@@ -252,8 +252,13 @@ Isi bundel
 ----------
 - lkip-{tahun}.html: laporan dalam satu berkas. Dapat dibuka di peramban tanpa internet;
   tidak memuat apa pun dari luar berkas.
-- lkip-{tahun}.pdf: laporan yang sama dalam ukuran A4. Halaman terakhirnya memuat commit
-  kode dan sidik data masukan yang dipakai.
+- lkip-{tahun}.pdf: laporan yang sama dalam ukuran A4 (PDF/A-3b). Halaman terakhirnya memuat
+  commit kode dan sidik data masukan yang dipakai; setiap berkas data masukan dan manifest-nya
+  terlampir di dalam PDF (buka panel lampiran di pembaca PDF), dan dapat diperiksa dari PDF
+  saja: make verify FILE=lkip-{tahun}.pdf
+- lkip-{tahun}.docx: laporan yang sama untuk disunting di Word.
+- lkip-{tahun}-tabel.xlsx: setiap tabel laporan sebagai satu sheet, dan sheet "Reviu" sebagai
+  kertas kerja reviu angka (dapat disaring per status).
 - notebooks/*.html: setiap bab beserta kode perhitungannya, untuk dibaca di peramban.
 - notebooks/*.ipynb: notebook yang dieksekusi, untuk dibuka di JupyterLab.{reviu}
 - manifest.json: asal-usul laporan: tahun dan parameter, commit git (dan apakah ada

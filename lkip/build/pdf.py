@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PX_KE_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
+# Each part is laid out as PDF/A-3b (fonts embedded, sRGB output intent, XMP metadata), the
+# archival form that allows the attached inputs (lkip.build.pdf_lampiran); the join keeps the
+# first part's output intent and XMP metadata for the whole document. Each part is tagged for
+# accessibility, and the join merges the parts' structure trees (lkip.build.pdf_tag).
+VARIAN_PDF = "pdf/a-3b"
+OPSI_PDF = {"pdf_variant": VARIAN_PDF, "pdf_tags": True}
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,10 @@ def tata_letak(html: str) -> Tata:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render()
+    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render(**OPSI_PDF)
     tautan = _lepas_tautan_keluar(doc)
     return Tata(
-        pdf=doc.write_pdf(),
+        pdf=doc.write_pdf(**OPSI_PDF),
         halaman=len(doc.pages),
         jangkar=_jangkar(doc),
         tautan=tautan,
@@ -119,14 +125,20 @@ def gabung(bagian: list[Tata]) -> bytes:
     """One PDF of the parts in order, with the links between parts, outline and metadata."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import Fit, NameObject
+    from pypdf.generic import Fit, NameObject, NumberObject
+
+    from lkip.build.pdf_tag import Struktur
 
     writer = PdfWriter()
+    struktur = Struktur(writer)
     awal, n = [], 0
     for tata in bagian:
         awal.append(n)
-        writer.append(PdfReader(io.BytesIO(tata.pdf)))  # pages and outline
+        reader = PdfReader(io.BytesIO(tata.pdf))
+        writer.append(reader)  # pages and outline
+        struktur.tambah(reader, n)
         n += tata.halaman
+    struktur.pasang()
     tujuan: dict[str, tuple[int, float, float]] = {}
     for mulai, tata in zip(awal, bagian, strict=True):
         for nama, (p, x, y) in tata.jangkar.items():
@@ -138,6 +150,7 @@ def gabung(bagian: list[Tata]) -> bytes:
                 continue
             hal, x, y = tujuan[nama]
             link = Link(rect=kotak, target_page_index=hal, fit=Fit.xyz(x, y, 0))
+            link[NameObject("/F")] = NumberObject(4)  # printable, as PDF/A requires
             writer.add_annotation(mulai + p, link)
     pertama = PdfReader(io.BytesIO(bagian[0].pdf))
     if pertama.metadata:
@@ -145,6 +158,10 @@ def gabung(bagian: list[Tata]) -> bytes:
     lang = pertama.root_object.get("/Lang")
     if lang is not None:
         writer.root_object[NameObject("/Lang")] = lang
+    for kunci in ("/OutputIntents", "/Metadata"):  # what makes the parts PDF/A
+        if kunci in pertama.root_object:
+            writer.root_object[NameObject(kunci)] = pertama.root_object.raw_get(kunci).clone(writer)
+    writer.generate_file_identifiers()  # the trailer /ID PDF/A requires
     keluar = io.BytesIO()
     writer.write(keluar)
     return keluar.getvalue()

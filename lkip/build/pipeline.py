@@ -77,6 +77,8 @@ class HasilRender:
     html: Path
     pdf: Path
     notebooks: tuple[Path, ...]
+    docx: Path
+    xlsx: Path
 
 
 def tahun_laporan(tahun: int | None, root: Path | None = None) -> int:
@@ -131,6 +133,8 @@ def render(
         html=target / f"lkip-{tahun}.html",
         pdf=target / f"lkip-{tahun}.pdf",
         notebooks=tuple(target / "notebooks" / p.name for p in executed),
+        docx=target / f"lkip-{tahun}.docx",
+        xlsx=target / f"lkip-{tahun}-tabel.xlsx",
     )
 
 
@@ -239,8 +243,12 @@ def _render_ke(
             f"HTML dan PDF selesai ({detik:.1f} dtk; "
             f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
         )
+        mulai = time.perf_counter()
+        lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf)
+        lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
+            simpan |= {p.name: p for p in lain}
             cache.simpan("laporan", kunci_laporan, simpan)
     if cache is not None:
         penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
@@ -279,14 +287,33 @@ def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
     return tulis_reviu(laporan, staging)
 
 
+def _parameter(tahun: int) -> dict[str, object]:
+    return {"year": tahun, "chapters": list(CHAPTERS), "daftar_isi_setelah": DAFTAR_ISI_SETELAH}
+
+
 def _tulis_manifest(asal: Asal, staging: Path) -> None:
     """The manifest of this run: written last, over the outputs as they will be published."""
-    parameter = {
-        "year": asal.tahun,
-        "chapters": list(CHAPTERS),
-        "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
-    }
-    tulis_manifest(asal, staging, parameter)
+    tulis_manifest(asal, staging, _parameter(asal.tahun))
+
+
+def _tulis_format_kantor(
+    laporan: Laporan, asal: Asal, root: Path, staging: Path, html: Path, pdf: Path
+) -> list[Path]:
+    """The Word and Excel copies of the report, then the inputs and the manifest of the run
+    (without the PDF, which cannot hash itself) attached to the PDF."""
+    from lkip.build.excel import tulis_xlsx
+    from lkip.build.manifest import buat_manifest
+    from lkip.build.pdf_lampiran import lampirkan
+    from lkip.build.word import tulis_docx
+
+    tahun = asal.tahun
+    teks = html.read_text(encoding="utf-8")
+    docx = tulis_docx(teks, staging / f"lkip-{tahun}.docx")
+    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], staging / f"lkip-{tahun}-tabel.xlsx", tahun)
+    manifest = buat_manifest(asal, staging, _parameter(tahun))
+    manifest["keluaran"].pop(pdf.name, None)
+    lampirkan(pdf, manifest, root)
+    return [docx, xlsx]
 
 
 def _impor_perakit() -> None:

@@ -33,6 +33,8 @@ DEPENDENCIES = (
     "weasyprint",
     "pypdf",
     "openpyxl",
+    "python-docx",
+    "cairosvg",
 )
 
 
