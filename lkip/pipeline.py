@@ -14,7 +14,6 @@ are restored from the cache without loading pandas, papermill or WeasyPrint.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -209,21 +208,24 @@ def render(
 def kunci_tahun(tahun: int, root: Path, lapor: Callable[[str], None] = print) -> Iterator[None]:
     """Hold the lock of one year; a second run for that year waits here until the first ends.
 
-    The lock is ``outputs/.<tahun>.lock`` (fcntl.flock): the kernel releases it when the holder
-    ends, even when it is killed, so a crashed run never blocks the next one.
+    The lock is ``outputs/.<tahun>.lock`` (``filelock``: flock on POSIX, msvcrt on Windows): the
+    operating system releases it when the holder ends, even when it is killed, so a crashed run
+    never blocks the next one.
     """
+    from filelock import FileLock, Timeout
+
     folder = outputs_dir(tahun, root).parent
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f".{tahun}.lock", "a") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lapor(f"Laporan {tahun} sedang dibuat oleh proses lain; menunggu sampai selesai...")
-            fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+    kunci = FileLock(folder / f".{tahun}.lock")
+    try:
+        kunci.acquire(blocking=False)
+    except Timeout:
+        lapor(f"Laporan {tahun} sedang dibuat oleh proses lain; menunggu sampai selesai...")
+        kunci.acquire()
+    try:
+        yield
+    finally:
+        kunci.release()
 
 
 def _proses(tahun: int, root: Path) -> Laporan:
