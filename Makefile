@@ -60,20 +60,19 @@ test: $(STAMP)
 
 ## lab: JupyterLab on the notebooks, with lkip importable
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(PY) -m lkip lab
 
 ## lock: refresh requirements.lock from the current environment (after changing pyproject.toml)
 lock: $(STAMP)
-	{ echo "# Exact versions of every package the project installs (regenerate with 'make lock')."; \
-	  $(PY) -m pip freeze --exclude-editable; } > requirements.lock
+	$(PY) -m lkip lock
 
 ## bench: time the naive route, a cold report, a no-op rebuild and a one-input rebuild (temp copy)
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) -m lkip bench
 
 ## clean-cache: forget every executed chapter and assembled report kept for fast rebuilds
-clean-cache:
-	rm -rf "$${LKIP_CACHE:-$${LKIP_ROOT:-.}/.cache/lkip}"
+clean-cache: $(STAMP)
+	$(PY) -m lkip clean-cache
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
