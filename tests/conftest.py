@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +30,49 @@ def root(tmp_path: Path) -> Path:
     """A project root holding a copy of the shipped data/raw."""
     shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw")
     return tmp_path
+
+
+# Makes `import fcntl` fail in the process that runs it and in every Python it starts (the
+# chapter kernels inherit PYTHONPATH): the module does not exist on Windows.
+TANPA_FCNTL = '''
+import sys
+
+
+class _TanpaFcntl:
+    def find_spec(self, name, path=None, target=None):
+        if name == "fcntl":
+            raise ModuleNotFoundError("No module named 'fcntl'", name="fcntl")
+        return None
+
+
+sys.modules.pop("fcntl", None)
+sys.meta_path.insert(0, _TanpaFcntl())
+'''
+
+
+@pytest.fixture(scope="session")
+def laporan_2023(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """outputs/2023 of the shipped data, rendered once per session by the CLI in a subprocess
+    where ``fcntl`` cannot be imported, as on Windows; data/raw is left as it was."""
+    root = tmp_path_factory.mktemp("proyek-tanpa-fcntl")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    sebelum = sidik_folder(root / "data" / "raw")
+    situs = root.parent / f"{root.name}-situs"
+    situs.mkdir()
+    (situs / "sitecustomize.py").write_text(TANPA_FCNTL, encoding="utf-8")
+    env = os.environ | {
+        "LKIP_ROOT": str(root),
+        "LKIP_CACHE": str(root / ".cache"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(situs), os.environ.get("PYTHONPATH")])),
+    }
+    cek = [sys.executable, "-c", "import fcntl"]
+    assert subprocess.run(cek, env=env, capture_output=True).returncode != 0, "fcntl not hidden"
+    hasil = subprocess.run(
+        [sys.executable, "-m", "lkip", "report", "--year", "2023", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    assert sidik_folder(root / "data" / "raw") == sebelum, "a render must never touch data/raw"
+    return root / "outputs" / "2023"
