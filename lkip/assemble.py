@@ -26,6 +26,8 @@ from jinja2 import Environment, FileSystemLoader, Template
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
+from lkip.html_layar import satuan_utuh, tandai_kolom_pertama
+
 if TYPE_CHECKING:
     from lkip.cache import Cache
     from lkip.pdf import Ringkasan
@@ -132,6 +134,9 @@ def chapter_html(notebook: NotebookSource) -> str:
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
     _mark_tables(soup)
+    satuan_utuh(soup)
+    for table in soup.select("figure.tabel table"):
+        tandai_kolom_pertama(table)
     return str(soup)
 
 
@@ -148,10 +153,16 @@ class Naskah:
     utama: tuple[Markup, ...]  # chapters after it, from BAB I
     toc: tuple[TocEntry, ...]
 
-    def html(self) -> str:
-        """The whole report: cover, front chapters, Daftar Isi, chapters, closing note."""
+    def html(self, halaman: Mapping[str, str] | None = None) -> str:
+        """The whole report: cover, front chapters, Daftar Isi, chapters, closing note; the
+        Daftar Isi shows ``halaman`` (anchor -> the page number the PDF gave it)."""
         return self._render(
-            sampul=True, depan=self.depan, toc=self.toc, utama=self.utama, kaki=True
+            sampul=True,
+            depan=self.depan,
+            toc=self.toc,
+            utama=self.utama,
+            kaki=True,
+            nomor=halaman,
         )
 
     def html_depan(self, halaman: Mapping[str, int]) -> str:
@@ -177,6 +188,7 @@ class Naskah:
         utama: Sequence[Markup] = (),
         kaki: bool = False,
         halaman: Mapping[str, int] | None = None,
+        nomor: Mapping[str, str] | None = None,
         halaman_awal: int | None = None,
     ) -> str:
         return _template().render(
@@ -189,6 +201,7 @@ class Naskah:
             utama=utama,
             kaki=kaki,
             halaman=halaman or {},
+            nomor=nomor or {},
             halaman_awal=halaman_awal,
         )
 
@@ -227,7 +240,7 @@ def write_report(
     cache: Cache | None = None,
     kunci: str = "",
 ) -> Ringkasan:
-    """Write the HTML report and the PDF laid out from the same parts.
+    """Write the PDF, then the HTML report with the PDF's page numbers in its Daftar Isi.
 
     ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
     caller's hash of the code and versions that shape a layout).
@@ -235,9 +248,10 @@ def write_report(
     from lkip.pdf import write_pdf
 
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
+    ringkas = write_pdf(naskah, pdf_path, cache, kunci)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(naskah.html(), encoding="utf-8")
-    return write_pdf(naskah, pdf_path, cache, kunci)
+    html_path.write_text(naskah.html(ringkas.halaman), encoding="utf-8")
+    return ringkas
 
 
 @functools.cache
