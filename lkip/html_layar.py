@@ -12,9 +12,11 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-# "98,08 %", "-5 %", "Rp 2.326.586.175", "Rp -5.000", "Rp 1,5 M": a number and its unit.
+# "98,08 %", "-5 %", "Rp 2.326.586.175", "Rp -5.000", "Rp 1,5 M", "10 menit": a number and its
+# unit (the units of counts and durations an indicator's satuan commonly is).
 _ANGKA = r"[-−]?\d[\d.]*(?:,\d+)?"
-SATUAN_UTUH = re.compile(rf"Rp {_ANGKA}(?: (?:T|M|jt)\b)?|{_ANGKA} %")
+_SATUAN = r"%|(?:menit|jam|hari|minggu|bulan|orang|desa|dokumen|kali|unit|kegiatan)\b"
+SATUAN_UTUH = re.compile(rf"Rp {_ANGKA}(?: (?:T|M|jt)\b)?|{_ANGKA} (?:{_SATUAN})")
 _TANPA_TEKS = ("style", "script", "svg", "title")
 
 

@@ -24,6 +24,8 @@ def utuh(html: str) -> tuple[list[str], str]:
         ("sisa Rp -5.000", ["Rp -5.000"]),
         ("pagu Rp 1,5 M", ["Rp 1,5 M"]),
         ("naik 125 %", ["125 %"]),
+        ("target 10 menit, realisasi 8 menit", ["10 menit", "8 menit"]),
+        ("8 desa dari 8 desanya", ["8 desa"]),  # a unit is a whole word
         ("tanpa satuan 98,08 dan Rp saja", []),
         ("98,08% tanpa spasi", []),  # nothing to break there
     ],
