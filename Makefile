@@ -61,9 +61,7 @@ reviu: $(STAMP)
 
 ## test: lint, the import contracts (ARCHITECTURE.md), then the whole test suite
 test: $(STAMP)
-	$(PY) -m ruff check .
-	$(VENV)/bin/lint-imports
-	$(PY) -m pytest
+	$(PY) -m lkip test
 
 ## libreoffice: install LibreOffice Writer (Debian package) when missing; the tests convert the
 ## Word copy with it. Needs root (CI runs as root) or sudo.
@@ -77,24 +75,23 @@ libreoffice:
 
 ## lab: JupyterLab on the notebooks, with lkip importable
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(PY) -m lkip lab
 
 ## lock: refresh requirements.lock from the current environment (after changing pyproject.toml)
 lock: $(STAMP)
-	{ echo "# Exact versions of every package the project installs (regenerate with 'make lock')."; \
-	  $(PY) -m pip freeze --exclude-editable; } > requirements.lock
+	$(PY) -m lkip lock
 
 ## bench: time the naive route, a cold report, a no-op rebuild and a one-input rebuild (temp copy)
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) -m lkip bench
 
 ## mutation: mutation testing of the formula modules (mutmut, one worker); prints the score
 mutation: $(STAMP)
-	$(PY) scripts/mutation.py
+	$(PY) -m lkip mutation
 
 ## clean-cache: forget every executed chapter and assembled report kept for fast rebuilds
-clean-cache:
-	rm -rf "$${LKIP_CACHE:-$${LKIP_ROOT:-.}/.cache/lkip}"
+clean-cache: $(STAMP)
+	$(PY) -m lkip clean-cache
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache mutants

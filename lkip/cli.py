@@ -61,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     rv = sub.add_parser("reviu", help="bandingkan angka tercetak (dilaporkan.csv) dengan hitungan")
     rv.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     rv.add_argument("--ketat", action="store_true", help="keluar dengan status 5 bila tidak sesuai")
+    sub.add_parser("lab", help="JupyterLab pada notebooks/, lkip bisa diimpor")
+    sub.add_parser("clean-cache", help="hapus cache bab dan bagian PDF (dibuat ulang bila perlu)")
+    # Their other arguments go to scripts/bench.py and pytest (see main).
+    sub.add_parser("bench", help="ukur waktu render (pengembang; argumen lain ke bench.py)")
+    sub.add_parser("test", help="ruff lalu pytest (pengembang; argumen lain ke pytest)")
+    sub.add_parser("lock", help="tulis ulang requirements.lock dari paket terpasang (pengembang)")
+    sub.add_parser("mutation", help="uji mutasi modul rumus dengan mutmut (pengembang)")
     return p
 
 
@@ -119,8 +126,30 @@ def _periksa_pdf(file: Path) -> int:
     return 0
 
 
+def _alat(args: argparse.Namespace, lain: list[str]) -> int:
+    """The commands that stand for the Makefile's other targets (lkip.cli_alat)."""
+    from lkip import cli_alat
+
+    if args.perintah == "clean-cache":
+        print(f"Cache dihapus: {cli_alat.hapus_cache()}")
+        return 0
+    if args.perintah == "lock":
+        print(f"Ditulis: {cli_alat.kunci_versi()}")
+        return 0
+    if args.perintah == "lab":
+        return cli_alat.lab()
+    if args.perintah == "bench":
+        return cli_alat.bench(lain)
+    if args.perintah == "mutation":
+        return cli_alat.mutasi()
+    return cli_alat.uji(lain)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, lain = parser.parse_known_args(argv)
+    if lain and args.perintah not in ("bench", "test"):
+        parser.error(f"argumen tidak dikenal: {' '.join(lain)}")
     try:
         if args.perintah == "report":
             lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
@@ -143,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             return _periksa_pdf(args.file)
         elif args.perintah == "reviu":
             return _reviu(args.year, args.ketat)
+        else:
+            return _alat(args, lain)
     except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))

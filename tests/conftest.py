@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,15 +32,50 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# Makes `import fcntl` fail in the process that runs it and in every Python it starts (the
+# chapter kernels inherit PYTHONPATH): the module does not exist on Windows.
+TANPA_FCNTL = '''
+import sys
+
+
+class _TanpaFcntl:
+    def find_spec(self, name, path=None, target=None):
+        if name == "fcntl":
+            raise ModuleNotFoundError("No module named 'fcntl'", name="fcntl")
+        return None
+
+
+sys.modules.pop("fcntl", None)
+sys.meta_path.insert(0, _TanpaFcntl())
+'''
+
+
 @pytest.fixture(scope="session")
 def laporan_2023(tmp_path_factory: pytest.TempPathFactory):
-    """The 2023 report rendered once from a copy of the shipped data, for every slow test that
-    reads it (a test that changes its root must put it back)."""
-    from lkip.build import pipeline
+    """The 2023 report of the shipped data, rendered once per session for every slow test that
+    reads it, by the CLI in a subprocess where ``fcntl`` cannot be imported (as on Windows);
+    data/raw is left as it was. A test that changes its root must put it back."""
+    from lkip.build.pipeline import HasilRender
 
-    root = tmp_path_factory.mktemp("proyek")
+    root = tmp_path_factory.mktemp("proyek-tanpa-fcntl")
     shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
-    before = sidik_folder(root / "data" / "raw")
-    hasil = pipeline.render(2023, root=root, lapor=lambda _: None)
-    assert sidik_folder(root / "data" / "raw") == before, "a render must never touch data/raw"
-    return hasil
+    sebelum = sidik_folder(root / "data" / "raw")
+    situs = root.parent / f"{root.name}-situs"
+    situs.mkdir()
+    (situs / "sitecustomize.py").write_text(TANPA_FCNTL, encoding="utf-8")
+    env = os.environ | {
+        "LKIP_ROOT": str(root),
+        "LKIP_CACHE": str(root / ".cache"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(situs), os.environ.get("PYTHONPATH")])),
+    }
+    cek = [sys.executable, "-c", "import fcntl"]
+    assert subprocess.run(cek, env=env, capture_output=True).returncode != 0, "fcntl not hidden"
+    hasil = subprocess.run(
+        [sys.executable, "-m", "lkip", "report", "--year", "2023", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    assert sidik_folder(root / "data" / "raw") == sebelum, "a render must never touch data/raw"
+    return HasilRender.dari_folder(2023, root / "outputs" / "2023")

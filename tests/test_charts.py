@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from lkip.presentation import charts
@@ -72,7 +73,9 @@ def test_capaian_indikator(capaian_df, tmp_path):
     warna = [matplotlib.colors.to_hex(b.get_facecolor()) for b in bars]
     assert warna == [charts.PALET["tercapai"]] * 2 + [charts.PALET["belum"]]
     assert list(garis(ax, "Target (100 %)").get_xdata()) == [100, 100]
-    assert texts(ax) == ["104,7 %", "125 %", "87,5 %", "–"]
+    assert texts(ax) == ["104,7 % ✓", "125 % ✓", "87,5 % ✗", "–"]
+    # pass/fail told by a mark and a hatch too, not by colour alone
+    assert [b.get_hatch() for b in bars] == [None, None, charts.ARSIR_BELUM]
     assert "100 %" in tick_texts(ax.get_xticklabels())
     labels = tick_texts(ax.get_yticklabels())
     assert labels[0].startswith("T1 – Nilai survey IKM")
@@ -392,3 +395,87 @@ def test_tren_indikator_shows_a_missing_year_as_a_gap(tren_df, tmp_path):
     t1 = fig.axes[0]
     assert tick_texts(t1.get_xticklabels()) == ["2021", "2022", "2023"]
     assert np.isnan(garis(t1, "Realisasi").get_ydata()[1])  # not a line from 2021 to 2023
+
+
+# --- labels never crossed by a line; alt texts that state the data -----------------------------
+
+
+def dilintasi(fig: Figure, ax) -> list[str]:
+    """Labels of ``ax`` that a drawn line of ``ax`` crosses (in display coordinates)."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [
+        t.get_text()
+        for t in ax.texts
+        for ln in ax.get_lines()
+        if ln.get_path()
+        .transformed(ln.get_transform())
+        .intersects_bbox(t.get_window_extent(renderer), filled=False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "realisasi",
+    [
+        [10, 8],  # falling (Gambar 3.2: "8 menit" under the line)
+        [80.3, 82.4],  # rising
+        [100, 87.5, 87.5],  # a flat end
+        [1, 2, 3],  # the line goes on through the middle point, rising
+        [3, 2, 1],  # and falling
+        [3, 1, 3],  # a dip
+        [1, 3, 1],  # a peak
+    ],
+)
+def test_tren_labels_are_not_crossed_by_the_line(realisasi):
+    tahun = list(range(2021, 2021 + len(realisasi)))
+    df = pd.DataFrame(
+        {
+            "tahun": tahun,
+            "kode": "S1",
+            "indikator": "Rata-rata lama Pelayanan PATEN",
+            "satuan": "menit",
+            "target": [realisasi[0] * 0.99] * len(tahun),
+            "realisasi": realisasi,
+        }
+    )
+    fig = charts.tren_indikator(df)
+    assert dilintasi(fig, fig.axes[0]) == []
+
+
+@pytest.mark.parametrize("nrr_u5, ikm", [(3.72, 92.86), (3.70, 92.75), (1.30, 31.0)])
+def test_ikm_unsur_labels_are_not_crossed_by_the_average_line(unsur_df, nrr_u5, ikm):
+    df = unsur_df.copy()
+    df.loc[df["unsur"] == "U5", "nrr"] = nrr_u5
+    if ikm < 37.5:  # an average in the foot band: every bar is short
+        df["nrr"] = 1.3
+    fig = charts.ikm_unsur(df, ikm=ikm)
+    assert dilintasi(fig, fig.axes[0]) == []
+
+
+def test_capaian_mark_and_hatch_follow_the_100_percent_threshold():
+    df = pd.DataFrame(
+        {"kode": ["A", "B", "C"], "indikator": ["a", "b", "c"], "capaian": [100.0, 99.99, 100.01]}
+    )
+    fig = charts.capaian_indikator(df)
+    (ax,) = fig.axes
+    assert texts(ax) == ["100 % ✓", "99,99 % ✗", "100,01 % ✓"]
+    assert [b.get_hatch() for b in ax.containers[0]] == [None, charts.ARSIR_BELUM, None]
+    assert fig.get_label() == (
+        "Capaian per indikator, target 100 %. A a: 100 %, tercapai; "
+        "B b: 99,99 %, belum tercapai; C c: 100,01 %, tercapai."
+    )
+
+
+def test_alt_texts_state_the_values(unsur_df, tren_df, capaian_df, program_df, idm_df):
+    unsur = charts.ikm_unsur(unsur_df, ikm=92.86).get_label()
+    assert unsur.startswith("NRR per unsur (skala 1–4): U1 Persyaratan 3,66; U2 ")
+    assert "U7 Perilaku Pelaksana 3,70;" in unsur and unsur.endswith("Rata-rata NI 3,71.")
+    tren = charts.tren_indikator(tren_df).get_label()
+    assert "S1 Rata-rata lama Pelayanan PATEN: 2021 realisasi 9 menit, target 10 menit, " in tren
+    assert "2023 realisasi 87,5 %, target 100 %" in tren
+    capaian = charts.capaian_indikator(capaian_df).get_label()
+    assert "S3 Capaian Nilai SAKIP Perangkat Daerah: –." in capaian
+    serapan = charts.serapan(program_df, "program", "x").get_label()
+    assert "pagu Rp " in serapan and "serapan " in serapan
+    assert "(2023)" in charts.idm_desa(idm_df, 2022, 2023).get_label()

@@ -26,6 +26,8 @@ from jinja2 import Environment, FileSystemLoader, Template
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
+from lkip.presentation.html_layar import satuan_utuh, tandai_kolom_pertama
+
 if TYPE_CHECKING:
     pass
 
@@ -131,6 +133,9 @@ def chapter_html(notebook: NotebookSource) -> str:
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
     _mark_tables(soup)
+    satuan_utuh(soup)
+    for table in soup.select("figure.tabel table"):
+        tandai_kolom_pertama(table)
     return str(soup)
 
 
@@ -147,10 +152,16 @@ class Naskah:
     utama: tuple[Markup, ...]  # chapters after it, from BAB I
     toc: tuple[TocEntry, ...]
 
-    def html(self) -> str:
-        """The whole report: cover, front chapters, Daftar Isi, chapters, closing note."""
+    def html(self, halaman: Mapping[str, str] | None = None) -> str:
+        """The whole report: cover, front chapters, Daftar Isi, chapters, closing note; the
+        Daftar Isi shows ``halaman`` (anchor -> the page number the PDF gave it)."""
         return self._render(
-            sampul=True, depan=self.depan, toc=self.toc, utama=self.utama, kaki=True
+            sampul=True,
+            depan=self.depan,
+            toc=self.toc,
+            utama=self.utama,
+            kaki=True,
+            nomor=halaman,
         )
 
     def html_depan(self, halaman: Mapping[str, int]) -> str:
@@ -176,6 +187,7 @@ class Naskah:
         utama: Sequence[Markup] = (),
         kaki: bool = False,
         halaman: Mapping[str, int] | None = None,
+        nomor: Mapping[str, str] | None = None,
         halaman_awal: int | None = None,
     ) -> str:
         return _template().render(
@@ -188,6 +200,7 @@ class Naskah:
             utama=utama,
             kaki=kaki,
             halaman=halaman or {},
+            nomor=nomor or {},
             halaman_awal=halaman_awal,
         )
 

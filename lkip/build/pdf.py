@@ -23,6 +23,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from lkip.build.assemble import Bab, Naskah, ReportMeta, susun_naskah
@@ -71,10 +72,12 @@ class Tata:
 
 
 class Ringkasan(NamedTuple):
-    """What a PDF run did: parts laid out now, of all the parts joined."""
+    """What a PDF run did: parts laid out now, of all the parts joined, and the page number
+    each Daftar Isi entry got (anchor -> "3", or "ii" in the front matter) for the HTML."""
 
     ditata: int
     bagian: int
+    halaman: Mapping[str, str] = MappingProxyType({})
 
 
 def write_pdf(
@@ -96,14 +99,36 @@ def write_pdf(
         halaman |= {a: awal + p for a, (p, _, _) in bab[-1].jangkar.items()}
         awal += bab[-1].halaman
     kaki = naskah.html_kaki(awal)
-    bagian = [
-        tata(naskah.html_depan(halaman)),
-        *bab,
-        *([tata(kaki)] if kaki is not None else []),
-    ]
+    depan = tata(naskah.html_depan(halaman))
+    bagian = [depan, *bab, *([tata(kaki)] if kaki is not None else [])]
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     pdf_path.write_bytes(gabung(bagian))
-    return Ringkasan(ditata=sum(baru), bagian=len(bagian))
+    nomor = _nomor_depan(naskah, depan) | {a: str(n) for a, n in halaman.items()}
+    return Ringkasan(ditata=sum(baru), bagian=len(bagian), halaman=nomor)
+
+
+def _nomor_depan(naskah: Naskah, depan: Tata) -> dict[str, str]:
+    """The front matter's page numbers (i, ii, ...), as its @page counter gives them: the
+    cover is not counted, the first front chapter starts at i."""
+    hal = {e.anchor: depan.jangkar[e.anchor][0] for e in naskah.toc if e.depan}
+    if not hal:
+        return {}
+    pertama = min(hal.values())
+    return {a: romawi(p - pertama + 1) for a, p in hal.items()}
+
+
+def romawi(n: int) -> str:
+    """``n`` (1-3999) in lower-case Roman numerals, as CSS lower-roman counts: 4 -> "iv"."""
+    if not 1 <= n <= 3999:
+        raise ValueError(f"no Roman numeral for {n}")
+    hasil = ""
+    for nilai, huruf in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        jumlah, n = divmod(n, nilai)
+        hasil += huruf * jumlah
+    return hasil
 
 
 def tata_letak(html: str) -> Tata:
@@ -251,12 +276,13 @@ def write_report(
     cache: Cache | None = None,
     kunci: str = "",
 ) -> Ringkasan:
-    """Write the HTML report and the PDF laid out from the same parts.
+    """Write the PDF, then the HTML report with the PDF's page numbers in its Daftar Isi.
 
     ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
     caller's hash of the code and versions that shape a layout).
     """
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
+    ringkas = write_pdf(naskah, pdf_path, cache, kunci)
     html_path.parent.mkdir(parents=True, exist_ok=True)
-    html_path.write_text(naskah.html(), encoding="utf-8")
-    return write_pdf(naskah, pdf_path, cache, kunci)
+    html_path.write_text(naskah.html(ringkas.halaman), encoding="utf-8")
+    return ringkas

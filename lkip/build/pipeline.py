@@ -14,7 +14,6 @@ are restored from the cache without loading pandas, papermill or WeasyPrint.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -80,6 +79,19 @@ class HasilRender:
     docx: Path
     xlsx: Path
 
+    @classmethod
+    def dari_folder(cls, tahun: int, folder: Path) -> HasilRender:
+        """The outputs of ``tahun`` as a render publishes them in ``folder``."""
+        return cls(
+            tahun=tahun,
+            folder=folder,
+            html=folder / f"lkip-{tahun}.html",
+            pdf=folder / f"lkip-{tahun}.pdf",
+            notebooks=tuple(folder / "notebooks" / f"{b}.ipynb" for b in CHAPTERS),
+            docx=folder / f"lkip-{tahun}.docx",
+            xlsx=folder / f"lkip-{tahun}-tabel.xlsx",
+        )
+
 
 def tahun_laporan(tahun: int | None, root: Path | None = None) -> int:
     """The requested year, or the latest year with data (:func:`lkip.core.paths.tahun_terakhir`)."""
@@ -114,9 +126,7 @@ def render(
         staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
         staging.chmod(0o755)  # mkdtemp makes it private; the outputs are for reviewers to read
         try:
-            executed = _render_ke(
-                staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1
-            )
+            _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1)
             ganti_folder(staging, target)
         except BabGagal as e:
             gagal = target.parent / f"{tahun}-gagal"
@@ -127,36 +137,31 @@ def render(
             shutil.rmtree(staging, ignore_errors=True)
             _bersihkan_sisa(tahun, root)
             raise
-    return HasilRender(
-        tahun=tahun,
-        folder=target,
-        html=target / f"lkip-{tahun}.html",
-        pdf=target / f"lkip-{tahun}.pdf",
-        notebooks=tuple(target / "notebooks" / p.name for p in executed),
-        docx=target / f"lkip-{tahun}.docx",
-        xlsx=target / f"lkip-{tahun}-tabel.xlsx",
-    )
+    return HasilRender.dari_folder(tahun, target)
 
 
 @contextmanager
 def kunci_tahun(tahun: int, root: Path, lapor: Callable[[str], None] = print) -> Iterator[None]:
     """Hold the lock of one year; a second run for that year waits here until the first ends.
 
-    The lock is ``outputs/.<tahun>.lock`` (fcntl.flock): the kernel releases it when the holder
-    ends, even when it is killed, so a crashed run never blocks the next one.
+    The lock is ``outputs/.<tahun>.lock`` (``filelock``: flock on POSIX, msvcrt on Windows): the
+    operating system releases it when the holder ends, even when it is killed, so a crashed run
+    never blocks the next one.
     """
+    from filelock import FileLock, Timeout
+
     folder = outputs_dir(tahun, root).parent
     folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / f".{tahun}.lock", "a") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lapor(f"Laporan {tahun} sedang dibuat oleh proses lain; menunggu sampai selesai...")
-            fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+    kunci = FileLock(folder / f".{tahun}.lock")
+    try:
+        kunci.acquire(blocking=False)
+    except Timeout:
+        lapor(f"Laporan {tahun} sedang dibuat oleh proses lain; menunggu sampai selesai...")
+        kunci.acquire()
+    try:
+        yield
+    finally:
+        kunci.release()
 
 
 def _proses(tahun: int, root: Path, sumber: dict[str, str] | None = None) -> Laporan:
@@ -174,8 +179,8 @@ def _render_ke(
     cache: ch.Cache | None,
     lapor: Callable[[str], None],
     pekerja: int,
-) -> list[Path]:
-    """Fill ``staging`` with the notebooks, HTML and PDF; returns the executed notebooks."""
+) -> None:
+    """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
     nb_folder = staging / "notebooks"
     html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
     # lkip sources: the chapters' key; with the template and stylesheet: the assembler's key
@@ -197,7 +202,7 @@ def _render_ke(
     if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging, html, pdf):
         lapor("Tidak ada yang berubah: laporan diambil dari cache")
         _tulis_manifest(asal, staging)
-        return [nb_folder / f"{b}.ipynb" for b in CHAPTERS]
+        return
 
     # Kernels start while the data is processed; the assembler's imports (nbconvert,
     # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
@@ -254,7 +259,6 @@ def _render_ke(
         penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
         cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
     _tulis_manifest(asal, staging)
-    return executed
 
 
 def _bab_html(

@@ -2,7 +2,9 @@
 
 Figures are built with ``Figure`` directly (not pyplot) so nothing is left open in a global
 registry and no GUI backend is needed. Sizes fit an A4 text column (16 cm wide); every number on
-them goes through ``lkip.core.fmt`` so charts read like the report's tables.
+them goes through ``lkip.core.fmt`` so charts read like the report's tables. Each figure's label
+(``Figure.get_label``) states the data it shows in words: ``lkip.presentation.display.gambar``
+makes it the chart's alt text, so a screen reader learns the values, not just the caption.
 """
 
 from __future__ import annotations
@@ -70,7 +72,11 @@ def _bergaya(buat: Callable[P, Figure]) -> Callable[P, Figure]:
 
 
 _LATAR = {"facecolor": "white", "edgecolor": "none", "pad": 1.0}
-"""Text background so value labels stay legible where a reference line crosses them."""
+"""Text background so value labels stay legible near a reference line."""
+
+TANDA_TERCAPAI, TANDA_BELUM = "✓", "✗"
+"""Marks on capaian labels: pass/fail is told by a sign and a hatch, not by colour alone."""
+ARSIR_BELUM = "////"
 
 
 def _bungkus_teks(teks: object, lebar: int) -> str:
@@ -98,15 +104,20 @@ def capaian_indikator(df: pd.DataFrame, judul: str = "Capaian Kinerja per Indika
     fig = Figure(figsize=(LEBAR, 1.2 + 0.55 * max(n, 1)), layout="constrained", dpi=DPI)
     ax = fig.add_subplot()
     warna = [PALET["tercapai"] if c >= 100 else PALET["belum"] for c in capaian[ada]]
-    ax.barh(y[ada], capaian[ada], height=0.6, color=warna)
+    batang = ax.barh(y[ada], capaian[ada], height=0.6, color=warna, edgecolor="white", linewidth=0)
+    for b, c in zip(batang, capaian[ada], strict=True):
+        if c < 100:
+            b.set_hatch(ARSIR_BELUM)
     ax.axvline(100, color=PALET["target"], linestyle="--", linewidth=1, label="Target (100 %)")
 
-    batas = max(100.0, capaian.max() if ada.any() else 0.0) * 1.18
+    batas = max(100.0, capaian.max() if ada.any() else 0.0) * 1.22
     for yi, c in zip(y, capaian, strict=True):
         if pd.isna(c):
             ax.text(batas * 0.01, yi, fmt.KOSONG, va="center", ha="left", fontsize=10)
         else:
-            ax.text(c + batas * 0.01, yi, fmt.persen(c), va="center", ha="left", bbox=_LATAR)
+            tanda = TANDA_BELUM if c < 100 else TANDA_TERCAPAI
+            teks = f"{fmt.persen(c)} {tanda}"
+            ax.text(c + batas * 0.01, yi, teks, va="center", ha="left", bbox=_LATAR, zorder=5)
 
     ax.set_yticks(y, label)
     ax.set_ylim(n - 0.5, -0.5)  # top to bottom in table order, rows without a bar included
@@ -116,15 +127,29 @@ def capaian_indikator(df: pd.DataFrame, judul: str = "Capaian Kinerja per Indika
     ax.set_title(judul)
     fig.legend(
         handles=[
-            Patch(color=PALET["tercapai"], label="Tercapai (≥ 100 %)"),
-            Patch(color=PALET["belum"], label="Belum tercapai"),
+            Patch(color=PALET["tercapai"], label=f"{TANDA_TERCAPAI} Tercapai (≥ 100 %)"),
+            Patch(
+                facecolor=PALET["belum"],
+                edgecolor="white",
+                hatch=ARSIR_BELUM,
+                label=f"{TANDA_BELUM} Belum tercapai",
+            ),
             Line2D([], [], color=PALET["target"], linestyle="--", label="Target (100 %)"),
         ],
         loc="outside lower center",
         ncols=3,
         frameon=False,
     )
+    rincian = [
+        f"{k} {i}: " + (fmt.KOSONG if pd.isna(c) else f"{fmt.persen(c)}, {_status_capaian(c)}")
+        for k, i, c in zip(data["kode"], data["indikator"], capaian, strict=True)
+    ]
+    fig.set_label(f"Capaian per indikator, target 100 %. {'; '.join(rincian)}.")
     return fig
+
+
+def _status_capaian(c: float) -> str:
+    return "tercapai" if c >= 100 else "belum tercapai"
 
 
 @_bergaya
@@ -156,17 +181,22 @@ def ikm_unsur(
 
     ada = ~np.isnan(nrr)
     ax.bar(x[ada], nrr[ada], width=0.65, color=PALET["utama"], zorder=2)
+    ni = ikm / 25 if ikm is not None and _ada(ikm) else None
+    # Value labels sit at the foot of the bars, far from the average line near their tops;
+    # only an average in that foot band (NI < 1,5: IKM < 37,5) moves them to the top of the axis.
+    di_pangkal = ni is None or ni >= 1.5
     for xi, v in zip(x, nrr, strict=True):
         if np.isnan(v):
             ax.text(xi, 1.05, fmt.KOSONG, ha="center", va="bottom", fontsize=10, zorder=3)
-        else:  # inside the bar top, clear of the average line
+        elif di_pangkal:
             teks = fmt.angka(v, 2, tetap=True)
-            ax.text(xi, v - 0.04, teks, ha="center", va="top", color="white", zorder=3)
+            ax.text(xi, 1.04, teks, ha="center", va="bottom", color="white", zorder=3)
+        else:
+            teks = fmt.angka(v, 2, tetap=True)
+            ax.text(xi, 3.96, teks, ha="center", va="top", bbox=_LATAR, zorder=3)
 
-    if ikm is not None and _ada(ikm):
-        ni = ikm / 25
+    if ni is not None:
         teks = f"Rata-rata NI {fmt.angka(ni, 2, tetap=True)} (IKM {fmt.angka(ikm, 2, tetap=True)})"
-        # between the bars only (zorder below them), so it never crosses a value label
         ax.axhline(ni, color=PALET["belum"], linestyle="--", linewidth=1.2, zorder=1, label=teks)
         legenda.append(Line2D([], [], color=PALET["belum"], linestyle="--", label=teks))
 
@@ -177,6 +207,12 @@ def ikm_unsur(
     ax.set_ylabel("NRR (skala 1–4)")
     ax.set_title(judul)
     fig.legend(handles=legenda, loc="outside lower center", ncols=2, frameon=False)
+    rincian = [
+        f"{u} {nama} {fmt.angka(v, 2, tetap=True)}"
+        for u, nama, v in zip(data["unsur"], data["nama"], nrr, strict=True)
+    ]
+    rata = f" Rata-rata NI {fmt.angka(ni, 2, tetap=True)}." if ni is not None else ""
+    fig.set_label(f"NRR per unsur (skala 1–4): {'; '.join(rincian)}.{rata}")
     return fig
 
 
@@ -231,6 +267,12 @@ def idm_desa(
     ax.set_ylabel("Nilai IDM")
     ax.set_title(judul or f"Indeks Desa Membangun per Desa, {tahun_lalu} dan {tahun_kini}")
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    rincian = [
+        f"{d} {fmt.angka(a, 4)} ({tahun_lalu}), {fmt.angka(b, 4)} ({tahun_kini})"
+        + (f" {s}" if _ada(s) else "")
+        for d, a, b, s in zip(data["desa"], lalu, kini, data["status_kini"], strict=True)
+    ]
+    fig.set_label(f"Nilai IDM per desa: {'; '.join(rincian)}.")
     return fig
 
 
@@ -263,6 +305,11 @@ def serapan(df: pd.DataFrame, label_col: str, judul: str) -> Figure:
     ax.set_xlabel(f"Anggaran ({singkatan} = {nama_satuan} rupiah)" if nama_satuan else "Rupiah")
     ax.set_title(judul)
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
+    rincian = [
+        f"{nama}: pagu {fmt.rupiah(p)}, realisasi {fmt.rupiah(r)}, serapan {fmt.persen(s)}"
+        for nama, p, r, s in zip(data[label_col], pagu, realisasi, data["serapan"], strict=True)
+    ]
+    fig.set_label(f"{'; '.join(rincian)}.")
     return fig
 
 
@@ -275,17 +322,17 @@ def _panel_tren(ax: Axes, panel: pd.DataFrame, tahun: list[int], lebar_judul: in
     # NaN breaks the line, so a year without a value is a gap rather than a zero.
     ax.plot(tahun, target, linestyle="--", color=PALET["target"], label="Target")
     ax.plot(tahun, realisasi, marker="o", ms=5, color=PALET["utama"], label="Realisasi", zorder=4)
-    for t, v in zip(tahun, realisasi, strict=True):
+    for i, (t, v) in enumerate(zip(tahun, realisasi, strict=True)):
         if not np.isnan(v):
             ax.annotate(
                 fmt.nilai(v, satuan),
                 (t, v),
                 textcoords="offset points",
-                xytext=(0, 6),
-                ha="center",
                 fontsize=7,
                 color=PALET["utama"],
                 bbox=_LATAR,
+                zorder=5,
+                **_letak_label(realisasi, i),
             )
     if np.isnan(realisasi).all() and np.isnan(target).all():
         ax.text(0.5, 0.5, "Data belum tersedia", transform=ax.transAxes, ha="center")
@@ -298,6 +345,29 @@ def _panel_tren(ax: Axes, panel: pd.DataFrame, tahun: list[int], lebar_judul: in
     ax.set_ylabel(satuan if satuan.strip().lower() not in {"", "nilai", "indeks"} else "Nilai")
     kode, indikator = panel["kode"].iloc[0], panel["indikator"].iloc[0]
     ax.set_title(_bungkus_teks(f"{kode} – {indikator}", lebar_judul), loc="left", fontsize=8)
+
+
+def _letak_label(nilai: np.ndarray, i: int) -> dict[str, object]:
+    """Where point ``i``'s label goes so the line through it does not cross it: below a point
+    its neighbours lie above, above one they lie below, beside one the line passes through."""
+    tetangga = [nilai[j] for j in (i - 1, i + 1) if 0 <= j < len(nilai) and not np.isnan(nilai[j])]
+    lebih_tinggi = [t > nilai[i] for t in tetangga]
+    if tetangga and all(lebih_tinggi):
+        return {"xytext": (0, -8), "ha": "center", "va": "top"}
+    if not any(lebih_tinggi):
+        return {"xytext": (0, 8), "ha": "center", "va": "bottom"}
+    # the line goes on through the point: its upper-left and lower-right (rising) or lower-left
+    # and upper-right (falling) quadrants are free
+    naik = i > 0 and not np.isnan(nilai[i - 1]) and nilai[i - 1] < nilai[i]
+    return (
+        {"xytext": (-6, 6), "ha": "right", "va": "bottom"}
+        if naik
+        else {
+            "xytext": (6, 6),
+            "ha": "left",
+            "va": "bottom",
+        }
+    )
 
 
 @_bergaya
@@ -327,6 +397,17 @@ def tren_indikator(
         ncols=2,
         frameon=False,
     )
+    rincian = []
+    for k in kode:
+        baris = df[df["kode"] == k].sort_values("tahun")
+        satuan = str(baris["satuan"].dropna().iloc[0]) if baris["satuan"].notna().any() else ""
+        tiap = [
+            f"{int(r.tahun)} realisasi {fmt.nilai(r.realisasi, satuan)}, "
+            f"target {fmt.nilai(r.target, satuan)}"
+            for r in baris.itertuples()
+        ]
+        rincian.append(f"{k} {baris['indikator'].iloc[0]}: {', '.join(tiap)}")
+    fig.set_label(f"{'; '.join(rincian)}.")
     return fig
 
 

@@ -62,11 +62,23 @@ def kalimat(teks: str) -> None:
     _show(f"<p>{escape(teks)}</p>")
 
 
+# CSS classes of the list types: a stylesheet cannot tell type="a" from type="A" (attribute
+# selectors ignore the case of ``type`` in HTML), and WeasyPrint ignores the attribute itself.
+KELAS_DAFTAR = {
+    "1": "angka",
+    "a": "huruf-kecil",
+    "A": "huruf-besar",
+    "i": "romawi-kecil",
+    "I": "romawi-besar",
+}
+
+
 def daftar(butir: Iterable[str], bernomor: bool = True, gaya: str = "1") -> None:
-    """A list of Markdown items; ``gaya`` is the HTML list type (1, a, A, i)."""
+    """A list of Markdown items; ``gaya`` is the HTML list type (1, a, A, i, I)."""
     items = "".join(f"<li>{_inline(b)}</li>" for b in butir)
     if bernomor:
-        _show(f'<ol type="{escape(gaya)}">{items}</ol>')
+        kelas = KELAS_DAFTAR[gaya]
+        _show(f'<ol type="{escape(gaya)}" class="{kelas}">{items}</ol>')
     else:
         _show(f"<ul>{items}</ul>")
 
@@ -104,7 +116,11 @@ def tabel(
 
 
 def gambar(fig: Figure, judul: str, alt: str = "") -> None:
-    """A chart embedded as SVG in the page itself (no external file, nothing fetched)."""
+    """A chart embedded as SVG in the page itself (no external file, nothing fetched).
+
+    Its alt text is ``alt``, or the caption followed by the data the figure states in its label
+    (``lkip.presentation.charts``), so a screen reader hears the values.
+    """
     buf = io.BytesIO()
     # Text stays text (not glyph outlines): sharper, searchable in the PDF, and far cheaper
     # for WeasyPrint to draw. The font is DejaVu Sans, matplotlib's and the report's own.
@@ -112,9 +128,16 @@ def gambar(fig: Figure, judul: str, alt: str = "") -> None:
         fig.savefig(buf, format="svg", bbox_inches="tight")
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     _show(
-        f'<figure class="grafik"><img src="data:image/svg+xml;base64,{data}" '
-        f'alt="{escape(alt or judul)}"><figcaption>{escape(judul)}</figcaption></figure>'
+        '<figure class="grafik"><div class="grafik-wrap">'
+        f'<img src="data:image/svg+xml;base64,{data}" '
+        f'alt="{escape(alt or _alt(judul, fig))}"></div>'
+        f"<figcaption>{escape(judul)}</figcaption></figure>"
     )
+
+
+def _alt(judul: str, fig: Figure) -> str:
+    data = fig.get_label()
+    return f"{judul}. {data}" if data else judul
 
 
 def tanda_tangan(tempat_tanggal: str, jabatan: str, nama: str, pangkat: str, nip: str) -> None:
