@@ -96,7 +96,7 @@ def pita_mutu_ni() -> tuple[tuple[Mutu, float, float], ...]:
     1.00-2.5996 D, 2.60-3.064 C, 3.0644-3.532 B, 3.5324-4.00 A, as the regulation's table
     prints them (PermenPANRB 14/2017, lampiran).
     """
-    pita, bawah = [], Decimal(KONVERSI) * Decimal(str(NILAI_MIN))
+    pita, bawah = [], Decimal(str(NILAI_MIN * KONVERSI))
     for atas, m in MUTU:
         pita.append((m, float(bawah / KONVERSI), float(atas / KONVERSI)))
         bawah = atas + Decimal("0.01")
