@@ -23,19 +23,17 @@ def _kata(teks: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", teks.lower()).split())
 
 
+def _ada(kata: str, kunci: Sequence[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(_kata(k))}(nya)?\b", kata) for k in kunci)
+
+
 def unsur_komentar(teks: object, kata_kunci: Mapping[str, Sequence[str]]) -> list[str]:
     """Unsur codes (U1..U9 order) whose keywords occur in ``teks``; [] for a blank comment,
     [``LAINNYA``] for one that names none."""
     if teks is None or pd.isna(teks) or not str(teks).strip():
         return []
     kata = _kata(str(teks))
-    hasil = [
-        kode
-        for kode, _ in UNSUR
-        if any(
-            re.search(rf"\b{re.escape(_kata(k))}(nya)?\b", kata) for k in kata_kunci.get(kode, ())
-        )
-    ]
+    hasil = [kode for kode, _ in UNSUR if _ada(kata, kata_kunci.get(kode, ()))]
     return hasil or [LAINNYA]
 
 

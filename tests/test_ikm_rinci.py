@@ -5,6 +5,7 @@ detectable change, comment keywords, and the inputs they read (dates, keyword YA
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
@@ -163,7 +164,7 @@ class TestDekomposisiSel:
     def test_heatmap_matrix(self):
         d = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan")
         m = ikm_sel.matriks_delta_nrr(d["sel"])
-        assert m.loc["A", "U3"] == -2 and m.loc["B", "U3"] == 0 and list(m.columns)[0] == "U1"
+        assert m.loc["A", "U3"] == -2 and m.loc["B", "U3"] == 0 and m.columns[0] == "U1"
 
 
 # --- is it real ---------------------------------------------------------------------------
@@ -201,7 +202,11 @@ class TestUji:
 
 
 class TestKomentar:
-    kunci = {"U3": ["lama", "antre"], "U8": ["saran", "pengaduan"], "U9": ["sarana", "kursi"]}
+    kunci: ClassVar = {
+        "U3": ["lama", "antre"],
+        "U8": ["saran", "pengaduan"],
+        "U9": ["sarana", "kursi"],
+    }
 
     def test_whole_words_and_nya(self):
         assert komentar.unsur_komentar("Prosesnya LAMA sekali", self.kunci) == ["U3"]
