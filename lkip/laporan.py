@@ -23,6 +23,7 @@ from lkip.capaian import capaian, tercapai
 from lkip.errors import DataTidakValid
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
+from lkip.masukan_ikm import baca_responden_komentar
 from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
 from lkip.predikat import (
     SKALA_CAPAIAN_PERMENDAGRI_86,
@@ -31,7 +32,7 @@ from lkip.predikat import (
     predikat_sakip,
     skala_capaian_dari,
 )
-from lkip.skm import baca_responden, berkas_responden, kecukupan_sampel
+from lkip.skm import berkas_responden, kecukupan_sampel
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat")
 TEXT_COLUMNS = (
@@ -268,7 +269,7 @@ def _f(v: Any) -> float | None:
 
 def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
     path = berkas_responden(raw_year_dir(tahun, root))
-    return None if path is None else baca_responden(path)
+    return None if path is None else baca_responden_komentar(path)
 
 
 def hitung_skm(

@@ -19,8 +19,9 @@ from bs4 import BeautifulSoup
 from lkip import ikm_data
 from lkip.errors import DataTidakValid
 from lkip.laporan import Laporan, susun
+from lkip.masukan_ikm import baca_responden_komentar
 from lkip.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.skm import baca_responden, ikm_responden
+from lkip.skm import ikm_responden
 
 SAMPLE = PACKAGE_ROOT / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III
@@ -37,7 +38,7 @@ def root_responden(root: Path) -> Path:
 
 
 def _ikm_sampel(tahun: int) -> float:
-    return ikm_responden(baca_responden(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
+    return ikm_responden(baca_responden_komentar(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
 
 
 # --- report model ------------------------------------------------------------------------

@@ -268,3 +268,23 @@ class TestMasukan:
             "tanggal",
             "kemarin",
         )
+
+    def test_forms_export_with_saran_dan_masukan_keeps_the_text_as_komentar(self):
+        sampel = Path(__file__).resolve().parent.parent / "data" / "sample"
+        polos = masukan_ikm.baca_responden_komentar(sampel / "skm_responden_2023_SINTETIS.csv")
+        gf = masukan_ikm.baca_responden_komentar(sampel / "skm_google_form_2023_SINTETIS.csv")
+        assert ikm_responden(gf) == ikm_responden(polos)
+        assert gf["komentar"].fillna("").tolist() == polos["komentar"].fillna("").tolist()
+        assert gf["komentar"].notna().sum() > 50 and "komentar" not in KOLOM_UNSUR
+
+    def test_year_mapping_still_applies_beside_free_text(self, tmp_path: Path):
+        folder = tmp_path / "2023"
+        folder.mkdir()
+        kepala = ",".join([f"P{i}" for i in range(1, 10)] + ["Kritik dan saran"])
+        (folder / "skm_responden.csv").write_text(
+            kepala + "\n" + ",".join(["4"] * 9 + ["antre lama"]) + "\n", encoding="utf-8"
+        )
+        peta = "pertanyaan:\n" + "".join(f"  P{i}: U{i}\n" for i in range(1, 10))
+        (folder / "skm_pemetaan.yaml").write_text(peta, encoding="utf-8")
+        r = masukan_ikm.baca_responden_komentar(folder / "skm_responden.csv")
+        assert ikm_responden(r) == 100 and r["komentar"].tolist() == ["antre lama"]
