@@ -17,13 +17,13 @@ import pandas as pd
 
 from lkip import anggaran as agr
 from lkip import ikm as ikm_mod
-from lkip import ikm_data
+from lkip import ikm_data, ikm_rinci
 from lkip.cache import sidik_kode, sidik_mentah
 from lkip.capaian import capaian, tercapai
 from lkip.errors import DataTidakValid
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
-from lkip.masukan_ikm import baca_responden_komentar
+from lkip.masukan_ikm import baca_kata_kunci, baca_responden_komentar
 from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
 from lkip.predikat import (
     SKALA_CAPAIAN_PERMENDAGRI_86,
@@ -279,8 +279,10 @@ def hitung_skm(
     per_tahun: dict[int, pd.DataFrame],
     responden: dict[int, pd.DataFrame],
     konvensi: Konvensi,
+    root: Path | None = None,
 ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    """Respondent count, profile and sample adequacy, and the IKM change since last year.
+    """Respondent count, profile and sample adequacy, and the IKM change since last year
+    (with respondents: when, where, comments and tests, :mod:`lkip.ikm_rinci`).
 
     Last year contributes whatever it has: respondents, unsur NRR, or only the IKM indicator's
     total (2022: 94); :func:`lkip.ikm_change.analisis_perubahan` says what cannot be concluded.
@@ -311,12 +313,16 @@ def hitung_skm(
         for d in (sebelum, kini)
         if d is not None and (c := ikm_data.beda_total(d, konvensi.bobot_ikm))
     ]
-    if h is not None and h.unsur is not None:
-        tabel["ikm_perubahan_unsur"] = h.unsur
-        tabel["ikm_waterfall"] = h.waterfall
-    segmen = ikm_data.tabel_segmen(h) if h is not None else None
-    if segmen is not None:
-        tabel["ikm_segmen"] = segmen
+    tabel |= ikm_rinci.tabel_perubahan(h)
+    if kini.responden is not None:
+        nilai["ikm_rinci"], tabel_rinci = ikm_rinci.analisis_rinci(
+            sebelum,
+            kini,
+            baca_kata_kunci(raw_year_dir(tahun, root)),
+            bobot=konvensi.bobot_ikm,
+            berkas=f"{tahun}/{berkas_responden(raw_year_dir(tahun, root)).name}",
+        )
+        tabel |= tabel_rinci
     return nilai, tabel
 
 
@@ -341,7 +347,7 @@ def susun(tahun: int, root: Path | None = None) -> Laporan:
     )
     per_tahun[tahun] = kinerja
     nilai_skm, extra_skm = hitung_skm(
-        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi
+        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi, root
     )
     nilai |= nilai_skm
     extra |= extra_skm
