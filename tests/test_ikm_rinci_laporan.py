@@ -226,3 +226,42 @@ class TestKalimat:
             "sering dibicarakan: U9 Sarana dan Prasarana (7), U3 Waktu Penyelesaian (5); 2 "
             "komentar tidak menyebut unsur tertentu."
         ]
+
+
+# --- shown to the analyst -------------------------------------------------------------------
+
+
+@pytest.fixture
+def tampil(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every HTML fragment lkip.display shows, in order."""
+    keluar: list[str] = []
+    monkeypatch.setattr("lkip.display._show", keluar.append)
+    return keluar
+
+
+def test_comment_examples_are_text_never_markup(tampil: list[str]) -> None:
+    from lkip import blok_ikm
+
+    r = pd.DataFrame({"komentar": ["Menunggu <b>terlalu lama</b>", None, "ruang tunggu panas"]})
+    blok_ikm.contoh_komentar(r, baca_kata_kunci(), "U3")
+    html = "".join(tampil)
+    assert "&lt;b&gt;terlalu lama&lt;/b&gt;" in html and "<b>" not in html
+    assert "ruang tunggu" not in html  # that one speaks of U9, not U3
+    assert "(1 komentar; ditampilkan apa adanya)" in html
+
+
+def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
+    from lkip import ikm_data, jelajah_ikm
+
+    S = ikm_data.muat_sumber(2023, "data/sample")
+    jelajah_ikm.jelajahi(S, "kanal", "jenis_layanan", "Rekomendasi izin usaha", "U3", 3)
+    html = "".join(tampil)
+    assert "2022 ke 2023 (layanan Rekomendasi izin usaha, Triwulan III kedua tahun)" in html
+    assert "U3 Waktu Penyelesaian menurut jenis layanan" in html
+    tampil.clear()
+    panel = jelajah_ikm.panel(2023, "data/sample")
+    pilihan = {w.description: w for baris in panel.children[:2] for w in baris.children}
+    assert set(pilihan) == {"Tahun", "Segmen", "× unsur", "Layanan", "Unsur", "Periode"}
+    assert tampil == []  # nothing drawn before a choice is made
+    pilihan["Layanan"].value = "Surat keterangan"
+    assert "(layanan Surat keterangan)" in "".join(tampil)
