@@ -174,14 +174,16 @@ def rincian(rinci: Mapping[str, Any], tabel: Mapping[str, pd.DataFrame], nomor: 
         urut = 9
         for kolom, judul in (("periode", "periode"), ("jenis_layanan", "jenis layanan")):
             if (tabel["ikm_komentar"]["kolom"] == kolom).any():
+                jumlah = tabel_ikm_rinci.komentar(tabel["ikm_komentar"], kolom)
                 d.tabel(
-                    tabel_ikm_rinci.komentar(tabel["ikm_komentar"], kolom),
+                    jumlah,
                     _judul(
                         "Tabel",
                         nomor,
                         urut,
                         f"Jumlah komentar {kini} per unsur yang dibicarakan dan {judul}",
                     ),
+                    angka=list(jumlah.columns[1:]),
                 )
                 urut += 1
     u = rinci.get("uji")

@@ -63,7 +63,7 @@ def hitung_tema(
     label = pd.Series(menurut).reset_index(drop=True)
     if not isinstance(label.dtype, pd.CategoricalDtype):  # categories keep their order
         label = label.astype("string").fillna("(tidak diisi)")
-    t["label"] = label.iloc[t["baris"]].to_numpy() if len(t) else []
+    t["label"] = label.iloc[t["baris"]].reset_index(drop=True)  # categories keep their order
     tabel = pd.crosstab(t["unsur"], t["label"], dropna=False) if len(t) else pd.DataFrame()
     tabel = tabel.reindex([u for u in urutan if u in tabel.index])
     tabel.columns = [str(c) for c in tabel.columns]

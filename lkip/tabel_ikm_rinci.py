@@ -83,7 +83,9 @@ def komentar(df: pd.DataFrame, kolom: str) -> pd.DataFrame:
         index="unsur", columns="kategori", values="jumlah", aggfunc="sum", sort=False
     )
     urutan = [k for k, _ in UNSUR] + [LAINNYA]
-    lebar = lebar.reindex([u for u in urutan if u in lebar.index])
+    lebar = lebar.reindex(
+        index=[u for u in urutan if u in lebar.index], columns=pd.unique(bagian["kategori"])
+    )  # periods in calendar order, as stored
     hasil = pd.DataFrame({"Unsur": [nama_unsur(u) for u in lebar.index]})
     for k in lebar.columns:
         hasil[str(k)] = [fmt.angka(v, 0) for v in lebar[k]]

@@ -228,6 +228,13 @@ class TestKomentar:
         total = komentar.hitung_tema(teks, self.kunci)
         assert total["jumlah"].tolist() == [3, 2, 1]
 
+    def test_periods_keep_calendar_order(self):
+        teks = pd.Series(["lama", "kursi", "lama"])
+        bulan = pd.Categorical(["Mei", "Januari", "Mei"], categories=["Januari", "Mei", "Juli"])
+        t = komentar.hitung_tema(teks, self.kunci, pd.Series(bulan))
+        assert list(t.columns) == ["unsur", "Januari", "Mei", "Juli", "jumlah"]
+        assert t.set_index("unsur").loc["U3"].tolist() == [0, 2, 0, 2]
+
 
 class TestMasukan:
     def test_shipped_keywords_cover_every_unsur(self):
