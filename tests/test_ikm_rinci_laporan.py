@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from lkip import ikm_rinci, kalimat_ikm
+from lkip import ikm_rinci, kalimat_ikm, tabel_ikm_rinci
 from lkip.ikm_change import DataSkm
 from lkip.laporan import Laporan, susun
 from lkip.masukan_ikm import baca_kata_kunci
@@ -136,6 +136,8 @@ def test_detail_survives_the_processed_round_trip(root_baru: Path) -> None:
         back.tabel["ikm_sel"][["dalam", "komposisi"]], L.tabel["ikm_sel"][["dalam", "komposisi"]]
     )
     assert back.tabel["ikm_komentar"]["kategori"].iloc[0] == ""  # the total rows
+    bulan = tabel_ikm_rinci.komentar(back.tabel["ikm_komentar"], "periode").columns
+    assert list(bulan[1:4]) == ["Januari", "Februari", "Maret"] and bulan[-1] == "Jumlah"
 
 
 def test_shipped_data_has_no_detail() -> None:
