@@ -20,11 +20,13 @@ from lkip.skm import KOLOM_UNSUR, ikm_responden
 BATAS_PERIODE = 30
 """Fewest respondents a month needs to be shown on its own.
 
-Below about 30 the sample mean of a 1-4 answer scale is not close to normal and a bootstrap
-percentile interval of it is too narrow (Efron and Tibshirani 1993, ch. 13); 30 is also where
-the project's Krejcie–Morgan rule (:func:`lkip.ikm.ukuran_sampel`) stops asking for nearly the
-whole population (N = 32 gives 30). When any month with respondents has fewer, the whole year
-is shown by quarter, so the run chart never mixes months and quarters.
+Tied to the project's sample-size rule: the Krejcie–Morgan minimum (:func:`lkip.ikm.ukuran_sampel`)
+grows with the population and is already 30 for 32 service users, so a month with fewer than 30
+respondents falls short of it for any month with at least 32 users, i.e. any real month of a
+kecamatan's services. Below about 30 the percentile bootstrap interval of a mean on a 1-4
+scale is also too narrow, and one unusual respondent moves a month's IKM by points. When any
+month with respondents has fewer, the whole year is shown by quarter, so the run chart never
+mixes months and quarters.
 """
 
 ALFA = 0.05

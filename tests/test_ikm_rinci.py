@@ -13,6 +13,7 @@ import pytest
 
 from lkip import ikm_sel, ikm_uji, ikm_waktu, komentar, masukan_ikm
 from lkip.errors import DataTidakValid
+from lkip.ikm import ukuran_sampel
 from lkip.skm import KOLOM_UNSUR, ikm_responden
 
 
@@ -43,7 +44,7 @@ class TestPeriode:
         bulan = pd.Series([1] * 30 + [2] * 30)
         assert ikm_waktu.satuan_periode(bulan) == "bulan"
         assert ikm_waktu.satuan_periode(pd.Series([1] * 30 + [2] * 29)) == "triwulan"
-        assert ikm_waktu.BATAS_PERIODE == 30
+        assert ikm_waktu.BATAS_PERIODE == 30 == ukuran_sampel(32)  # Krejcie–Morgan, N = 32
 
     def test_quarter_numbers_and_names(self):
         p = ikm_waktu.periode(pd.Series([1, 3, 4, 12]), "triwulan")
