@@ -28,8 +28,8 @@ JUDUL_TEKS_BEBAS = {
 }  # fmt: skip
 """Headers of the free-text column of the usual SKM forms (normalised: lower case)."""
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-_GARIS_MIRING = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s.*)?$")
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
+_GARIS_MIRING = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?$")
 
 
 def _nama(path: Path) -> str:
@@ -82,10 +82,11 @@ def _baca_yaml(path: Path, tahun: int | None) -> dict[str, list[str]]:
 def bulan_responden(responden: pd.DataFrame, berkas: str, tahun: int | None) -> pd.Series:
     """Month (1-12) of each response from ``tanggal``; NA where it is blank.
 
-    Accepted: ``2023-07-14`` (ISO, as the plain table has it, time allowed) and a Google Forms
-    "Cap waktu" ``14/07/2023 10:21:05``. The latter is day/month as an Indonesian-locale sheet
-    writes it, unless some value's second number exceeds 12, which proves a month/day
-    (en-US) sheet. Anything else is an error naming the line.
+    Accepted: ``2023-07-14`` (ISO, as the plain table has it, time allowed; ``/`` too) and a
+    Google Forms "Cap waktu" ``14/07/2023 10:21:05`` (``-`` or ``.`` too). The latter is
+    day/month as an Indonesian-locale sheet writes it, unless some value's second number
+    exceeds 12, which proves a month/day (en-US) sheet. Anything else is an error naming the
+    line.
     """
     if "tanggal" not in responden.columns:
         return pd.Series(pd.NA, index=responden.index, dtype="Int64")

@@ -264,6 +264,8 @@ class TestMasukan:
         assert masukan_ikm.bulan_responden(r, "x", 2023).tolist() == [7, pd.NA, 2]
         us = pd.DataFrame({"tanggal": ["03/02/2023 10:00:00", "02/25/2023 09:00:00"]})
         assert masukan_ikm.bulan_responden(us, "x", 2023).tolist() == [3, 2]
+        lain = pd.DataFrame({"tanggal": ["2023/07/14", "14-08-2023", "14.09.2023 8:00"]})
+        assert masukan_ikm.bulan_responden(lain, "x", 2023).tolist() == [7, 8, 9]
 
     def test_bad_date_names_the_line(self):
         r = pd.DataFrame({"tanggal": ["2023-07-14", "kemarin"]})

@@ -267,3 +267,29 @@ def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
     assert tampil == []  # nothing drawn before a choice is made
     pilihan["Layanan"].value = "Surat keterangan"
     assert "(layanan Surat keterangan)" in "".join(tampil)
+
+
+def test_bad_date_in_the_respondent_file_is_a_data_error(root: Path) -> None:
+    from lkip.errors import DataTidakValid
+
+    path = root / "data" / "raw" / "2023" / "skm_responden.csv"
+    baris = ["tanggal," + ",".join(U), "2023-03-01," + ",".join(["4"] * 9)]
+    path.write_text("\n".join([*baris, "besok," + ",".join(["3"] * 9)]) + "\n", encoding="utf-8")
+    with pytest.raises(DataTidakValid) as e:
+        susun(2023, root)
+    m = e.value.masalah[0]
+    assert (m.berkas, m.baris, m.kolom) == ("2023/skm_responden.csv", 3, "tanggal")
+    assert m.nilai == "besok"
+
+
+def test_rounded_weight_report(root_baru: Path) -> None:
+    profil = root_baru / "data" / "raw" / "2023" / "profil.yaml"
+    teks = profil.read_text(encoding="utf-8")
+    profil.write_text(teks.replace("bobot_ikm: eksak", "bobot_ikm: '0.111'"), encoding="utf-8")
+    L = susun(2023, root_baru)
+    r, sel = L.nilai["ikm_rinci"], L.tabel["ikm_sel"]
+    assert r["sel"]["delta"] == pytest.approx(L.nilai["ikm_perubahan"]["delta"])
+    assert sel[["dalam", "komposisi"]].to_numpy().sum() == pytest.approx(r["sel"]["delta"])
+    assert r["ikm_kini"] == pytest.approx(L.nilai["ikm"])
+    kini = pd.read_csv(root_baru / "kini_polos.csv")
+    assert L.konvensi.bobot_ikm == "0.111" and r["ikm_kini"] == pytest.approx(0.999 * _ikm(kini))
