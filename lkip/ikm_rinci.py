@@ -41,14 +41,17 @@ def tabel_perubahan(h: HasilPerubahan | None) -> dict[str, pd.DataFrame]:
 
 
 def saring(
-    responden: pd.DataFrame, layanan: str = SEMUA, triwulan: int | None = None
+    responden: pd.DataFrame,
+    layanan: str = SEMUA,
+    triwulan: int | None = None,
+    berkas: str = "skm_responden",
 ) -> pd.DataFrame:
     """Respondents of one ``jenis_layanan`` and/or one quarter (1-4); SEMUA/None = all."""
     pilih = pd.Series(True, index=responden.index)
     if layanan != SEMUA and "jenis_layanan" in responden.columns:
         pilih &= responden["jenis_layanan"].astype("string") == layanan
     if triwulan is not None:
-        bulan = bulan_responden(responden, "tanggal", None)
+        bulan = bulan_responden(responden, berkas, None)
         pilih &= ((bulan - 1) // 3 + 1) == triwulan
     return responden[pilih.fillna(False).to_numpy()].reset_index(drop=True)
 
@@ -162,9 +165,9 @@ def uji(
     }
 
 
-def label_periode(kini: DataSkm, satuan: str) -> pd.Series:
+def label_periode(kini: DataSkm, satuan: str, berkas: str = "skm_responden") -> pd.Series:
     """Each respondent's period name, ordered as the year runs (a categorical)."""
-    bulan = bulan_responden(kini.responden, "tanggal", kini.tahun)
+    bulan = bulan_responden(kini.responden, berkas, kini.tahun)
     nomor = ikm_waktu.periode(bulan, satuan)
     jumlah = 12 if satuan == "bulan" else 4
     nama = [ikm_waktu.nama_periode(i, satuan) for i in range(1, jumlah + 1)]
@@ -207,7 +210,7 @@ def analisis_rinci(
         tabel["ikm_periode"] = periode
     else:
         nilai["batasan"].append("tanggal")
-    label = label_periode(kini, nilai["waktu"]["satuan"]) if nilai["waktu"] else None
+    label = label_periode(kini, nilai["waktu"]["satuan"], berkas) if nilai["waktu"] else None
     nilai["komentar"], tema = tema_komentar(kini, kata_kunci, label)
     if tema is not None:
         tabel["ikm_komentar"] = tema

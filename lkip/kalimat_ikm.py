@@ -52,6 +52,11 @@ def waktu(w: Mapping[str, Any], tahun: int) -> list[str]:
             f"{w['batas']} responden; IKM satu bulan dari responden sesedikit itu terlalu "
             "goyah untuk dibaca."
         )
+    if w.get("tanpa_tanggal"):
+        kalimat.append(
+            f"{fmt.angka(w['tanpa_tanggal'], 0)} responden tanpa tanggal pengisian tidak masuk "
+            "hitungan per periode."
+        )
     t = w.get("titik")
     if t is None:
         return kalimat

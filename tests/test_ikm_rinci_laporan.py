@@ -178,6 +178,8 @@ class TestKalimat:
             "titik": {"bulan_ubah": 2, "bulan_awal": 1, "p": 0.31, "signifikan": False,
                       "ikm_sebelum": 90.0, "ikm_sesudah": 89.0, "alfa": 0.05},
         }  # fmt: skip
+        k = kalimat_ikm.waktu(w | {"tanpa_tanggal": 3}, 2023)
+        assert k[1] == "3 responden tanpa tanggal pengisian tidak masuk hitungan per periode."
         k = kalimat_ikm.waktu(w, 2023)[1]
         assert k.startswith("Tidak ada bulan yang menjadi titik perubahan yang nyata pada 2023")
         assert "(IKM sejak Februari: 89,00; Januari: 90,00)" in k and "p = 0,310" in k
