@@ -53,9 +53,10 @@ verify-bundle: $(STAMP)
 reviu: $(STAMP)
 	$(PY) -m lkip reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
 
-## test: lint, then the whole test suite (notebooks are executed, a report is rendered)
+## test: lint, the import contracts (ARCHITECTURE.md), then the whole test suite
 test: $(STAMP)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 ## lab: JupyterLab on the notebooks, with lkip importable

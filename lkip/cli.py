@@ -11,10 +11,11 @@ import re
 import sys
 from pathlib import Path
 
+from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
+
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
-from lkip.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
-from lkip.pipeline import BabGagal, proses, render, tahun_laporan
+from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reviu(tahun: int | None, ketat: bool) -> int:
-    from lkip.laporan import muat
+    from lkip.processed import muat
     from lkip.reviu import TIDAK_SESUAI, teks_temuan
 
     tahun = tahun_laporan(tahun)
@@ -75,7 +76,7 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
 
 
 def _bundel(tahun: int | None) -> None:
-    from lkip.bundle import buat_bundel
+    from lkip.build.bundle import buat_bundel
 
     hasil = buat_bundel(tahun_laporan(tahun))
     print(f"Bundel selesai: {hasil.path}")
@@ -84,7 +85,7 @@ def _bundel(tahun: int | None) -> None:
 
 
 def _periksa_bundel(file: Path, sidik: str | None) -> int:
-    from lkip.bundle import periksa_bundel
+    from lkip.build.bundle import periksa_bundel
 
     hasil = periksa_bundel(file, sidik)
     if not hasil.valid:
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             proses(tahun)
             print(f"Data tahun {tahun} valid.")
         elif args.perintah == "new-year":
-            from lkip.template import buat_tahun_baru, tampilkan
+            from lkip.inputs.tahun_baru import buat_tahun_baru, tampilkan
 
             print(tampilkan(buat_tahun_baru(args.year)))
         elif args.perintah == "bundle":

@@ -25,17 +25,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from lkip.paths import PACKAGE_ROOT, notebooks_dir
-from lkip.pipeline import CHAPTERS, DAFTAR_ISI_SETELAH, tahun_laporan
+from lkip.build.pipeline import CHAPTERS, DAFTAR_ISI_SETELAH, tahun_laporan
+from lkip.core.paths import PACKAGE_ROOT, notebooks_dir
 
 BIN = Path(sys.executable).parent
 BERKAS_SATU_BAB = "pegawai.csv"  # read by 01_pendahuluan only (pipeline.BACAAN)
 PDF_NAIF = """
 import sys
 from pathlib import Path
-from lkip.assemble import write_report
-from lkip.laporan import muat
-from lkip.pipeline import meta_laporan
+from lkip.build.pdf import write_report
+from lkip.processed import muat
+from lkip.build.pipeline import meta_laporan
 folder, tahun, setelah = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 meta = meta_laporan(muat(tahun))
 bab = [folder / f"{b}.ipynb" for b in sys.argv[4:]]

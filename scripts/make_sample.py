@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lkip.ikm import UNSUR
-from lkip.skm import KOLOM_UNSUR, LABEL_JAWABAN
+from lkip.formulas.ikm import UNSUR
+from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN
 
 SEED = 20240122
 KETERANGAN = "DATA SINTETIS — bukan data asli"
@@ -115,7 +115,7 @@ KOMENTAR = {
     "U8": ("Keluhan lewat kotak saran tidak pernah ditanggapi.",),
     "U9": ("Ruang tunggu panas, kursinya kurang.", "Parkir sempit dan toilet kotor."),
 }  # fmt: skip
-"""Complaints per unsur, worded with the shipped keywords (lkip/kata_kunci_komentar.yaml)."""
+"""Complaints per unsur, worded with the shipped keywords (lkip/inputs/kata_kunci_komentar.yaml)."""
 PUJIAN = (
     "Pelayanan sudah bagus, terima kasih.",
     "Pertahankan.",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip.paths import PACKAGE_ROOT
+from lkip.core.paths import PACKAGE_ROOT
 
 SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw"
 

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkip.anggaran import efisiensi, rekap, rekonsiliasi, serapan, sisa
+from lkip.formulas.anggaran import efisiensi, rekap, rekonsiliasi, serapan, sisa
 
 PENUNJANG = "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
 PELAYANAN = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"

@@ -18,7 +18,7 @@ from nbformat.v4 import (
 )
 from pypdf import PdfReader
 
-from lkip.assemble import (
+from lkip.build.assemble import (
     TABEL_LEBAR_KOLOM,
     TABEL_PANJANG_BARIS,
     ReportMeta,
@@ -27,9 +27,8 @@ from lkip.assemble import (
     render_html,
     slug,
     susun_naskah,
-    write_report,
 )
-from lkip.pdf import write_pdf
+from lkip.build.pdf import write_pdf, write_report
 
 META = ReportMeta(
     instansi="Kecamatan Panarukan",
@@ -125,7 +124,7 @@ def external_urls(html: str) -> list[str]:
 
 
 def test_chapter_keeps_html_and_drops_code_and_streams(pengantar, caplog):
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(pengantar)
     assert '<h1 class="bab">KATA PENGANTAR</h1>' in body
     assert "<p>Laporan ini disusun berdasarkan Perpres 29/2014.</p>" in body
@@ -156,7 +155,7 @@ def test_chapter_drops_plain_reprs_javascript_and_errors(caplog):
         ),
         new_output("error", ename="ValueError", evalue="NILAI_SALAH", traceback=["TRACE_X"]),
     ]
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(nb)
     assert "<p>tampil</p>" in body and "<p>versi html</p>" in body
     for hidden in ("REPR_TEKS_42", "alert", "NILAI_SALAH", "TRACE_X", "<script"):
@@ -205,7 +204,7 @@ def test_chapter_removes_everything_that_fetches(caplog):
         '<iframe src="//video.example.org/v"></iframe>'
         '<p onclick="steal()">klik</p>'
     )
-    with caplog.at_level(logging.WARNING, logger="lkip.assemble"):
+    with caplog.at_level(logging.WARNING, logger="lkip.build.assemble"):
         body = chapter_html(nb)
     soup = soup_of(body)
     assert external_urls(body) == []
@@ -402,7 +401,7 @@ def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog)
     warnings = [
         r.getMessage()
         for r in caplog.records
-        if r.name.startswith(("weasyprint", "pypdf", "lkip.pdf"))
+        if r.name.startswith(("weasyprint", "pypdf", "lkip.build.pdf"))
         and "HarfBuzz" not in r.getMessage()
     ]
     assert warnings == []

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lkip.bundle import (
+from lkip.build.bundle import (
     NAMA_README,
     BundelTidakValid,
     buat_bundel,
@@ -22,10 +22,10 @@ from lkip.bundle import (
     path_bundel,
     periksa_bundel,
 )
+from lkip.build.manifest import Asal, tulis_manifest
 from lkip.cli import KELUAR_BUNDEL, KELUAR_DATA, main
-from lkip.manifest import tulis_manifest
 
-KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai']))"
+KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai_rekap']))"
 
 
 def _sha(data: bytes) -> str:
@@ -58,7 +58,7 @@ def keluaran(root: Path) -> Path:
     (folder / "reviu.csv").write_text("bab,catatan\nI,ok\n", encoding="utf-8")
     for bab in ("00_pembuka", "01_pendahuluan"):
         nbformat.write(_notebook(), folder / "notebooks" / f"{bab}.ipynb")
-    tulis_manifest(2023, root, folder, {"year": 2023})
+    tulis_manifest(Asal.baca(2023, root), folder, {"year": 2023})
     return folder
 
 

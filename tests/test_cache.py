@@ -14,9 +14,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkip import assemble, pipeline
-from lkip import cache as ch
-from lkip.pdf import Ringkasan
+from lkip.build import assemble, pdf, pipeline
+from lkip.build import cache as ch
+from lkip.build.pdf import Ringkasan
+from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
+from lkip.core.versi import sidik_huruf, versi_dependensi
 
 BAB_PEGAWAI, BAB_KINERJA = "a_pegawai", "b_kinerja"
 
@@ -68,7 +70,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
     monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)
-    monkeypatch.setattr(assemble, "write_report", rakit)
+    monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman
 
 
@@ -144,7 +146,7 @@ def test_footer_names_the_commit_and_the_inputs(root: Path, palsu: Rekaman) -> N
     _render(root, palsu)
     kaki = {"x": "Dibuat dari commit aaa · sidik data masukan 111"}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline, "catatan_kaki", lambda tahun, root: kaki["x"])
+        mp.setattr(pipeline, "catatan_kaki", lambda asal: kaki["x"])
         _render(root, palsu)
         assert palsu.dirakit == 2 and palsu.dijalankan == []
         _render(root, palsu)
@@ -164,8 +166,8 @@ def test_changing_the_lkip_source_reexecutes_everything(
     root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _render(root, palsu)
-    asli = ch.sidik_kode
-    monkeypatch.setattr(ch, "sidik_kode", lambda template=False: asli(template) + "-diubah")
+    asli = sidik_kode
+    monkeypatch.setattr(pipeline, "sidik_kode", lambda template=False: asli(template) + "-diubah")
     assert _render(root, palsu) == [BAB_PEGAWAI, BAB_KINERJA]
 
 
@@ -173,8 +175,8 @@ def test_changing_a_dependency_version_reexecutes_everything(
     root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _render(root, palsu)
-    asli = ch.versi_dependensi()
-    monkeypatch.setattr(ch, "versi_dependensi", lambda: asli | {"pandas": "99.0"})
+    asli = versi_dependensi()
+    monkeypatch.setattr(pipeline, "versi_dependensi", lambda: asli | {"pandas": "99.0"})
     assert _render(root, palsu) == [BAB_PEGAWAI, BAB_KINERJA]
 
 
@@ -189,13 +191,13 @@ def test_the_installed_fonts_are_in_the_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
-    assert ch.sidik_huruf() == "-"  # no fontconfig tools: nothing to list
+    assert sidik_huruf() == "-"  # no fontconfig tools: nothing to list
     _fc_list(tmp_path, "/usr/share/fonts/DejaVuSans.ttf|155320\\n")
-    lama = ch.sidik_huruf()
+    lama = sidik_huruf()
     assert lama != "-"
     _fc_list(tmp_path, "/usr/share/fonts/DejaVuSans.ttf|155321\\n")  # the font was updated
-    assert ch.sidik_huruf() != lama
-    assert ch.versi_dependensi()["huruf"] == ch.sidik_huruf()
+    assert sidik_huruf() != lama
+    assert versi_dependensi()["huruf"] == sidik_huruf()
 
 
 def test_the_parameters_and_the_parts_read_are_in_the_key(
@@ -291,16 +293,16 @@ def test_processed_parts_hash_each_table_and_each_laporan_key(tmp_path: Path) ->
     (tmp_path / "laporan.json").write_text(json.dumps(meta))
     bagian = ch.bagian_olahan(tmp_path)
     assert set(bagian) == {"tabel:kinerja", "tabel:pegawai", "tahun", "profil", "sumber"}
-    assert bagian["tabel:kinerja"] == ch.sidik(b"a\n1\n")
-    assert bagian["profil"] == ch.sidik_json({"x": 1})
+    assert bagian["tabel:kinerja"] == sidik(b"a\n1\n")
+    assert bagian["profil"] == sidik_json({"x": 1})
 
 
 def test_sidik_json_ignores_key_order() -> None:
-    assert ch.sidik_json({"a": 1, "b": [1, 2]}) == ch.sidik_json({"b": [1, 2], "a": 1})
-    assert ch.sidik_json({"a": 1}) != ch.sidik_json({"a": 2})
+    assert sidik_json({"a": 1, "b": [1, 2]}) == sidik_json({"b": [1, 2], "a": 1})
+    assert sidik_json({"a": 1}) != sidik_json({"a": 2})
 
 
 def test_raw_fingerprint_covers_earlier_years_only(root: Path) -> None:
-    sidik = ch.sidik_mentah(2022, root)
+    sidik = sidik_mentah(2022, root)
     assert sidik and all(k.startswith("2022/") for k in sidik)
-    assert set(sidik) < set(ch.sidik_mentah(2023, root))
+    assert set(sidik) < set(sidik_mentah(2023, root))

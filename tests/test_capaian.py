@@ -2,8 +2,8 @@ import math
 
 import pytest
 
-from lkip import fmt
-from lkip.capaian import KONVENSI_TEKS, capaian, tercapai
+from lkip.core import fmt
+from lkip.formulas.capaian import KONVENSI_TEKS, capaian, tercapai
 
 
 class TestCapaianNaik:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from lkip import pipeline
-from lkip.bundle import buat_bundel, periksa_bundel
-from lkip.manifest import tulis_manifest
+from lkip.build import pipeline
+from lkip.build.bundle import buat_bundel, periksa_bundel
+from lkip.build.manifest import Asal, tulis_manifest
 from tests.conftest import SHIPPED_RAW
 
 pytestmark = pytest.mark.slow
@@ -125,7 +125,7 @@ def test_daftar_isi_shows_heading_text_as_text(soup: BeautifulSoup) -> None:
 
 def test_bundle_notebook_pages_escape_names(rendered: pipeline.HasilRender, tmp_path) -> None:
     root = rendered.folder.parent.parent
-    tulis_manifest(2023, root, rendered.folder, {"year": 2023})
+    tulis_manifest(Asal.baca(2023, root), rendered.folder, {"year": 2023})
     hasil = buat_bundel(2023, root, tmp_path / "bundel.zip")
     assert periksa_bundel(hasil.path, hasil.sidik).valid
     with zipfile.ZipFile(hasil.path) as zf:
@@ -139,7 +139,7 @@ def test_bundle_notebook_pages_escape_names(rendered: pipeline.HasilRender, tmp_
 
 
 def test_markdown_in_narasi_cannot_fetch_or_inject() -> None:
-    from lkip.display import markdown
+    from lkip.presentation.display import markdown
 
     html = markdown("Lihat ![peta <b>](https://contoh.id/peta.png) dan <script>x()</script>")
     assert "<img" not in html and "https://contoh.id" not in html

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkip import fmt
+from lkip.core import fmt
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkip import fmt, tabel
-from lkip.laporan import Laporan, muat, susun
-from lkip.schemas import KOLOM_ANGKA
-from lkip.template import buat_tahun_baru
+from lkip.core import fmt
+from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.tahun_baru import buat_tahun_baru
+from lkip.model.laporan import Laporan
+from lkip.presentation import tabel
+from lkip.processed import muat, susun
 
 IKM_2023 = 25 * 33.43 / 9  # mean NRR of 2023's nine unsur × 25
 S4 = (

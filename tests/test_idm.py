@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkip.idm import IDM_2016, KlasifikasiIDM, persentase_meningkat, perubahan_idm
+from lkip.formulas.idm import IDM_2016, KlasifikasiIDM, persentase_meningkat, perubahan_idm
 
 # Seed 2023, Bab III village table: IDM 2022 and 2023.
 DESA = ["Paowan", "Sumberkolak", "Weringin Anom", "Kilensari", "Peleyan", "Alasmalang",
@@ -156,3 +156,16 @@ class TestPerubahanInvalid:
         kini = pd.DataFrame({"desa": ["A"], "skor": [81.5]})
         with pytest.raises(ValueError, match="rentang"):
             perubahan_idm(lalu, kini)
+
+
+def test_thresholds_name_the_status_above_them() -> None:
+    # Permendesa PDTT 2/2016: > 0,4907 Tertinggal, > 0,5989 Berkembang, > 0,7072 Maju,
+    # > 0,8155 Mandiri (≤ 0,4907 Sangat Tertinggal)
+    assert IDM_2016.ambang() == (
+        (0.4907, "Tertinggal"),
+        (0.5989, "Berkembang"),
+        (0.7072, "Maju"),
+        (0.8155, "Mandiri"),
+    )
+    for batas, status in IDM_2016.ambang():
+        assert IDM_2016.status(batas + 0.0001) == status

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkip.ikm import (
+from lkip.formulas.ikm import (
     UNSUR,
     Mutu,
     ikm,
@@ -12,6 +12,7 @@ from lkip.ikm import (
     mutu_unsur,
     nrr,
     peringkat,
+    pita_mutu_ni,
     ukuran_sampel,
 )
 
@@ -192,3 +193,17 @@ class TestKontribusi:
     def test_invalid_length(self):
         with pytest.raises(ValueError):
             kontribusi_unsur([3.5] * 8, NRR_2023)
+
+
+def test_mutu_bands_on_the_ni_scale_are_the_regulations_table() -> None:
+    # PermenPANRB 14/2017, lampiran: NI 1,00-2,5996 D; 2,60-3,064 C; 3,0644-3,532 B; 3,5324-4,00 A
+    # (the IKM bands 25,00-64,99 / 65,00-76,60 / 76,61-88,30 / 88,31-100 divided by 25)
+    pita = [(m.huruf, m.kinerja, bawah, atas) for m, bawah, atas in pita_mutu_ni()]
+    assert pita == [
+        ("D", "Tidak Baik", 1.00, 2.5996),
+        ("C", "Kurang Baik", 2.60, 3.064),
+        ("B", "Baik", 3.0644, 3.532),
+        ("A", "Sangat Baik", 3.5324, 4.00),
+    ]
+    for m, bawah, atas in pita_mutu_ni():  # the bands agree with mutu_unsur at both edges
+        assert mutu_unsur(bawah) == m and mutu_unsur(atas) == m

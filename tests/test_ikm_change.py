@@ -4,9 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkip import ikm_change as ic
-from lkip.ikm import ikm
-from lkip.ikm_change import (
+from lkip.formulas.ikm import ikm
+from lkip.inputs.masukan_ikm import baca_responden_komentar
+from lkip.inputs.responden import KOLOM_UNSUR, ikm_responden
+from lkip.model import ikm_perubahan as ic
+from lkip.model.ikm_perubahan import (
     DataSkm,
     analisis_perubahan,
     bootstrap_delta,
@@ -16,8 +18,6 @@ from lkip.ikm_change import (
     kalimat_perubahan,
     waterfall_unsur,
 )
-from lkip.masukan_ikm import baca_responden_komentar
-from lkip.skm import KOLOM_UNSUR, ikm_responden
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III

@@ -16,12 +16,13 @@ import papermill
 import pytest
 from bs4 import BeautifulSoup
 
-from lkip import ikm_data
-from lkip.errors import DataTidakValid
-from lkip.laporan import Laporan, susun
-from lkip.masukan_ikm import baca_responden_komentar
-from lkip.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.skm import ikm_responden
+from lkip.core.errors import DataTidakValid
+from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
+from lkip.inputs.masukan_ikm import baca_responden_komentar
+from lkip.inputs.responden import ikm_responden
+from lkip.model import skm as ikm_data
+from lkip.model.laporan import Laporan
+from lkip.processed import susun
 
 SAMPLE = PACKAGE_ROOT / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III

@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkip import ikm_sel, ikm_uji, ikm_waktu, komentar, masukan_ikm
-from lkip.errors import DataTidakValid
-from lkip.ikm import ukuran_sampel
-from lkip.skm import KOLOM_UNSUR, ikm_responden
+from lkip.core.errors import DataTidakValid
+from lkip.formulas import ikm_matriks, ikm_sel, ikm_uji, ikm_waktu, komentar
+from lkip.formulas.ikm import ukuran_sampel
+from lkip.inputs import masukan_ikm
+from lkip.inputs.responden import KOLOM_UNSUR, ikm_responden
+from lkip.model import ikm_rinci
 
 
 def responden(baris: list[tuple[str, float | list]], kolom: str = "jenis_layanan") -> pd.DataFrame:
@@ -30,6 +32,21 @@ def responden(baris: list[tuple[str, float | list]], kolom: str = "jenis_layanan
         tabel[k] = tabel[k].astype("Float64")
     tabel[kolom] = tabel[kolom].astype("string")
     return tabel
+
+
+def matriks(r: pd.DataFrame) -> np.ndarray:
+    return r[list(KOLOM_UNSUR)].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+
+
+def dekomposisi(lalu: pd.DataFrame, kini: pd.DataFrame, bobot: str = "eksak") -> dict:
+    """The service × unsur decomposition of two tables made by :func:`responden`."""
+    return ikm_sel.dekomposisi_sel(
+        matriks(lalu),
+        lalu["jenis_layanan"].tolist(),
+        matriks(kini),
+        kini["jenis_layanan"].tolist(),
+        bobot,
+    )
 
 
 def _u3(nilai: float, lain: float = 4) -> list[float]:
@@ -55,7 +72,7 @@ class TestPeriode:
     def test_ikm_per_period_by_hand(self):
         r = responden([("a", 4), ("a", 3), ("a", _u3(1)), ("a", 2)])
         bulan = pd.Series([1, 1, 5, 5])
-        t = ikm_waktu.ikm_per_periode(r, bulan, "triwulan", n=200)
+        t = ikm_rinci.ikm_per_periode(r, bulan, "triwulan", n=200)
         assert t["label"].tolist() == ["Triwulan I", "Triwulan II"]
         assert t["n"].tolist() == [2, 2]
         # Q1: NRR 3,5 everywhere -> 87,5; Q2: U3 = 1,5, others 3 -> 25/9 × 25,5
@@ -64,8 +81,8 @@ class TestPeriode:
 
     def test_respondent_score(self):
         r = responden([("a", 4), ("a", [2, 4, None, 4, 4, 4, 4, 4, 4])])
-        assert ikm_waktu.skor_responden(r).tolist() == pytest.approx([100, 25 * 30 / 8])
-        assert ikm_waktu.skor_responden(r, "0.111")[0] == pytest.approx(99.9)
+        assert ikm_matriks.skor_responden(matriks(r)).tolist() == pytest.approx([100, 25 * 30 / 8])
+        assert ikm_matriks.skor_responden(matriks(r), "0.111")[0] == pytest.approx(99.9)
 
 
 class TestTitikUbah:
@@ -110,7 +127,7 @@ class TestDekomposisiSel:
     kini = responden([("A", _u3(2)), ("B", 3), ("B", 3), ("B", 3)])
 
     def test_cells_by_hand(self):
-        d = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan")
+        d = dekomposisi(self.lalu, self.kini)
         sel = d["sel"].set_index(["segmen", "unsur"])
         # within A×U3: 25/9 × (2 − 4) × (0,5 + 0,25)/2
         assert sel.loc[("A", "U3"), "dalam"] == pytest.approx(25 / 9 * -2 * 0.375)
@@ -120,7 +137,7 @@ class TestDekomposisiSel:
         assert d["delta"] == pytest.approx(25 / 9 * 28.75 - 87.5)
 
     def test_service_composition_is_the_issues_formula(self):
-        d = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan")
+        d = dekomposisi(self.lalu, self.kini)
         seg = d["segmen"].set_index("segmen")
         ikm0, ikm1 = 87.5, 25 / 9 * 28.75
         besar_m = (ikm0 + ikm1) / 2
@@ -131,21 +148,21 @@ class TestDekomposisiSel:
 
     @pytest.mark.parametrize("bobot", ["eksak", "0.111"])
     def test_terms_add_up_exactly_to_the_change(self, bobot):
-        d = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan", bobot)
+        d = dekomposisi(self.lalu, self.kini, bobot)
         jumlah = d["sel"]["dalam"].sum() + d["sel"]["komposisi"].sum()
         delta = ikm_responden(self.kini, bobot) - ikm_responden(self.lalu, bobot)
         assert jumlah == pytest.approx(delta, abs=1e-12)
 
     def test_rounded_weight_scales_every_term_by_0_999(self):
-        eksak = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan")["sel"]
-        bulat = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan", "0.111")["sel"]
+        eksak = dekomposisi(self.lalu, self.kini)["sel"]
+        bulat = dekomposisi(self.lalu, self.kini, "0.111")["sel"]
         assert bulat["dalam"].tolist() == pytest.approx((0.999 * eksak["dalam"]).tolist())
         assert bulat["komposisi"].tolist() == pytest.approx((0.999 * eksak["komposisi"]).tolist())
 
     def test_blanks_and_a_new_service_still_add_up(self):
         lalu = responden([("A", 4), ("A", [3, None, 4, 4, 2, 4, 4, 4, 4]), ("B", 3)])
         kini = responden([("A", [None, 2, 3, 3, 3, 3, 3, 3, 3]), ("B", 2), ("C", 4), ("C", 3)])
-        d = ikm_sel.dekomposisi_sel(lalu, kini, "jenis_layanan")
+        d = dekomposisi(lalu, kini)
         jumlah = d["sel"]["dalam"].sum() + d["sel"]["komposisi"].sum()
         assert jumlah == pytest.approx(ikm_responden(kini) - ikm_responden(lalu), abs=1e-12)
         c = d["sel"][d["sel"]["segmen"] == "C"]
@@ -154,7 +171,7 @@ class TestDekomposisiSel:
     def test_three_cells_that_pulled_down_most(self):
         lalu = responden([("A", 4), ("B", 4)])
         kini = responden([("A", _u3(1)), ("B", [4, 3, 4, 4, 4, 4, 2, 4, 4])])
-        turun = ikm_sel.sel_penurun(ikm_sel.dekomposisi_sel(lalu, kini, "jenis_layanan")["sel"])
+        turun = ikm_sel.sel_penurun(dekomposisi(lalu, kini)["sel"])
         assert list(zip(turun["segmen"], turun["unsur"], strict=True)) == [
             ("A", "U3"),  # −3 × 0,5 × 25/9
             ("B", "U7"),  # −2
@@ -163,7 +180,7 @@ class TestDekomposisiSel:
         assert turun["dalam"].tolist() == pytest.approx([-25 / 6, -25 / 9, -25 / 18])
 
     def test_heatmap_matrix(self):
-        d = ikm_sel.dekomposisi_sel(self.lalu, self.kini, "jenis_layanan")
+        d = dekomposisi(self.lalu, self.kini)
         m = ikm_sel.matriks_delta_nrr(d["sel"])
         assert m.loc["A", "U3"] == -2 and m.loc["B", "U3"] == 0 and m.columns[0] == "U1"
 
@@ -175,18 +192,17 @@ class TestUji:
     def test_permutation_p_by_hand(self):
         # Pool {all 4, all 4, all 1, all 1}: of the C(4,2) = 6 splits only the observed one and
         # its mirror give |Δ| = 75, so p = 2/6.
-        h = ikm_uji.uji_permutasi(
-            responden([("a", 4), ("a", 4)]), responden([("a", 1), ("a", 1)]), n=20000, seed=3
-        )
+        lalu, kini = responden([("a", 4), ("a", 4)]), responden([("a", 1), ("a", 1)])
+        h = ikm_uji.uji_permutasi(matriks(lalu), matriks(kini), n=20000, seed=3)
         assert h["delta"] == -75
         assert h["p"] == pytest.approx(1 / 3, abs=0.015) and not h["signifikan"]
 
     def test_clear_change_is_significant_and_seeded(self):
         lalu = responden([("a", 4)] * 20 + [("a", 3)] * 20)
         kini = responden([("a", 3)] * 30 + [("a", 2)] * 10)
-        h = ikm_uji.uji_permutasi(lalu, kini, n=500, seed=5)
+        h = ikm_uji.uji_permutasi(matriks(lalu), matriks(kini), n=500, seed=5)
         assert h["p"] == pytest.approx(1 / 501) and h["signifikan"]
-        assert ikm_uji.uji_permutasi(lalu, kini, n=500, seed=5) == h
+        assert ikm_uji.uji_permutasi(matriks(lalu), matriks(kini), n=500, seed=5) == h
 
     def test_minimum_detectable_change_by_hand(self):
         # (1,959964 + 0,841621) × √(100/100 + 100/100)
@@ -194,7 +210,8 @@ class TestUji:
         lalu = responden([("a", 4), ("a", 2)])
         kini = responden([("a", 3), ("a", 3), ("a", 4), ("a", 2)])
         sd0, sd1 = np.std([100, 50], ddof=1), np.std([75, 75, 100, 50], ddof=1)
-        assert ikm_uji.perubahan_minimum_responden(lalu, kini) == pytest.approx(
+        skor = [ikm_matriks.skor_responden(matriks(r)) for r in (lalu, kini)]
+        assert ikm_uji.perubahan_minimum_skor(*skor) == pytest.approx(
             2.801585 * np.sqrt(sd0**2 / 2 + sd1**2 / 4), rel=1e-6
         )
 

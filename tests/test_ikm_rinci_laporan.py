@@ -14,11 +14,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from lkip import ikm_rinci, kalimat_ikm, tabel_ikm_rinci
-from lkip.ikm_change import DataSkm
-from lkip.laporan import Laporan, susun
-from lkip.masukan_ikm import baca_kata_kunci
-from lkip.paths import PACKAGE_ROOT, processed_dir
+from lkip.core.errors import DataTidakValid
+from lkip.core.paths import PACKAGE_ROOT, processed_dir
+from lkip.inputs.masukan_ikm import baca_kata_kunci
+from lkip.model import ikm_rinci
+from lkip.model import skm as ikm_data
+from lkip.model.ikm_perubahan import DataSkm
+from lkip.model.laporan import Laporan
+from lkip.presentation import blok_ikm, jelajah_ikm, kalimat_ikm, tabel_ikm_rinci
+from lkip.processed import susun
 
 U = [f"u{i}" for i in range(1, 10)]
 
@@ -101,7 +105,9 @@ def test_report_figures_match_an_independent_computation(root_baru: Path) -> Non
     assert ("Rekomendasi izin usaha", "U3") in tiga  # the generator's service × unsur drop
 
     # what people wrote: whole-word keyword counts from the shipped YAML
-    kunci = yaml.safe_load((PACKAGE_ROOT / "lkip" / "kata_kunci_komentar.yaml").read_text())
+    kunci = yaml.safe_load(
+        (PACKAGE_ROOT / "lkip" / "inputs" / "kata_kunci_komentar.yaml").read_text()
+    )
     teks = kini["komentar"].dropna()
     teks = teks[teks.str.strip() != ""].str.lower()
     for t_ in r["komentar"]["tema"]:
@@ -239,13 +245,11 @@ class TestKalimat:
 def tampil(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every HTML fragment lkip.display shows, in order."""
     keluar: list[str] = []
-    monkeypatch.setattr("lkip.display._show", keluar.append)
+    monkeypatch.setattr("lkip.presentation.display._show", keluar.append)
     return keluar
 
 
 def test_comment_examples_are_text_never_markup(tampil: list[str]) -> None:
-    from lkip import blok_ikm
-
     r = pd.DataFrame({"komentar": ["Menunggu <b>terlalu lama</b>", None, "ruang tunggu panas"]})
     blok_ikm.contoh_komentar(r, baca_kata_kunci(), "U3")
     html = "".join(tampil)
@@ -255,8 +259,6 @@ def test_comment_examples_are_text_never_markup(tampil: list[str]) -> None:
 
 
 def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
-    from lkip import ikm_data, jelajah_ikm
-
     S = ikm_data.muat_sumber(2023, "data/sample")
     jelajah_ikm.jelajahi(S, "kanal", "jenis_layanan", "Rekomendasi izin usaha", "U3", 3)
     html = "".join(tampil)
@@ -272,8 +274,6 @@ def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
 
 
 def test_bad_date_in_the_respondent_file_is_a_data_error(root: Path) -> None:
-    from lkip.errors import DataTidakValid
-
     path = root / "data" / "raw" / "2023" / "skm_responden.csv"
     baris = ["tanggal," + ",".join(U), "2023-03-01," + ",".join(["4"] * 9)]
     path.write_text("\n".join([*baris, "besok," + ",".join(["3"] * 9)]) + "\n", encoding="utf-8")

@@ -9,8 +9,8 @@ import nbformat
 import psutil
 import pytest
 
-from lkip import pipeline
-from lkip.kernel import KernelHangat, matikan
+from lkip.build import pipeline
+from lkip.build.kernel import KernelHangat, matikan
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -28,7 +28,8 @@ def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(
     nb.cells = [
         nbformat.v4.new_code_cell("year = None"),
         nbformat.v4.new_code_cell(
-            "import os, sys\nprint(os.environ['LKIP_ROOT'], 'lkip.laporan' in sys.modules, year)"
+            "import os, sys\n"
+            "print(os.environ['LKIP_ROOT'], 'lkip.model.laporan' in sys.modules, year)"
         ),
     ]
     nb.cells[0].metadata["tags"] = ["parameters"]

@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkip.laporan import Laporan, muat, susun
-from lkip.paths import processed_dir
+from lkip.core.paths import processed_dir
+from lkip.model.laporan import Laporan
+from lkip.processed import muat, susun
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +128,7 @@ def test_predikat_scale_is_data_in_profil(root: Path) -> None:
 
 
 def test_a_broken_predikat_scale_is_a_data_error(root: Path) -> None:
-    from lkip.errors import DataTidakValid
+    from lkip.core.errors import DataTidakValid
 
     profil = root / "data" / "raw" / "2023" / "profil.yaml"
     skala = "  skala_capaian:\n    - {batas_bawah: 90}\n"

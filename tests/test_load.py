@@ -6,8 +6,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lkip.errors import DataTidakValid, Masalah
-from lkip.load import (
+from lkip.core.errors import DataTidakValid, Masalah
+from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.tahun import (
     NARASI_WAJIB,
     TahunMentah,
     baca_tabel,
@@ -15,7 +16,6 @@ from lkip.load import (
     periksa_kode,
     periksa_nama_desa,
 )
-from lkip.schemas import KOLOM_ANGKA
 
 KINERJA = """\
 kode,tingkat,sasaran,indikator,satuan,polaritas,target,realisasi,target_akhir,sumber,skala

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lkip import manifest as m
+from lkip.build import manifest as m
 
 
 def _sha(data: bytes) -> str:
@@ -45,7 +45,7 @@ def test_masukan_is_every_raw_file_up_to_the_year(root: Path) -> None:
     (root / "data" / "raw" / "2023" / "lampiran" / "sk.txt").write_bytes(b"SK IKU")
     (root / "data" / "raw" / "2024").mkdir()
     (root / "data" / "raw" / "2024" / "kinerja.csv").write_bytes(b"kode\n")
-    got = m.masukan(2023, root)
+    got = m.Asal.baca(2023, root).masukan
     assert got["data/raw/2023/lampiran/sk.txt"] == _sha(b"SK IKU")
     kinerja = (root / "data" / "raw" / "2022" / "kinerja.csv").read_bytes()
     assert got["data/raw/2022/kinerja.csv"] == _sha(kinerja)
@@ -97,12 +97,12 @@ def test_keluaran_hashes_every_output_but_the_manifest(folder: Path) -> None:
 
 def test_tulis_manifest(root: Path, folder: Path) -> None:
     (folder / "reviu.csv").write_text("bab,catatan\n", encoding="utf-8")
-    path = m.tulis_manifest(2023, root, folder, {"year": 2023, "wajib_lengkap": True})
+    path = m.tulis_manifest(m.Asal.baca(2023, root), folder, {"year": 2023, "wajib_lengkap": True})
     assert path == folder / "manifest.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == 1 and data["tahun"] == 2023
     assert data["parameter"] == {"year": 2023, "wajib_lengkap": True}
-    assert data["masukan"] == m.masukan(2023, root)
+    assert data["masukan"] == m.Asal.baca(2023, root).masukan
     assert data["sidik_masukan"] == m.sidik_pendek(data["masukan"])
     assert data["keluaran"]["reviu.csv"] == _sha(b"bab,catatan\n")
     assert set(data["keluaran"]) == {
@@ -118,13 +118,14 @@ def test_tulis_manifest(root: Path, folder: Path) -> None:
     assert set(data["paket"]) == set(m.PAKET_UTAMA)
     assert datetime.fromisoformat(data["dibuat"]).tzinfo is not None
     # written again (a re-render), the old manifest is not hashed as an output
-    m.tulis_manifest(2023, root, folder, {"year": 2023})
+    m.tulis_manifest(m.Asal.baca(2023, root), folder, {"year": 2023})
     assert "manifest.json" not in json.loads(path.read_text(encoding="utf-8"))["keluaran"]
 
 
 def test_versi_paket_of_a_missing_package_is_none(monkeypatch) -> None:
     monkeypatch.setattr(m, "PAKET_UTAMA", ("pandas", "paket-yang-tidak-ada"))
-    assert m.versi_paket() == {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
+    harapan = {"pandas": metadata.version("pandas"), "paket-yang-tidak-ada": None}
+    assert m.versi_paket_utama() == harapan
 
 
 @pytest.mark.parametrize(
@@ -143,12 +144,13 @@ def test_versi_paket_of_a_missing_package_is_none(monkeypatch) -> None:
 )
 def test_catatan_kaki(root: Path, monkeypatch, git, awal) -> None:
     monkeypatch.setattr(m, "info_git", lambda folder=None: git)
-    sidik = m.sidik_pendek(m.masukan(2023, root))
-    assert m.catatan_kaki(2023, root) == f"{awal} · sidik data masukan {sidik}"
+    asal = m.Asal.baca(2023, root)
+    sidik = m.sidik_pendek(asal.masukan)
+    assert m.catatan_kaki(asal) == f"{awal} · sidik data masukan {sidik}"
 
 
 def test_catatan_kaki_changes_with_the_data(root: Path) -> None:
-    before = m.catatan_kaki(2023, root)
+    before = m.catatan_kaki(m.Asal.baca(2023, root))
     with (root / "data" / "raw" / "2023" / "kinerja.csv").open("a", encoding="utf-8") as f:
         f.write("\n")
-    assert m.catatan_kaki(2023, root) != before
+    assert m.catatan_kaki(m.Asal.baca(2023, root)) != before

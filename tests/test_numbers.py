@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from lkip.numbers import AngkaTidakJelas, AngkaTidakValid, baca_angka, ke_desimal
+from lkip.core.numbers import AngkaTidakJelas, AngkaTidakValid, baca_angka, ke_desimal
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from lkip import pdf
-from lkip.assemble import BabHtml, ReportMeta, susun_naskah
-from lkip.cache import Cache
-from lkip.pdf import write_pdf
+from lkip.build import pdf
+from lkip.build.assemble import BabHtml, ReportMeta, susun_naskah
+from lkip.build.cache import Cache
+from lkip.build.pdf import write_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -162,7 +162,7 @@ def test_link_to_a_missing_anchor_is_dropped_with_an_error(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     bab_ = [*laporan(), bab("04", "LAMPIRAN", '<p><a href="#tidak-ada">rusak</a></p>')]
-    with caplog.at_level(logging.ERROR, logger="lkip.pdf"):
+    with caplog.at_level(logging.ERROR, logger="lkip.build.pdf"):
         reader = tulis(tmp_path / "lkip.pdf", bab_)
     assert "No anchor #tidak-ada" in caplog.text
     lampiran = next(i for i, h in enumerate(teks(reader)) if "LAMPIRAN" in h and "...." not in h)

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from lkip.pegawai import rekap_pegawai, total_konsisten
+from lkip.formulas.pegawai import rekap_pegawai, total_konsisten
 
 
 @pytest.fixture

@@ -16,10 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lkip import laporan as lap
-from lkip import pipeline
+from lkip import processed
+from lkip.build import pipeline
 from lkip.cli import main
-from lkip.paths import PACKAGE_ROOT
+from lkip.core.paths import PACKAGE_ROOT
+from lkip.model import laporan as lap
 from tests.conftest import SHIPPED_RAW, sidik_folder
 from tests.test_cache import BAB_KINERJA, BAB_PEGAWAI, Rekaman, fixture_palsu  # noqa: F401
 
@@ -199,7 +200,7 @@ def test_chapters_read_only_what_they_declare(root: Path, monkeypatch: pytest.Mo
     """Run each notebook's code against a recording Laporan: the cache key must cover it."""
     monkeypatch.setenv("LKIP_ROOT", str(root))
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    asli = lap.muat(2023, root)
+    asli = processed.muat(2023, root)
     for bab in pipeline.CHAPTERS:
         catat: set[str] = set()
         tercatat = _LaporanTercatat(
@@ -212,7 +213,7 @@ def test_chapters_read_only_what_they_declare(root: Path, monkeypatch: pytest.Mo
             tabel=_DictTercatat(asli.tabel, catat, "tabel:"),
         )
         object.__setattr__(tercatat, "_catat", catat)
-        monkeypatch.setattr(lap, "muat", lambda tahun=None, root=None, _t=tercatat: _t)
+        monkeypatch.setattr(processed, "muat", lambda tahun=None, root=None, _t=tercatat: _t)
         nb = nbformat.read(ASLI_NOTEBOOKS / f"{bab}.ipynb", as_version=4)
         ruang: dict[str, Any] = {}
         with contextlib.redirect_stdout(io.StringIO()):

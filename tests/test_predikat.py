@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from lkip.predikat import (
+from lkip.formulas.predikat import (
     SKALA_CAPAIAN_PERMENDAGRI_86,
     SKALA_SAKIP,
     Predikat,

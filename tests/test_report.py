@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lkip import pipeline
+from lkip.build import pipeline
 from lkip.cli import main
-from lkip.errors import DataTidakValid
+from lkip.core.errors import DataTidakValid
 from tests.conftest import SHIPPED_RAW, sidik_folder
 
 pytestmark = pytest.mark.slow
@@ -54,6 +54,12 @@ def test_outputs_exist(rendered: pipeline.HasilRender) -> None:
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
         assert not errors, nb_path.name
         assert nb.cells[1].metadata.get("tags") == ["parameters"]
+
+
+def test_each_chapter_starts_with_the_heading_of_the_structure_file(soup: BeautifulSoup) -> None:
+    bab = soup.select("section.bab")
+    judul = [" ".join(s.find(["h1", "h2"]).get_text(" ").split()) for s in bab]
+    assert judul == [b.judul for b in pipeline.STRUKTUR.bab]
 
 
 def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
@@ -210,8 +216,8 @@ def test_rendered_figures_pass_their_own_reviu(
 ) -> None:
     """The figures as the rendered HTML prints them, fed back as dilaporkan: all agree."""
     from lkip import reviu
-    from lkip.laporan import Laporan
-    from lkip.paths import processed_dir
+    from lkip.core.paths import processed_dir
+    from lkip.model.laporan import Laporan
 
     L = Laporan.baca(processed_dir(2023, rendered.folder.parent.parent))
     rows = []

@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 
 from lkip import reviu as R
-from lkip import tabel
 from lkip.cli import KELUAR_REVIU, main
-from lkip.errors import DataTidakValid
-from lkip.laporan import Laporan, susun
-from lkip.numbers import AngkaTidakJelas
+from lkip.core.errors import DataTidakValid
+from lkip.core.numbers import AngkaTidakJelas
+from lkip.model.laporan import Laporan
+from lkip.presentation import tabel
+from lkip.processed import susun
 from tests.conftest import SHIPPED_RAW
 
 # --- pure pieces, worked out by hand ----------------------------------------------------------
@@ -167,7 +168,7 @@ def laporan(root_modul) -> Laporan:
 
 @pytest.fixture(scope="module")
 def hasil_seed(root_modul, laporan) -> pd.DataFrame:
-    return R.reviu(laporan, R.baca_dilaporkan(2023, root_modul, laporan))
+    return R.reviu(laporan, R.baca_dilaporkan(laporan, root_modul))
 
 
 def _baris(hasil: pd.DataFrame, metrik: str, lokasi: str) -> pd.Series:
@@ -276,7 +277,8 @@ def test_self_check_every_registry_figure(laporan):
 
 
 def _dari_tabel_laporan(L: Laporan) -> pd.DataFrame:
-    """Figures as the report's own tables (lkip.tabel, what the notebooks show) print them."""
+    """Figures as the report's own tables (lkip.presentation.tabel, what the notebooks show)
+    print them."""
     rows = []
 
     def add(metrik: str, lokasi: str, nilai: str) -> None:
@@ -367,20 +369,20 @@ def test_bad_dilaporkan_names_line_and_value(root, laporan):
         encoding="utf-8",
     )
     with pytest.raises(DataTidakValid) as e:
-        R.baca_dilaporkan(2023, root, laporan)
+        R.baca_dilaporkan(laporan, root)
     pesan = str(e.value)
     assert pesan.count("\n- ") == 1  # schema first: the empty lokasi
     assert 'baris 5, kolom "lokasi"' in pesan
     path.write_text(path.read_text().replace("kinerja.S1.target;;", "kinerja.S1.target;x;"))
     with pytest.raises(DataTidakValid) as e:
-        R.baca_dilaporkan(2023, root, laporan)
+        R.baca_dilaporkan(laporan, root)
     masalah = {(m.baris, m.kolom, m.nilai) for m in e.value.masalah}
     assert masalah == {(3, "metrik", "kinerja.S2.realisas"), (4, "dilaporkan", "1.2.3")}
 
 
 def test_no_dilaporkan_file(root, laporan):
     (root / "data" / "raw" / "2023" / "dilaporkan.csv").unlink()
-    assert R.baca_dilaporkan(2023, root, laporan) is None
+    assert R.baca_dilaporkan(laporan, root) is None
     tanpa = susun(2023, root)
     assert tanpa.nilai["reviu_dilaporkan"] is False
     path = R.tulis_reviu(tanpa, root / "keluar")

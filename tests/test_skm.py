@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkip.errors import DataTidakValid
-from lkip.masukan_ikm import baca_responden_komentar
-from lkip.skm import (
+from lkip.core.errors import DataTidakValid
+from lkip.inputs.masukan_ikm import baca_responden_komentar
+from lkip.inputs.responden import (
     KOLOM_UNSUR,
     LABEL_JAWABAN,
     baca_responden,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lkip import kalimat, tabel
-from lkip.laporan import Laporan, susun
+from lkip.model.laporan import Laporan
+from lkip.presentation import kalimat, tabel
+from lkip.processed import susun
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +83,22 @@ def test_efficiency_remark_needs_the_target_met(L: Laporan) -> None:
     df = tabel.kinerja_anggaran(L, efisiensi=True)
     ket = list(df[("Keterangan", "")])
     assert ket == ["Efisien 1,92 %", "Target kinerja belum tercapai", "Efisien 3,51 %"]
+
+
+def test_pegawai_sentence_from_the_models_headcount(L: Laporan) -> None:
+    # pegawai.csv 2023: golongan 2 + 10 + 1 + 11 = 24, pendidikan 1 + 14 + 1 + 8 = 24
+    teks = kalimat.pegawai(L.tabel["pegawai_rekap"])
+    assert teks == "Jumlah seluruh pegawai sebanyak 24 orang."
+    beda = L.tabel["pegawai_rekap"].assign(konsisten=False)
+    assert kalimat.pegawai(beda).endswith(
+        "Catatan: jumlah per kelompok tidak sama (golongan 24 orang, jabatan 6 orang, "
+        "pendidikan 24 orang)."
+    )
+
+
+def test_sakip_sentence_states_the_models_predikat(L: Laporan) -> None:
+    # realisasi 82,4 lies in 80 < x ≤ 90: predikat A, "Memuaskan" (PermenPANRB 88/2021)
+    assert kalimat.sakip(_row(L, "S3")) == (
+        "Nilai SAKIP 82,4 termasuk predikat A (Memuaskan) menurut PermenPANRB Nomor 88 Tahun "
+        "2021."
+    )

@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from lkip import cli
-from lkip.errors import DataTidakValid
-from lkip.load import baca_tabel, muat_tahun
-from lkip.schemas import KOLOM_ANGKA
-from lkip.template import TahunBaruGagal, buat_tahun_baru
+from lkip.core.errors import DataTidakValid
+from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.tahun import baca_tabel, muat_tahun
+from lkip.inputs.tahun_baru import TahunBaruGagal, buat_tahun_baru
 from tests.conftest import sidik_folder
 
 

@@ -1,0 +1,233 @@
+"""The report's A4 PDF, laid out part by part so that a rebuild lays out only what changed.
+
+WeasyPrint spends most of a report's PDF time laying pages out, and every chapter of the
+report starts on a new page. So the PDF is made of parts, each laid out as a document of its
+own and then joined with pypdf: the front matter (cover, front chapters and Daftar Isi), each
+chapter from BAB I, and the closing note on the last page. A chapter's first page number is
+written into its HTML, and the Daftar Isi, laid out last, is given the page numbers the
+chapters got; so a part's HTML says everything about its pages, and a laid-out part is cached
+under the hash of that HTML. Editing a chapter lays out that chapter again; the chapters after
+it, the Daftar Isi and the closing note follow only when their HTML changed too (the edited
+chapter's page count or headings changed, or the closing note's text did).
+
+Links between parts (the Daftar Isi's entries) cannot be resolved by WeasyPrint, which sees one
+part at a time: they are taken out of the layout and added to the joined PDF, pointing at the
+same spot WeasyPrint would have used.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lkip.build.assemble import Bab, Naskah, ReportMeta, susun_naskah
+from lkip.core.sidik import sidik, sidik_json
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+    from lkip.build.cache import Cache
+
+log = logging.getLogger(__name__)
+
+PX_KE_PT = 0.75  # CSS pixels (1/96 in) to PDF points (1/72 in)
+
+
+@dataclass(frozen=True)
+class Tata:
+    """One laid-out part: its PDF and where its anchors and outgoing links lie."""
+
+    pdf: bytes
+    halaman: int  # number of pages
+    # anchor -> (page index in the part, x, y in PDF points)
+    jangkar: dict[str, tuple[int, float, float]]
+    # links to anchors of other parts: (page index in the part, anchor, rectangle in PDF points)
+    tautan: list[tuple[int, str, tuple[float, float, float, float]]]
+
+    def json(self) -> bytes:
+        d = {"halaman": self.halaman, "jangkar": self.jangkar, "tautan": self.tautan}
+        return json.dumps(d).encode("utf-8")
+
+    @classmethod
+    def dari(cls, pdf: bytes, data: str) -> Tata:
+        d = json.loads(data)
+        return cls(
+            pdf=pdf,
+            halaman=d["halaman"],
+            jangkar={k: (v[0], v[1], v[2]) for k, v in d["jangkar"].items()},
+            tautan=[(i, a, (r[0], r[1], r[2], r[3])) for i, a, r in d["tautan"]],
+        )
+
+
+class Ringkasan(NamedTuple):
+    """What a PDF run did: parts laid out now, of all the parts joined."""
+
+    ditata: int
+    bagian: int
+
+
+def write_pdf(
+    naskah: Naskah, pdf_path: Path, cache: Cache | None = None, kunci: str = ""
+) -> Ringkasan:
+    """Lay out ``naskah`` part by part (parts found in ``cache`` are reused) and join them."""
+    baru: list[bool] = []  # per part: laid out now rather than taken from the cache
+
+    def tata(html: str) -> Tata:
+        hasil, ditata = _tata(html, cache, kunci)
+        baru.append(ditata)
+        return hasil
+
+    bab: list[Tata] = []
+    halaman: dict[str, int] = {}  # anchor -> page number printed in the Daftar Isi
+    awal = 1
+    for i in range(len(naskah.utama)):
+        bab.append(tata(naskah.html_bab(i, awal)))
+        halaman |= {a: awal + p for a, (p, _, _) in bab[-1].jangkar.items()}
+        awal += bab[-1].halaman
+    kaki = naskah.html_kaki(awal)
+    bagian = [
+        tata(naskah.html_depan(halaman)),
+        *bab,
+        *([tata(kaki)] if kaki is not None else []),
+    ]
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    pdf_path.write_bytes(gabung(bagian))
+    return Ringkasan(ditata=sum(baru), bagian=len(bagian))
+
+
+def tata_letak(html: str) -> Tata:
+    """Lay out one part with WeasyPrint; only data: URLs may be loaded."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    doc = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).render()
+    tautan = _lepas_tautan_keluar(doc)
+    return Tata(
+        pdf=doc.write_pdf(),
+        halaman=len(doc.pages),
+        jangkar=_jangkar(doc),
+        tautan=tautan,
+    )
+
+
+def gabung(bagian: list[Tata]) -> bytes:
+    """One PDF of the parts in order, with the links between parts, outline and metadata."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import Fit, NameObject
+
+    writer = PdfWriter()
+    awal, n = [], 0
+    for tata in bagian:
+        awal.append(n)
+        writer.append(PdfReader(io.BytesIO(tata.pdf)))  # pages and outline
+        n += tata.halaman
+    tujuan: dict[str, tuple[int, float, float]] = {}
+    for mulai, tata in zip(awal, bagian, strict=True):
+        for nama, (p, x, y) in tata.jangkar.items():
+            tujuan.setdefault(nama, (mulai + p, x, y))  # the first anchor wins, as in WeasyPrint
+    for mulai, tata in zip(awal, bagian, strict=True):
+        for p, nama, kotak in tata.tautan:
+            if nama not in tujuan:
+                log.error("No anchor #%s for internal link on page %d", nama, mulai + p + 1)
+                continue
+            hal, x, y = tujuan[nama]
+            link = Link(rect=kotak, target_page_index=hal, fit=Fit.xyz(x, y, 0))
+            writer.add_annotation(mulai + p, link)
+    pertama = PdfReader(io.BytesIO(bagian[0].pdf))
+    if pertama.metadata:
+        writer.add_metadata(dict(pertama.metadata))
+    lang = pertama.root_object.get("/Lang")
+    if lang is not None:
+        writer.root_object[NameObject("/Lang")] = lang
+    keluar = io.BytesIO()
+    writer.write(keluar)
+    return keluar.getvalue()
+
+
+def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:
+    """The laid-out part for ``html``, and whether it was laid out now (and stored) rather than
+    taken from the cache."""
+    k = sidik_json({"html": sidik(html.encode("utf-8")), "kunci": kunci})
+    if cache is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            if cache.ambil("pdf", k, folder):
+                pdf, data = (folder / "bagian.pdf").read_bytes(), (folder / "tata.json").read_text()
+                return Tata.dari(pdf, data), False
+    tata = tata_letak(html)
+    if cache is not None:
+        cache.simpan("pdf", k, {"bagian.pdf": tata.pdf, "tata.json": tata.json()})
+    return tata, True
+
+
+def _jangkar(doc: Document) -> dict[str, tuple[int, float, float]]:
+    jangkar: dict[str, tuple[int, float, float]] = {}
+    for i, page in enumerate(doc.pages):
+        tinggi = page.height * PX_KE_PT
+        for nama, (x, y, _, _) in page.anchors.items():
+            jangkar.setdefault(nama, (i, x * PX_KE_PT, tinggi - y * PX_KE_PT))
+    return jangkar
+
+
+def _lepas_tautan_keluar(doc: Document) -> list[tuple[int, str, tuple[float, float, float, float]]]:
+    """Take out of ``doc`` the internal links to anchors it lacks; return them in PDF points.
+
+    A link is drawn as one box per line or inline part; a box inside another of the same link
+    adds nothing, so only the outermost are kept.
+    """
+    ada = {nama for page in doc.pages for nama in page.anchors}
+    keluar = []
+    for i, page in enumerate(doc.pages):
+        tinggi = page.height * PX_KE_PT
+        kotak: dict[str, list[tuple[float, float, float, float]]] = {}
+        tetap = []
+        for link in page.links:
+            jenis, target, (x1, y1, x2, y2), _ = link
+            if jenis == "internal" and target not in ada:
+                kotak.setdefault(target, []).append((x1, y1, x2, y2))
+            else:
+                tetap.append(link)
+        page.links[:] = tetap
+        for target, semua in kotak.items():
+            unik = sorted(set(semua))
+            for x1, y1, x2, y2 in unik:
+                if any(_di_dalam((x1, y1, x2, y2), b) for b in unik if b != (x1, y1, x2, y2)):
+                    continue
+                rect = (
+                    x1 * PX_KE_PT,
+                    tinggi - y2 * PX_KE_PT,
+                    x2 * PX_KE_PT,
+                    tinggi - y1 * PX_KE_PT,
+                )
+                keluar.append((i, target, rect))
+    return keluar
+
+
+def _di_dalam(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def write_report(
+    chapters: Sequence[Bab],
+    meta: ReportMeta,
+    html_path: Path,
+    pdf_path: Path,
+    daftar_isi_setelah: int = 0,
+    cache: Cache | None = None,
+    kunci: str = "",
+) -> Ringkasan:
+    """Write the HTML report and the PDF laid out from the same parts.
+
+    ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
+    caller's hash of the code and versions that shape a layout).
+    """
+    naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(naskah.html(), encoding="utf-8")
+    return write_pdf(naskah, pdf_path, cache, kunci)

@@ -1,0 +1,457 @@
+"""Respondent-level Survei Kepuasan Masyarakat (SKM) data: reading, NRR per unsur, profile.
+
+One row per respondent, in ``data/raw/<year>/skm_responden.csv`` (or ``.xlsx``), either as a
+plain table (columns ``u1``..``u9`` holding 1-4) or as a Google Forms export as downloaded
+(question text as header, questionnaire labels as answers). Agencies reword and reorder the
+questions, so a question is matched to its unsur by content and an answer by its label within
+that unsur (PermenPANRB 14/2017, lampiran). Anything that cannot be matched is reported with
+file, spreadsheet line and column; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lkip.core.errors import DataTidakValid, Masalah
+from lkip.core.fmt import angka
+from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, nrr, ukuran_sampel
+
+__all__ = [
+    "ABAIKAN",
+    "KOLOM_PROFIL",
+    "KOLOM_UNSUR",
+    "LABEL_JAWABAN",
+    "baca_responden",
+    "berkas_responden",
+    "dengan_kelompok_umur",
+    "ikm_responden",
+    "kecukupan_sampel",
+    "nrr_unsur",
+    "profil_responden",
+]
+
+LABEL_JAWABAN: dict[str, tuple[str, str, str, str]] = {
+    "U1": ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    "U2": ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
+    "U3": ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
+    "U4": ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
+    "U5": ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+    "U6": ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
+    "U7": (
+        "Tidak sopan dan ramah",
+        "Kurang sopan dan ramah",
+        "Sopan dan ramah",
+        "Sangat sopan dan ramah",
+    ),
+    "U8": (
+        "Tidak ada",
+        "Ada tetapi tidak berfungsi",
+        "Berfungsi kurang maksimal",
+        "Dikelola dengan baik",
+    ),
+    "U9": ("Buruk", "Cukup", "Baik", "Sangat baik"),
+}
+"""Answer labels of the standard questionnaire, score 1 -> 4 (PermenPANRB 14/2017, lampiran).
+
+U4 runs from "Sangat mahal" (1) to "Gratis" (4): the cheaper, the better.
+"""
+
+KOLOM_UNSUR = tuple(kode.lower() for kode, _ in UNSUR)
+KOLOM_PROFIL = (
+    "tanggal",
+    "kanal",
+    "jenis_layanan",
+    "jenis_kelamin",
+    "umur",
+    "pendidikan",
+    "pekerjaan",
+)
+ABAIKAN = "abaikan"
+"""Target in ``skm_pemetaan.yaml`` for a column to leave out (e.g. a free-text "Kritik")."""
+
+KANAL = ("kertas", "digital")
+_SINONIM_KANAL = {
+    "kertas": "kertas",
+    "manual": "kertas",
+    "luring": "kertas",
+    "digital": "digital",
+    "online": "digital",
+    "daring": "digital",
+    "google form": "digital",
+}
+
+# Whole words (an optional Indonesian "-nya" allowed), so "saran" does not fire inside "sarana".
+_KATA_KUNCI_UNSUR: dict[str, tuple[str, ...]] = {
+    "U1": ("persyaratan", "syarat"),
+    "U2": ("prosedur", "mekanisme", "alur"),
+    "U3": ("waktu", "kecepatan", "cepat", "lama"),
+    "U4": ("biaya", "tarif"),
+    "U5": ("produk", "spesifikasi", "hasil pelayanan", "hasil layanan"),
+    "U6": ("kompetensi", "kompeten", "kemampuan"),
+    "U7": ("perilaku", "sopan", "kesopanan", "ramah", "keramahan"),
+    "U8": ("pengaduan", "saran", "masukan"),
+    "U9": ("sarana", "prasarana", "fasilitas"),
+}
+_KATA_KUNCI_PROFIL: dict[str, tuple[str, ...]] = {
+    "jenis_kelamin": ("jenis kelamin", "kelamin", "gender"),
+    "umur": ("umur", "usia"),
+    "pendidikan": ("pendidikan",),
+    "pekerjaan": ("pekerjaan", "profesi"),
+    "jenis_layanan": ("jenis layanan", "jenis pelayanan", "layanan yang"),
+    "kanal": ("kanal", "cara pengisian", "media pengisian"),
+}
+# Headers recognised as a whole (after normalisation) before any keyword rule.
+_KOLOM_TANGGAL = {"tanggal", "cap waktu", "timestamp"}
+_KOLOM_METADATA = {
+    "no",
+    "nomor",
+    "nama",
+    "nama responden",
+    "keterangan",
+    "email",
+    "alamat email",
+    "email address",
+    "skor",
+    "score",
+}
+_ANGKA_JAWABAN = re.compile(r"^([1-4])(?:[.,]0+)?$")
+
+_BATAS_UMUR = (20, 30, 40, 50, 60)
+_KELOMPOK_UMUR = ("< 20", "20–29", "30–39", "40–49", "50–59", "≥ 60")
+TIDAK_DIISI = "(tidak diisi)"
+
+
+def _normal(teks: object) -> str:
+    """Lower case, trimmed, inner whitespace collapsed: the form in which labels are compared."""
+    return " ".join(str(teks).split()).lower()
+
+
+def _kata(teks: str) -> str:
+    """A header reduced to words: punctuation and underscores become spaces ("Biaya/Tarif")."""
+    return " ".join(re.sub(r"[\W_]+", " ", teks.lower()).split())
+
+
+def _cocok(kata: str, kunci: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(k)}(nya)?\b", kata) for k in kunci)
+
+
+def _nama_unsur(kode: str) -> str:
+    return dict(UNSUR)[kode]
+
+
+def _nama_berkas(path: Path) -> str:
+    """``<year>/<file>`` as ``lkip.core.errors`` names files under ``data/raw``."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _tahun(path: Path) -> int | None:
+    return int(path.parent.name) if re.fullmatch(r"\d{4}", path.parent.name) else None
+
+
+def _baca_tabel(path: Path) -> pd.DataFrame:
+    """Every cell as text ("" when empty); CSV with ``,`` or ``;`` and an optional BOM."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return pd.read_excel(path, dtype=str).fillna("")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        kepala = f.readline()
+    sep = max((",", ";"), key=lambda s: len(next(csv.reader([kepala], delimiter=s), [])))
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _baca_pemetaan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, int]], list[Masalah]]:
+    """``skm_pemetaan.yaml``: ``pertanyaan`` (header -> U1..U9 | profile | abaikan) and
+    ``jawaban`` (U1..U9 -> {label: 1-4}) for forms worded differently from the standard."""
+    berkas = _nama_berkas(path)
+    isi = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    masalah: list[Masalah] = []
+    pertanyaan: dict[str, str] = {}
+    jawaban: dict[str, dict[str, int]] = {}
+    if not isinstance(isi, dict):
+        return {}, {}, [Masalah(berkas, None, None, None, "isi harus berupa pemetaan YAML")]
+    for kunci in sorted(set(isi) - {"pertanyaan", "jawaban"}):
+        masalah.append(
+            Masalah(berkas, None, str(kunci), None, "kunci tidak dikenal (pertanyaan | jawaban)")
+        )
+    sah = {kode for kode, _ in UNSUR} | set(KOLOM_PROFIL) | {ABAIKAN}
+    for kolom, tujuan in (isi.get("pertanyaan") or {}).items():
+        t = str(tujuan).strip()
+        t = t.upper() if t.upper() in dict(UNSUR) else t.lower()
+        if t not in sah:
+            pesan = "tujuan harus U1..U9, salah satu kolom profil, atau 'abaikan'"
+            masalah.append(Masalah(berkas, None, f"pertanyaan: {kolom}", str(tujuan), pesan))
+        pertanyaan[_normal(kolom)] = t
+    for kode, label in (isi.get("jawaban") or {}).items():
+        k = str(kode).strip().upper()
+        if k not in dict(UNSUR) or not isinstance(label, dict):
+            pesan = "harus U1..U9 berisi pemetaan label -> skor 1-4"
+            masalah.append(Masalah(berkas, None, f"jawaban: {kode}", None, pesan))
+            continue
+        for teks, skor in label.items():
+            if isinstance(skor, bool) or skor not in (1, 2, 3, 4):
+                pesan = "skor harus 1, 2, 3 atau 4"
+                masalah.append(Masalah(berkas, None, f"jawaban: {k}", f"{teks}: {skor}", pesan))
+            else:
+                jawaban.setdefault(k, {})[_normal(teks)] = int(skor)
+    return pertanyaan, jawaban, masalah
+
+
+def _tujuan_kolom(kolom: str, pemetaan: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """What a column holds (U1..U9, a profile column, ``abaikan``) or why it cannot be told."""
+    normal = _normal(kolom)
+    if normal in pemetaan:
+        return pemetaan[normal], None
+    if re.fullmatch(r"u[1-9]", normal):
+        return normal.upper(), None
+    kata = _kata(kolom)
+    if normal in _KOLOM_TANGGAL or kata in _KOLOM_TANGGAL:
+        return "tanggal", None
+    if kata in _KOLOM_METADATA:
+        return ABAIKAN, None
+    if kata.replace(" ", "_") in KOLOM_PROFIL:
+        return kata.replace(" ", "_"), None
+    unsur = [kode for kode, kunci in _KATA_KUNCI_UNSUR.items() if _cocok(kata, kunci)]
+    if len(unsur) == 1:
+        return unsur[0], None
+    if len(unsur) > 1:
+        return None, (
+            f"pertanyaan cocok dengan lebih dari satu unsur ({', '.join(unsur)}); "
+            "tetapkan unsurnya di skm_pemetaan.yaml (pertanyaan)"
+        )
+    profil = [nama for nama, kunci in _KATA_KUNCI_PROFIL.items() if _cocok(kata, kunci)]
+    if len(profil) == 1:
+        return profil[0], None
+    return None, (
+        "pertanyaan tidak cocok dengan unsur mana pun (U1..U9) maupun kolom profil; "
+        "tetapkan di skm_pemetaan.yaml (pertanyaan: unsur, kolom profil, atau 'abaikan')"
+    )
+
+
+def _skor_label(kode: str, tambahan: Mapping[str, int]) -> dict[str, int]:
+    return {_normal(label): i for i, label in enumerate(LABEL_JAWABAN[kode], start=1)} | dict(
+        tambahan
+    )
+
+
+def _skor_jawaban(
+    nilai: pd.Series, kode: str, tambahan: Mapping[str, int], berkas: str, kolom: str
+) -> tuple[pd.Series, list[Masalah]]:
+    """Scores 1-4 of one unsur's column: by whole label (case-insensitive) or by number."""
+    label = _skor_label(kode, tambahan)
+    diterima = ", ".join(f'"{t}"' for t in LABEL_JAWABAN[kode]) + ", atau angka 1–4"
+    skor: list[float | None] = []
+    masalah: list[Masalah] = []
+    for i, mentah in enumerate(nilai.tolist()):
+        teks = _normal(mentah)
+        bilangan = _ANGKA_JAWABAN.match(teks)
+        if not teks:
+            skor.append(None)
+        elif bilangan:
+            skor.append(float(bilangan.group(1)))
+        elif teks in label:
+            skor.append(float(label[teks]))
+        else:
+            skor.append(None)
+            pesan = (
+                f"jawaban {kode} ({_nama_unsur(kode)}) tidak dikenali; yang diterima: {diterima}"
+            )
+            masalah.append(Masalah(berkas, i + 2, kolom, str(mentah).strip(), pesan))
+    return pd.Series(skor, index=nilai.index, dtype="Float64"), masalah
+
+
+def _kanal(nilai: pd.Series, berkas: str, kolom: str) -> tuple[pd.Series, list[Masalah]]:
+    hasil: list[str | None] = []
+    masalah: list[Masalah] = []
+    for i, mentah in enumerate(nilai.tolist()):
+        teks = _normal(mentah)
+        if not teks:
+            hasil.append(None)
+        elif teks in _SINONIM_KANAL:
+            hasil.append(_SINONIM_KANAL[teks])
+        else:
+            hasil.append(None)
+            pesan = "kanal harus 'kertas' atau 'digital'"
+            masalah.append(Masalah(berkas, i + 2, kolom, str(mentah).strip(), pesan))
+    return pd.Series(hasil, index=nilai.index, dtype="string"), masalah
+
+
+NAMA_BERKAS = "skm_responden"
+
+
+def berkas_responden(folder: Path) -> Path | None:
+    """A year's respondent file, ``skm_responden.csv`` or else ``.xlsx``, or None.
+
+    When it exists it replaces ``skm_unsur.csv`` as the source of the IKM, so a loader that
+    requires ``skm_unsur.csv`` for ``sumber = skm`` must accept this file instead.
+    """
+    for akhiran in (".csv", ".xlsx"):
+        path = Path(folder) / f"{NAMA_BERKAS}{akhiran}"
+        if path.is_file():
+            return path
+    return None
+
+
+def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
+    """Respondents of one year as a tidy table: ``u1``..``u9`` (nullable floats, blank = not
+    answered) plus whichever of ``KOLOM_PROFIL`` the file has.
+
+    ``pemetaan`` defaults to ``skm_pemetaan.yaml`` beside the file when that exists. Every
+    unmatched question, duplicate or missing unsur and unrecognised answer is collected and
+    raised together as :class:`~lkip.core.errors.DataTidakValid`. ``tanggal`` is kept as written:
+    a Forms timestamp's day/month order depends on the sheet's locale and cannot be told apart.
+    """
+    path = Path(path)
+    berkas = _nama_berkas(path)
+    if pemetaan is None and (path.parent / "skm_pemetaan.yaml").is_file():
+        pemetaan = path.parent / "skm_pemetaan.yaml"
+    peta_tanya: dict[str, str] = {}
+    peta_jawab: dict[str, dict[str, int]] = {}
+    masalah: list[Masalah] = []
+    if pemetaan is not None:
+        peta_tanya, peta_jawab, masalah = _baca_pemetaan(Path(pemetaan))
+    tabel = _baca_tabel(path)
+
+    kolom_dari: dict[str, str] = {}
+    for kolom in tabel.columns:
+        tujuan, alasan = _tujuan_kolom(str(kolom), peta_tanya)
+        if alasan is not None:
+            masalah.append(Masalah(berkas, 1, str(kolom), None, alasan))
+        elif tujuan == ABAIKAN or tujuan is None:
+            continue
+        elif tujuan in kolom_dari:
+            pesan = f'{tujuan} sudah diambil dari kolom "{kolom_dari[tujuan]}"'
+            masalah.append(Masalah(berkas, 1, str(kolom), None, pesan))
+        else:
+            kolom_dari[tujuan] = str(kolom)
+    dikenal = {_normal(k) for k in tabel.columns}
+    for kolom in peta_tanya:
+        if kolom not in dikenal:
+            pesan = "kolom dari skm_pemetaan.yaml tidak ada di berkas"
+            masalah.append(Masalah(berkas, 1, kolom, None, pesan))
+    for kode, nama in UNSUR:
+        if kode not in kolom_dari:
+            pesan = f"tidak ada kolom untuk unsur {kode} ({nama})"
+            masalah.append(Masalah(berkas, None, None, None, pesan))
+
+    hasil: dict[str, pd.Series] = {}
+    for kode, _ in UNSUR:
+        if kode in kolom_dari:
+            kolom = kolom_dari[kode]
+            skor, salah = _skor_jawaban(tabel[kolom], kode, peta_jawab.get(kode, {}), berkas, kolom)
+            hasil[kode.lower()] = skor
+            masalah.extend(salah)
+    for nama in KOLOM_PROFIL:
+        if nama not in kolom_dari:
+            continue
+        mentah = tabel[kolom_dari[nama]]
+        if nama == "kanal":
+            hasil[nama], salah = _kanal(mentah, berkas, kolom_dari[nama])
+            masalah.extend(salah)
+        else:
+            teks = mentah.map(lambda v: " ".join(str(v).split()))
+            hasil[nama] = teks.replace("", pd.NA).astype("string")
+    if masalah:
+        raise DataTidakValid(_tahun(path), masalah)
+    return pd.DataFrame(hasil).reset_index(drop=True)
+
+
+def nrr_unsur(responden: pd.DataFrame) -> pd.DataFrame:
+    """NRR per unsur with its denominator: those who answered it (PermenPANRB 14/2017)."""
+    baris = []
+    for kode, nama in UNSUR:
+        jawaban = responden[kode.lower()].dropna().astype(float).tolist()
+        baris.append({"unsur": kode, "nama": nama, "nrr": nrr(jawaban), "n_jawab": len(jawaban)})
+    tabel = pd.DataFrame(baris)
+    tabel["nrr"] = tabel["nrr"].astype(float)
+    return tabel
+
+
+def ikm_responden(responden: pd.DataFrame, bobot: BobotIKM = "eksak") -> float:
+    """IKM of a set of respondents: NRR per unsur, then 25 × weighted mean (PermenPANRB 14/2017)."""
+    tabel = nrr_unsur(responden)
+    kosong = tabel.loc[tabel["n_jawab"] == 0, "unsur"].tolist()
+    if kosong:
+        raise ValueError(f"IKM tidak dapat dihitung: tidak ada jawaban untuk {', '.join(kosong)}")
+    return ikm(tabel["nrr"].tolist(), bobot)
+
+
+def _kelompok_umur(umur: pd.Series) -> pd.Series:
+    kelompok = pd.cut(
+        pd.to_numeric(umur, errors="coerce"),
+        bins=[-float("inf"), *_BATAS_UMUR, float("inf")],
+        right=False,
+        labels=_KELOMPOK_UMUR,
+    )
+    return kelompok.astype("string")
+
+
+def dengan_kelompok_umur(responden: pd.DataFrame) -> pd.DataFrame:
+    """A copy with ``kelompok_umur`` (< 20, 20–29, ..., ≥ 60) when ``umur`` holds numbers only,
+    so age can serve as a segment like the other profile columns (one group per band, not per
+    year of age)."""
+    hasil = responden.copy()
+    if "umur" in hasil.columns:
+        umur = hasil["umur"].astype("string")
+        if pd.to_numeric(umur, errors="coerce").notna().sum() == umur.notna().sum():
+            hasil["kelompok_umur"] = _kelompok_umur(umur)
+    return hasil
+
+
+def profil_responden(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:
+    """Count and share (%) of respondents per category of one profile column.
+
+    Numeric ages are grouped into bands (< 20, 20–29, ..., ≥ 60) as SKM reports show them;
+    blanks are counted as "(tidak diisi)" so the shares add up to 100 %.
+    """
+    if kolom not in responden.columns:
+        raise KeyError(f"kolom profil {kolom!r} tidak ada pada data responden")
+    nilai = responden[kolom].astype("string")
+    urutan: list[str] | None = None
+    bilangan = pd.to_numeric(nilai, errors="coerce")
+    if kolom == "umur" and bilangan.notna().sum() == nilai.notna().sum() and nilai.notna().any():
+        nilai, urutan = _kelompok_umur(nilai), list(_KELOMPOK_UMUR)
+    jumlah = nilai.fillna(TIDAK_DIISI).value_counts(sort=False)
+    if urutan is not None:
+        jumlah = jumlah.reindex([*urutan, TIDAK_DIISI]).dropna()
+        jumlah = jumlah[jumlah > 0]
+    else:
+        jumlah = jumlah.sort_values(ascending=False, kind="stable")
+    tabel = pd.DataFrame({"kategori": jumlah.index.astype(str), "jumlah": jumlah.to_numpy()})
+    tabel["jumlah"] = tabel["jumlah"].astype("int64")
+    tabel["persen"] = 100 * tabel["jumlah"] / len(responden) if len(responden) else float("nan")
+    return tabel.reset_index(drop=True)
+
+
+def kecukupan_sampel(n_responden: int, populasi: int | None) -> dict:
+    """Whether the respondents reach the Krejcie–Morgan minimum for the population of service
+    users (PermenPANRB 14/2017). Without a population the question cannot be answered."""
+    if populasi is None:
+        return {
+            "n_responden": n_responden,
+            "populasi": None,
+            "minimal": None,
+            "cukup": None,
+            "kalimat": (
+                f"Jumlah responden {angka(n_responden, 0)}; kecukupan sampel tidak dapat "
+                "dinilai karena jumlah pengguna layanan (populasi) tidak diketahui."
+            ),
+        }
+    minimal = ukuran_sampel(populasi)
+    cukup = n_responden >= minimal
+    kalimat = (
+        f"Jumlah responden {angka(n_responden, 0)} dari {angka(populasi, 0)} pengguna layanan; "
+        f"sampel minimal menurut tabel Krejcie–Morgan adalah {angka(minimal, 0)}, sehingga sampel "
+        + ("mencukupi." if cukup else "belum mencukupi.")
+    )
+    return {
+        "n_responden": n_responden,
+        "populasi": populasi,
+        "minimal": minimal,
+        "cukup": cukup,
+        "kalimat": kalimat,
+    }

@@ -1,0 +1,235 @@
+"""Validation rules of each raw table (the data contract: ``data/README.md``).
+
+Every rule carries its Indonesian explanation (``error=``) so that a failure can be shown to
+the analyst as "what was expected" without a lookup table. Row-level rules that involve
+several columns are dataframe checks whose ``name`` is the column the problem is reported on.
+Numbers arrive already parsed by :func:`lkip.inputs.tahun.baca_tabel`: text columns are ``str`` with
+missing cells as NaN, integer columns ``Int64``, other numeric columns ``float``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+__all__ = [
+    "KOLOM_ANGKA",
+    "UNSUR_SKM",
+    "anggaran",
+    "dilaporkan",
+    "idm",
+    "kinerja",
+    "pegawai",
+    "skema",
+    "skm_unsur",
+]
+
+UNSUR_SKM = tuple(f"U{i}" for i in range(1, 10))
+
+# Numeric columns of each table; True = integer-valued (rupiah, counts), see lkip.core.numbers.
+KOLOM_ANGKA: dict[str, dict[str, bool]] = {
+    "kinerja": {"target": False, "realisasi": False, "target_akhir": False},
+    "idm": {"skor": False, "iks": False, "ike": False, "ikl": False},
+    "skm_unsur": {"nrr": False, "responden": True},
+    "anggaran": {"pagu": True, "realisasi": True},
+    "pegawai": {"jumlah": True},
+}
+
+UNIK = "harus unik: nilai ini sudah dipakai di baris sebelumnya"
+
+
+def _teks(wajib: bool = True, **kwargs) -> pa.Column:
+    return pa.Column(str, nullable=not wajib, required=True, **kwargs)
+
+
+def _pilihan(nilai: tuple[str, ...], wajib: bool = True, required: bool = True) -> pa.Column:
+    daftar = ", ".join(nilai)
+    return pa.Column(
+        str,
+        pa.Check.isin(nilai, error=f"harus salah satu dari: {daftar}"),
+        nullable=not wajib,
+        required=required,
+    )
+
+
+def _indeks_0_1(wajib: bool = True, required: bool = True) -> pa.Column:
+    return pa.Column(
+        float,
+        pa.Check.in_range(0, 1, error="harus antara 0 dan 1, misalnya 0,8156"),
+        nullable=not wajib,
+        required=required,
+    )
+
+
+def _tidak_negatif(dtype: str, wajib: bool = True, required: bool = True) -> pa.Column:
+    return pa.Column(
+        dtype,
+        pa.Check.ge(0, error="tidak boleh negatif"),
+        nullable=not wajib,
+        required=required,
+    )
+
+
+def _cek_baris(kolom: str, syarat: Callable[[pd.DataFrame], pd.Series], error: str) -> pa.Check:
+    """A row rule over several columns, reported on ``kolom``; passes if a column is missing
+    (the missing column is reported on its own)."""
+
+    def cek(df: pd.DataFrame) -> pd.Series | bool:
+        try:
+            return syarat(df)
+        except KeyError:
+            return True
+
+    return pa.Check(cek, error=error, name=kolom)
+
+
+def kinerja(lengkap: bool = True) -> pa.DataFrameSchema:
+    """``lengkap`` = the report year: manual indicators need a realisasi, skm/idm ones must
+    leave it empty because it is computed, and at least one target is set. History years have
+    no survey or IDM files to compute from, so there the published figure may be typed (or left
+    empty)."""
+    checks = []
+    if lengkap:
+        checks = [
+            # An empty target means "no target this year", but a year without any target is
+            # an unfilled template: then every target is reported.
+            _cek_baris(
+                "target",
+                lambda d: d["target"].notna() | d["target"].notna().any(),
+                "wajib diisi: belum ada satu pun target tahun ini (kosongkan hanya target "
+                "indikator yang memang tidak bertarget)",
+            ),
+            _cek_baris(
+                "realisasi",
+                lambda d: d["realisasi"].isna() | ~d["sumber"].isin(["skm", "idm"]),
+                "harus dikosongkan bila sumber skm atau idm: realisasinya dihitung dari "
+                "skm_unsur.csv atau idm.csv",
+            ),
+            _cek_baris(
+                "realisasi",
+                lambda d: d["realisasi"].notna() | (d["sumber"] != "manual"),
+                "wajib diisi bila sumber manual",
+            ),
+        ]
+    return pa.DataFrameSchema(
+        {
+            "kode": _teks(unique=True, report_duplicates="exclude_first"),
+            "tingkat": _pilihan(("tujuan", "sasaran")),
+            "sasaran": _teks(),
+            "indikator": _teks(),
+            "satuan": _teks(),
+            "polaritas": _pilihan(("naik", "turun")),
+            "target": pa.Column(float, nullable=True),
+            "realisasi": pa.Column(float, nullable=True),
+            "target_akhir": pa.Column(float, nullable=True),
+            "sumber": _pilihan(("manual", "skm", "idm")),
+            "skala": _pilihan(("ikm", "sakip"), wajib=False, required=False),
+        },
+        checks=checks,
+        name="kinerja",
+    )
+
+
+def idm() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "desa": _teks(unique=True, report_duplicates="exclude_first"),
+            "skor": _indeks_0_1(),
+            "iks": _indeks_0_1(wajib=False, required=False),
+            "ike": _indeks_0_1(wajib=False, required=False),
+            "ikl": _indeks_0_1(wajib=False, required=False),
+            "kode_desa": pa.Column(str, nullable=True, required=False),
+        },
+        name="idm",
+    )
+
+
+def skm_unsur() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "unsur": pa.Column(
+                str,
+                pa.Check.isin(UNSUR_SKM, error="harus salah satu dari U1 sampai U9"),
+                unique=True,
+                report_duplicates="exclude_first",
+            ),
+            "nama": _teks(),
+            "nrr": pa.Column(
+                float,
+                pa.Check.in_range(1, 4, error="NRR harus antara 1 dan 4, misalnya 3,71"),
+            ),
+            "responden": _tidak_negatif("Int64", wajib=False, required=False),
+        },
+        name="skm_unsur",
+    )
+
+
+def anggaran(lengkap: bool = True) -> pa.DataFrameSchema:
+    """``lengkap`` = the report year, where every sub kegiatan needs its realisasi."""
+    return pa.DataFrameSchema(
+        {
+            "sasaran": _teks(),
+            "program": _teks(),
+            "kegiatan": _teks(),
+            "sub_kegiatan": _teks(),
+            "pagu": _tidak_negatif("Int64"),
+            "realisasi": _tidak_negatif("Int64", wajib=lengkap),
+        },
+        checks=[
+            _cek_baris(
+                "realisasi",
+                lambda d: (d["realisasi"] <= d["pagu"]).fillna(True).astype(bool),
+                "realisasi tidak boleh melebihi pagu pada baris yang sama",
+            )
+        ],
+        unique=["program", "kegiatan", "sub_kegiatan"],
+        report_duplicates="exclude_first",
+        name="anggaran",
+    )
+
+
+def pegawai() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "kelompok": _pilihan(("golongan", "jabatan", "pendidikan")),
+            "kategori": _teks(),
+            "jumlah": _tidak_negatif("Int64"),
+        },
+        unique=["kelompok", "kategori"],
+        report_duplicates="exclude_first",
+        name="pegawai",
+    )
+
+
+def dilaporkan() -> pa.DataFrameSchema:
+    """The figures of a published report (``dilaporkan.csv``), one row per printed figure."""
+    return pa.DataFrameSchema(
+        {
+            "metrik": pa.Column(
+                str,
+                pa.Check.str_matches(
+                    r"^[^.\s][^.]*(\.[^.]+)+$",
+                    error="harus berupa id bertitik, misalnya kinerja.S2.realisasi",
+                ),
+            ),
+            "lokasi": pa.Column(str),
+            "dilaporkan": pa.Column(str),
+        },
+        name="dilaporkan",
+    )
+
+
+def skema(nama: str, lengkap: bool = True) -> pa.DataFrameSchema:
+    """The schema of table ``nama`` (the file name without ``.csv``)."""
+    if nama == "kinerja":
+        return kinerja(lengkap)
+    if nama == "anggaran":
+        return anggaran(lengkap)
+    return {
+        "idm": idm,
+        "skm_unsur": skm_unsur,
+        "pegawai": pegawai,
+        "dilaporkan": dilaporkan,
+    }[nama]()

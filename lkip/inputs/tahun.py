@@ -1,0 +1,760 @@
+"""Reading and validating one year's raw input (``data/raw/<year>/``).
+
+The analyst fixes the data, not the code, so loading never stops at the first problem: every
+file is read, every cell parsed and every rule checked, and all problems are raised together
+as :class:`~lkip.core.errors.DataTidakValid`. Nothing here writes to disk.
+
+Row labels of the returned tables are record numbers (first data row = 0) with blank rows
+dropped, so ``index + 2`` is always the line the analyst sees in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import difflib
+import io
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from lkip.core.errors import DataTidakValid, Masalah
+from lkip.core.numbers import AngkaTidakValid, baca_angka, ke_desimal
+from lkip.core.paths import raw_year_dir
+from lkip.formulas.predikat import skala_capaian_dari
+from lkip.inputs import schemas
+from lkip.inputs.responden import berkas_responden
+
+__all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_kode", "periksa_nama_desa"]
+
+TABEL_WAJIB = ("kinerja", "anggaran")
+TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
+
+PROFIL_WAJIB = (
+    "instansi",
+    "kabupaten",
+    "alamat",
+    "periode_renstra",
+    "kepala.jabatan",
+    "kepala.nama",
+    "kepala.pangkat",
+    "kepala.nip",
+    "penandatanganan.tempat",
+    "penandatanganan.tanggal",
+)
+KONVENSI = {
+    "capaian_turun": ("rasio", "selisih"),
+    "bobot_ikm": ("eksak", "0.111"),
+}
+KUNCI_KONVENSI = (*KONVENSI, "batas_capaian", "skala_capaian")
+# Parts of narasi.yaml holding one text per indicator, keyed by its kode in kinerja.csv.
+NARASI_PER_KODE = ("analisis", "analisis_penyebab")
+NARASI_WAJIB = (
+    "kata_pengantar",
+    "ikhtisar",
+    "latar_belakang",
+    "landasan_hukum",
+    "maksud",
+    "tujuan_penyusunan",
+    "isu_strategis",
+    "upaya_isu_strategis",
+    "tugas_fungsi",
+    "struktur_organisasi",
+    "struktur_kinerja",
+    "sistematika",
+    "visi",
+    "misi",
+    "peran_misi",
+    "iku",
+    "analisis",
+    "analisis_penyebab",
+    "anggaran_pengantar",
+    "kesimpulan_pengantar",
+    "keberhasilan_ikm",
+    "saran",
+    "rencana_tindak_lanjut",
+    "lampiran",
+)
+
+
+@dataclass
+class TahunMentah:
+    """One year's validated raw input; optional tables are ``None`` when their file is absent.
+
+    ``anggaran``, ``profil`` and ``narasi`` may be absent only for history years
+    (``wajib_lengkap=False``); ``files`` maps each file name read to its path, for provenance.
+    """
+
+    year: int
+    kinerja: pd.DataFrame
+    idm: pd.DataFrame | None = None
+    skm_unsur: pd.DataFrame | None = None
+    anggaran: pd.DataFrame | None = None
+    pegawai: pd.DataFrame | None = None
+    profil: dict[str, Any] = field(default_factory=dict)
+    narasi: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    label: dict[str, str] = field(default_factory=dict)  # table -> its place, for problems
+
+
+def _label(path: Path) -> str:
+    """The file name as the analyst knows it: relative to ``data/raw``."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def _tahun_dari(path: Path) -> int | None:
+    nama = path.parent.name
+    return int(nama) if nama.isdigit() else None
+
+
+def baca_tabel(path: Path, nama: str, kolom_angka: dict[str, bool]) -> pd.DataFrame:
+    """Read one table (CSV, or sheet ``nama`` of an ``.xlsx`` workbook) with its numbers parsed.
+
+    ``kolom_angka`` maps numeric columns to ``bulat`` (integer-valued, see
+    :func:`lkip.core.numbers.baca_angka`). Raises :class:`DataTidakValid` listing every unreadable
+    cell; the schema rules are not checked here (see :func:`muat_tahun`).
+    """
+    tabel, _, masalah = _baca_tabel(path, nama, kolom_angka)
+    if masalah or tabel is None:
+        raise DataTidakValid(_tahun_dari(path), masalah)
+    return tabel
+
+
+def _baca_tabel(
+    path: Path, nama: str, kolom_angka: dict[str, bool], berkas: str | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Masalah]]:
+    """Parse a table and also return its cells as typed (for quoting values in problems).
+
+    ``berkas`` is how problems name the place (default: the file's label).
+    """
+    berkas = berkas or _label(path)
+    if path.suffix.lower() == ".xlsx":
+        baris, masalah = _baris_xlsx(path, nama, berkas)
+    else:
+        baris, masalah = _baris_csv(path, berkas)
+    if baris is None:
+        return None, None, masalah
+
+    judul, isi, masalah_bentuk = _susun(baris, berkas)
+    masalah += masalah_bentuk
+    terisi = [i for i, sel in enumerate(isi) if any(v != "" for v in sel)]
+    asli = pd.DataFrame([isi[i] for i in terisi], index=terisi, columns=judul, dtype=object)
+
+    tabel = pd.DataFrame(index=asli.index)
+    for kolom in asli.columns:
+        if kolom in kolom_angka:
+            tabel[kolom], salah = _kolom_angka(asli[kolom], kolom_angka[kolom], berkas)
+            masalah += salah
+        else:
+            teks = asli[kolom].map(_sebagai_teks)
+            tabel[kolom] = teks.where(teks != "").astype("str")
+    asli_teks = asli.map(_sebagai_teks)
+    return tabel, asli_teks, masalah
+
+
+def _baris_csv(path: Path, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
+    try:
+        teks = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [
+            Masalah(
+                berkas,
+                None,
+                None,
+                None,
+                "harus disimpan dengan pengodean UTF-8 (di Excel: Simpan Sebagai → "
+                '"CSV UTF-8 (dipisahkan koma)")',
+            )
+        ]
+    if not teks.strip():
+        return None, [
+            Masalah(berkas, None, None, None, "berkas kosong; baris 1 harus berisi nama kolom")
+        ]
+    baris_judul = teks.splitlines()[0]
+    pemisah = ";" if baris_judul.count(";") > baris_judul.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)), []
+    except csv.Error as exc:  # e.g. a NUL byte from a binary file renamed to .csv
+        pesan = f"tidak bisa dibaca sebagai CSV ({exc}); simpan ulang sebagai CSV UTF-8"
+        return None, [Masalah(berkas, None, None, None, pesan)]
+
+
+def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
+    try:
+        buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
+        return None, [Masalah(berkas, None, None, None, f"tidak bisa dibuka sebagai Excel: {exc}")]
+    try:
+        cocok = [n for n in buku.sheetnames if _nama_kolom(n) == nama]
+        if cocok:
+            lembar = buku[cocok[0]]
+        elif len(buku.sheetnames) == 1:
+            lembar = buku.worksheets[0]
+        else:
+            ada = ", ".join(buku.sheetnames)
+            pesan = f'harus memuat lembar kerja bernama "{nama}"; yang ada: {ada}'
+            return None, [Masalah(berkas, None, None, None, pesan)]
+        baris = [[_nilai_sel(sel) for sel in row] for row in lembar.iter_rows()]
+        judul_lembar = lembar.title
+    finally:
+        buku.close()
+    if not baris:
+        return None, [
+            Masalah(
+                berkas, None, None, None, "lembar kerja kosong; baris 1 harus berisi nama kolom"
+            )
+        ]
+    kosong = any(v == "" for row in baris[1:] for v in row)
+    return baris, _rumus_tanpa_nilai(path, judul_lembar, baris, berkas) if kosong else []
+
+
+def _rumus_tanpa_nilai(
+    path: Path, lembar: str, baris: list[list[Any]], berkas: str
+) -> list[Masalah]:
+    """Empty cells that hold a formula: the file was written without the formulas' results.
+
+    Excel and LibreOffice store each result next to its formula; a workbook made by a script
+    may not, and its cells then read as empty. Saying so beats "wajib diisi" on a filled cell.
+    """
+    buku = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        rumus = [[sel.value for sel in row] for row in buku[lembar].iter_rows()]
+    finally:
+        buku.close()
+    judul = [_nama_kolom(j) for j in baris[0]]
+    masalah = []
+    for nomor, (nilai, isi) in enumerate(zip(baris[1:], rumus[1:], strict=False), start=2):
+        for kolom, (v, r) in enumerate(zip(nilai, isi, strict=False)):
+            if v == "" and isinstance(r, str) and r.startswith("="):
+                pesan = (
+                    "berisi rumus tanpa hasil tersimpan; buka berkas di Excel atau LibreOffice "
+                    "lalu simpan ulang agar hasil rumusnya ikut tersimpan"
+                )
+                nama = judul[kolom] if kolom < len(judul) else None
+                masalah.append(Masalah(berkas, nomor, nama, r, pesan))
+    return masalah
+
+
+def _nilai_sel(sel: Any) -> Any:
+    """A cell's value as the analyst sees it: a cell formatted as percent shows 100 % for 1.
+
+    Typed as text, "100%" reads as 100 (:func:`lkip.core.numbers.baca_angka`); the same figure in a
+    percent-formatted cell must not read as 1.
+    """
+    nilai = getattr(sel, "value", None)
+    if nilai is None:
+        return ""
+    angka = isinstance(nilai, int | float) and not isinstance(nilai, bool)
+    if angka and "%" in (getattr(sel, "number_format", "") or ""):
+        return float(ke_desimal(nilai) * 100)
+    return nilai
+
+
+def _nama_kolom(judul: Any) -> str:
+    """A header cell, sheet or file name as a name: "Sub Kegiatan " is sub_kegiatan."""
+    return str(judul).strip().lower().replace(" ", "_")
+
+
+def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:
+    """Normalise the header and make every row as wide as it; report what cannot be placed."""
+    masalah: list[Masalah] = []
+    judul = [_nama_kolom(j) for j in baris[0]]
+    lebar = len(judul)
+    isi = []
+    for nomor, sel in enumerate(baris[1:]):
+        sel = [v.strip() if isinstance(v, str) else v for v in sel]
+        if len(sel) > lebar:
+            masalah.append(
+                Masalah(
+                    berkas,
+                    nomor + 2,
+                    None,
+                    None,
+                    f"berisi {len(sel)} sel padahal baris judul hanya {lebar} kolom; "
+                    "periksa pemisah kolom, atau beri tanda kutip pada teks/angka yang memuat "
+                    "koma",
+                )
+            )
+        isi.append((sel + [""] * lebar)[:lebar])
+
+    tanpa_judul = [i for i, j in enumerate(judul) if j == ""]
+    for i in tanpa_judul:
+        if any(r[i] != "" for r in isi):
+            masalah.append(
+                Masalah(berkas, 1, None, None, f"kolom ke-{i + 1} berisi data tetapi tidak bernama")
+            )
+    tetap = [i for i, j in enumerate(judul) if j != ""]
+    judul = [judul[i] for i in tetap]
+    isi = [[r[i] for i in tetap] for r in isi]
+    for j in sorted({j for j in judul if judul.count(j) > 1}):
+        masalah.append(Masalah(berkas, 1, j, None, "nama kolom ini muncul lebih dari sekali"))
+    return judul, isi, masalah
+
+
+def _sebagai_teks(nilai: Any) -> str:
+    """A cell as text; Excel numbers lose a spurious ``.0`` (kode_desa, NIP-like codes)."""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return str(nilai)
+
+
+def _kolom_angka(sel: pd.Series, bulat: bool, berkas: str) -> tuple[pd.Series, list[Masalah]]:
+    nilai: list[float | int | None] = []
+    masalah = []
+    for indeks, isi in sel.items():
+        try:
+            nilai.append(_angka(isi, bulat))
+        except AngkaTidakValid as exc:
+            nilai.append(None)
+            masalah.append(Masalah(berkas, int(indeks) + 2, str(sel.name), str(isi), str(exc)))
+    return pd.Series(nilai, index=sel.index, dtype="Int64" if bulat else "float64"), masalah
+
+
+def _angka(isi: Any, bulat: bool) -> float | int | None:
+    """Excel cells may already be numbers; only text goes through :func:`baca_angka`."""
+    if isinstance(isi, bool) or not isinstance(isi, int | float):
+        return baca_angka(str(isi), bulat=bulat)
+    if isinstance(isi, float) and math.isnan(isi):
+        return None
+    if not bulat:
+        return float(isi)
+    if not float(isi).is_integer():
+        raise AngkaTidakValid("harus berupa bilangan bulat, misalnya 1500000 atau 1.500.000")
+    return int(isi)
+
+
+def _periksa_skema(
+    tabel: pd.DataFrame, asli: pd.DataFrame, skema: pa.DataFrameSchema, berkas: str
+) -> list[Masalah]:
+    """Validate lazily and turn each pandera failure case into a :class:`Masalah`."""
+    try:
+        skema.validate(tabel, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return _terjemahkan(err.failure_cases, asli, skema, berkas)
+    return []
+
+
+def _terjemahkan(
+    gagal: pd.DataFrame, asli: pd.DataFrame, skema: pa.DataFrameSchema, berkas: str
+) -> list[Masalah]:
+    """One Masalah per failing cell, quoting the cell as the analyst typed it."""
+    wajib = ", ".join(n for n, c in skema.columns.items() if c.required)
+    masalah = []
+    dilaporkan: set[tuple[str, int | None]] = set()
+    for kasus in gagal.itertuples(index=False):
+        kolom, cek, indeks = kasus.column, str(kasus.check), kasus.index
+        baris = None if indeks is None or pd.isna(indeks) else int(indeks) + 2
+        if cek == "column_in_dataframe":
+            kolom = str(kasus.failure_case)
+            pesan = f"kolom wajib tidak ada; baris 1 harus memuat: {wajib}"
+        elif cek == "not_nullable":
+            pesan = "wajib diisi"
+        elif cek == "field_uniqueness":
+            pesan = schemas.UNIK
+        elif cek == "multiple_fields_uniqueness":
+            kolom = skema.unique[-1]
+            pesan = f"gabungan {', '.join(skema.unique)} harus unik: sudah ada di baris sebelumnya"
+        elif kasus.schema_context == "DataFrameSchema" and kasus.check_number is not None:
+            # A row rule lists every non-empty cell of its row; report it on the column it
+            # names, whose cell may be the empty one.
+            aturan = skema.checks[int(kasus.check_number)]
+            kolom, pesan = aturan.name, aturan.error
+        else:
+            pesan = cek
+        if (kolom, baris, pesan) in dilaporkan:
+            continue
+        dilaporkan.add((kolom, baris, pesan))
+        nilai = None
+        if baris is not None and kolom in asli.columns:
+            nilai = asli.at[int(indeks), kolom] or None
+        masalah.append(Masalah(berkas, baris, kolom, nilai, pesan))
+    # Column by column, top to bottom: the order in which the analyst fixes a spreadsheet.
+    urutan = {k: i for i, k in enumerate(asli.columns)}
+    return sorted(masalah, key=lambda m: (urutan.get(m.kolom, -1), m.baris or 0))
+
+
+def _baca_yaml(path: Path, berkas: str) -> tuple[dict[str, Any] | None, list[Masalah]]:
+    try:
+        isi = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, [Masalah(berkas, None, None, None, "harus disimpan dengan pengodean UTF-8")]
+    except yaml.MarkedYAMLError as exc:
+        tanda = exc.problem_mark or exc.context_mark
+        baris = tanda.line + 1 if tanda is not None else None
+        pesan = (
+            f"penulisan YAML tidak valid ({exc.problem}); periksa indentasi, tanda titik dua, "
+            "dan beri tanda kutip pada teks yang memuat titik dua atau diawali tanda khusus"
+        )
+        return None, [Masalah(berkas, baris, None, None, pesan)]
+    except yaml.YAMLError as exc:
+        return None, [Masalah(berkas, None, None, None, f"penulisan YAML tidak valid ({exc})")]
+    except ValueError as exc:  # a date YAML recognises but the calendar does not (2024-02-30)
+        pesan = f"ada tanggal yang tidak ada di kalender ({exc}); tulis sebagai YYYY-MM-DD"
+        return None, [Masalah(berkas, None, None, None, pesan)]
+    if not isinstance(isi, dict):
+        return None, [
+            Masalah(berkas, None, None, None, "isinya harus berupa pasangan kunci: nilai")
+        ]
+    return isi, []
+
+
+def _ambil(data: dict[str, Any], kunci: str) -> Any:
+    for bagian in kunci.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(bagian)
+    return data
+
+
+def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
+    masalah = [
+        Masalah(berkas, None, None, None, f'kunci "{k}" wajib diisi')
+        for k in PROFIL_WAJIB
+        if _ambil(profil, k) in (None, "")
+    ]
+    tanggal = _ambil(profil, "penandatanganan.tanggal")
+    if tanggal not in (None, "") and not _tanggal(tanggal):
+        pesan = (
+            'kunci "penandatanganan.tanggal" harus tanggal berformat YYYY-MM-DD, '
+            "misalnya 2024-01-22"
+        )
+        masalah.append(Masalah(berkas, None, None, str(tanggal), pesan))
+    konvensi = profil.get("konvensi") or {}
+    if not isinstance(konvensi, dict):
+        pesan = f'kunci "konvensi" harus berisi pasangan kunci: nilai ({", ".join(KUNCI_KONVENSI)})'
+        return [*masalah, Masalah(berkas, None, None, str(konvensi), pesan)]
+    for kunci in konvensi:
+        if kunci not in KUNCI_KONVENSI:
+            pesan = (
+                f'kunci "konvensi.{kunci}" tidak dikenal (salah ketik?); kunci yang dikenal: '
+                f"{', '.join(KUNCI_KONVENSI)}"
+            )
+            masalah.append(Masalah(berkas, None, None, None, pesan))
+    for kunci, pilihan in KONVENSI.items():
+        nilai = konvensi.get(kunci)
+        if nilai is not None and str(nilai) not in pilihan:
+            pesan = f'kunci "konvensi.{kunci}" harus salah satu dari: {", ".join(pilihan)}'
+            masalah.append(Masalah(berkas, None, None, str(nilai), pesan))
+    if konvensi.get("skala_capaian") is not None:
+        try:
+            skala_capaian_dari(konvensi["skala_capaian"])
+        except (ValueError, TypeError, AttributeError) as e:
+            pesan = (
+                'kunci "konvensi.skala_capaian" harus daftar baris {batas_bawah, label} dengan '
+                f"batas menurun dan satu baris tanpa batas_bawah untuk sisanya ({e})"
+            )
+            masalah.append(Masalah(berkas, None, None, None, pesan))
+    batas = konvensi.get("batas_capaian")
+    if batas is not None and (
+        isinstance(batas, bool) or not isinstance(batas, int | float) or batas <= 0
+    ):
+        pesan = 'kunci "konvensi.batas_capaian" harus angka positif (misalnya 120) atau null'
+        masalah.append(Masalah(berkas, None, None, str(batas), pesan))
+    return masalah
+
+
+def _tanggal(nilai: Any) -> bool:
+    """A date as YAML reads 2024-01-22, or that text quoted."""
+    if isinstance(nilai, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(str(nilai))
+    except ValueError:
+        return False
+    return True
+
+
+def _buku_kerja(folder: Path) -> list[Path]:
+    """Workbooks holding several tables (one sheet per table), e.g. ``lkip-2024.xlsx``.
+
+    A workbook named after one table (``kinerja.xlsx``) is that table alone; Excel's lock files
+    (``~$...``) are not workbooks.
+    """
+    tabel = {*TABEL_WAJIB, *TABEL_PILIHAN}
+    return sorted(
+        p
+        for p in folder.glob("*.xlsx")
+        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_kolom(p.stem) not in tabel
+    )
+
+
+def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
+    """The table names of a workbook's sheets, or a problem if it cannot be opened."""
+    try:
+        buku = openpyxl.load_workbook(path, read_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
+        pesan = f"tidak bisa dibuka sebagai Excel ({exc}); simpan ulang sebagai buku kerja .xlsx"
+        return [], [Masalah(_label(path), None, None, None, pesan)]
+    try:
+        return [_nama_kolom(n) for n in buku.sheetnames], []
+    finally:
+        buku.close()
+
+
+def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tuple[Path, str]]:
+    """Every place table ``nama`` is found, as (path, label for problems)."""
+    tempat = []
+    for akhiran in (".csv", ".xlsx"):
+        path = folder / f"{nama}{akhiran}"
+        if path.is_file():
+            tempat.append((path, _label(path)))
+    for path, lembar in buku.items():
+        if nama in lembar:
+            tempat.append((path, f"{_label(path)} (lembar {nama})"))
+    return tempat
+
+
+def _bacaan_sama(bacaan: list[tuple[pd.DataFrame | None, ...]]) -> bool:
+    """Whether a table found in several places (CSV and workbook) has the same content."""
+    tabel = [b[0] for b in bacaan]
+    if any(t is None for t in tabel):
+        return False
+    pertama = tabel[0].reset_index(drop=True)
+    return all(pertama.equals(t.reset_index(drop=True)) for t in tabel[1:])
+
+
+def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) -> TahunMentah:
+    """Read and validate every input file of ``year``; raise all problems together.
+
+    Each table is ``<nama>.csv``, ``<nama>.xlsx`` or the sheet ``<nama>`` of a workbook in the
+    year's folder (as ``lkip new-year`` makes). A table found in two places must have the same
+    content in both, so that filling one and forgetting the other cannot go unnoticed.
+
+    ``wajib_lengkap=False`` is for history years, which only feed comparisons: then only
+    ``kinerja.csv`` is required, anggaran/profil/narasi are optional and empty target or
+    realisasi are accepted.
+    """
+    folder = raw_year_dir(year, root)
+    if not folder.is_dir():
+        pesan = (
+            f"folder data/raw/{year} tidak ditemukan; buat folder itu dari tahun sebelumnya "
+            f"dengan: make new-year YEAR={year}"
+        )
+        raise DataTidakValid(year, [Masalah(f"{year}/", None, None, None, pesan)])
+
+    masalah: list[Masalah] = []
+    tabel: dict[str, pd.DataFrame] = {}
+    label: dict[str, str] = {}
+    files: dict[str, Path] = {}
+    buku: dict[Path, list[str]] = {}
+    for path in _buku_kerja(folder):
+        buku[path], salah = _daftar_lembar(path)
+        masalah += salah
+    wajib = TABEL_WAJIB if wajib_lengkap else ("kinerja",)
+    for nama in (*TABEL_WAJIB, *TABEL_PILIHAN):
+        tempat = _cari_tabel(folder, nama, buku)
+        if not tempat:
+            if nama in wajib:
+                skema = schemas.skema(nama, wajib_lengkap)
+                kolom = ", ".join(n for n, c in skema.columns.items() if c.required)
+                pesan = (
+                    f'berkas wajib tidak ditemukan (atau lembar "{nama}" di buku Excel); '
+                    f"kolomnya: {kolom}"
+                )
+                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+            continue
+        files.update({path.name: path for path, _ in tempat})
+        label[nama] = tempat[0][1]
+        bacaan = [_baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama], lbl) for path, lbl in tempat]
+        if len(bacaan) > 1 and not _bacaan_sama(bacaan):
+            lain = "; ".join(lbl for _, lbl in tempat[1:])
+            pesan = (
+                f"tabel {nama} juga ada di {lain} dengan isi berbeda; isi di satu tempat saja "
+                "dan hapus yang lain (berkas CSV atau lembar di buku Excel)"
+            )
+            masalah.append(Masalah(label[nama], None, None, None, pesan))
+            continue
+        hasil, asli, salah = bacaan[0]
+        masalah += salah
+        if hasil is None or asli is None:
+            continue
+        berkas = label[nama]
+        if hasil.empty:
+            masalah.append(
+                Masalah(berkas, None, None, None, "belum ada baris data di bawah baris judul")
+            )
+        sudah = {(m.baris, m.kolom) for m in salah}
+        masalah += [
+            m
+            for m in _periksa_skema(hasil, asli, schemas.skema(nama, wajib_lengkap), berkas)
+            if (m.baris, m.kolom) not in sudah
+        ]
+        tabel[nama] = hasil
+
+    yaml_isi: dict[str, dict[str, Any]] = {}
+    for nama in ("profil", "narasi"):
+        path = folder / f"{nama}.yaml"
+        if not path.is_file():
+            if wajib_lengkap:
+                pesan = (
+                    "berkas wajib tidak ditemukan; salin dari folder tahun sebelumnya lalu "
+                    f"sesuaikan (make new-year YEAR={year} menyalinnya untuk folder baru)"
+                )
+                masalah.append(Masalah(f"{year}/{nama}.yaml", None, None, None, pesan))
+            continue
+        files[path.name] = path
+        isi, salah = _baca_yaml(path, _label(path))
+        masalah += salah
+        if isi is not None:
+            yaml_isi[nama] = isi
+
+    if wajib_lengkap:
+        if "profil" in yaml_isi:
+            masalah += _periksa_profil(yaml_isi["profil"], f"{year}/profil.yaml")
+        if "narasi" in yaml_isi:
+            masalah += [
+                Masalah(f"{year}/narasi.yaml", None, None, None, f'kunci "{k}" wajib ada')
+                for k in NARASI_WAJIB
+                if k not in yaml_isi["narasi"]
+            ]
+        if "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
+            kode = set(tabel["kinerja"]["kode"].dropna())
+            masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
+    ada_responden = berkas_responden(folder) is not None
+    masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap, ada_responden)
+
+    if masalah or "kinerja" not in tabel:
+        raise DataTidakValid(year, masalah)
+    return TahunMentah(
+        year=year,
+        kinerja=tabel["kinerja"],
+        idm=tabel.get("idm"),
+        skm_unsur=tabel.get("skm_unsur"),
+        anggaran=tabel.get("anggaran"),
+        pegawai=tabel.get("pegawai"),
+        profil=yaml_isi.get("profil", {}),
+        narasi=yaml_isi.get("narasi", {}),
+        files=files,
+        label=label,
+    )
+
+
+def periksa_nama_desa(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
+    """A desa whose name is spelt differently in two years, most often a typo.
+
+    Such a desa has a score in one year only, so it silently drops out of the percentage of
+    desa whose IDM rose. Only a name of this year missing last year that resembles a name of
+    last year missing this year is flagged; a desa that really is new or gone is left to the
+    report, which names it.
+    """
+    if lalu.idm is None or kini.idm is None:
+        return []
+    nama_lalu = [str(d) for d in lalu.idm["desa"].dropna()]
+    nama_kini = {str(d) for d in kini.idm["desa"].dropna()}
+    hilang = [d for d in nama_lalu if d not in nama_kini]
+    masalah = []
+    for indeks, desa in kini.idm["desa"].dropna().items():
+        if str(desa) in nama_lalu:
+            continue
+        mirip = difflib.get_close_matches(_kunci_nama(desa), map(_kunci_nama, hilang), 1, 0.8)
+        if mirip:
+            asli = next(n for n in hilang if _kunci_nama(n) == mirip[0])
+            pesan = (
+                f'nama desa tidak ada di data IDM {lalu.year}, yang memuat "{asli}"; samakan '
+                "penulisannya agar skor kedua tahun dapat dibandingkan"
+            )
+            masalah.append(Masalah(kini.label["idm"], int(indeks) + 2, "desa", desa, pesan))
+    return masalah
+
+
+def periksa_kode(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
+    """An indicator whose kode changed between two years (S1 last year, S01 this year).
+
+    Indicators are compared across years by kode, so a renamed one loses its comparison with
+    last year. Flagged when this year's new kode carries the indicator text of last year's kode
+    that is gone; a new Renstra with new indicators has no such pairs.
+    """
+    if not {"kode", "indikator"} <= set(lalu.kinerja.columns) or "kode" not in kini.kinerja:
+        return []
+    kode_kini = set(kini.kinerja["kode"].dropna())
+    hilang = {
+        _kunci_nama(r.indikator): r.kode
+        for r in lalu.kinerja.itertuples()
+        if r.kode not in kode_kini and isinstance(r.indikator, str)
+    }
+    kode_lalu = set(lalu.kinerja["kode"].dropna())
+    masalah = []
+    for indeks, r in kini.kinerja.iterrows():
+        lama = hilang.get(_kunci_nama(r["indikator"])) if r["kode"] not in kode_lalu else None
+        if lama is not None:
+            pesan = (
+                f"indikator ini berkode {lama} di kinerja {lalu.year}; pakai kode yang sama agar "
+                "perbandingan dengan tahun lalu terisi"
+            )
+            masalah.append(
+                Masalah(kini.label["kinerja"], int(indeks) + 2, "kode", r["kode"], pesan)
+            )
+    return masalah
+
+
+def _kunci_nama(nama: str) -> str:
+    return " ".join(str(nama).lower().split())
+
+
+def _periksa_narasi_kode(narasi: dict[str, Any], kode: set[str], berkas: str) -> list[Masalah]:
+    """Texts per indicator must name a kode of kinerja.csv, or the report silently drops them."""
+    masalah = []
+    daftar = ", ".join(sorted(kode))
+    for bagian in NARASI_PER_KODE:
+        isi = narasi.get(bagian)
+        if not isinstance(isi, dict):
+            continue
+        for k in isi:
+            if str(k) not in kode:
+                pesan = (
+                    f'kunci "{bagian}.{k}": kode {k} tidak ada di kolom kode kinerja.csv '
+                    f"({daftar}); teksnya tidak akan tampil di laporan"
+                )
+                masalah.append(Masalah(berkas, None, None, None, pesan))
+    return masalah
+
+
+def _periksa_antar_berkas(
+    year: int,
+    tabel: dict[str, pd.DataFrame],
+    nama_file: dict[str, str],
+    wajib_lengkap: bool,
+    ada_responden: bool,
+) -> list[Masalah]:
+    """Rules that tie files together: budget rows point at known sasaran, computed
+    realisasi has its source file, and a survey covers all nine unsur.
+
+    ``nama_file`` maps each table found to its label in problems."""
+    masalah = []
+    kinerja = tabel.get("kinerja")
+    anggaran = tabel.get("anggaran")
+    if kinerja is not None and anggaran is not None and "kode" in kinerja and "sasaran" in anggaran:
+        kode = set(kinerja["kode"].dropna())
+        daftar = ", ".join(sorted(kode))
+        for indeks, nilai in anggaran["sasaran"].dropna().items():
+            if nilai not in kode:
+                pesan = f"harus berupa kode yang ada di kolom kode kinerja.csv ({daftar})"
+                masalah.append(
+                    Masalah(nama_file["anggaran"], int(indeks) + 2, "sasaran", nilai, pesan)
+                )
+
+    if wajib_lengkap and kinerja is not None and {"kode", "sumber"} <= set(kinerja.columns):
+        for sumber, nama in (("idm", "idm"), ("skm", "skm_unsur")):
+            pemakai = kinerja.loc[kinerja["sumber"] == sumber, "kode"].dropna()
+            if nama == "skm_unsur" and ada_responden:
+                continue  # the IKM comes from skm_responden instead (lkip.inputs.responden)
+            if len(pemakai) and nama not in nama_file:
+                kode = ", ".join(pemakai)
+                pesan = (
+                    f"berkas wajib ada karena indikator {kode} di kinerja.csv bersumber {sumber}"
+                )
+                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+
+    skm = tabel.get("skm_unsur")
+    if skm is not None and "unsur" in skm:
+        kurang = [u for u in schemas.UNSUR_SKM if u not in set(skm["unsur"].dropna())]
+        if kurang:
+            pesan = f"harus memuat kesembilan unsur U1 sampai U9; belum ada: {', '.join(kurang)}"
+            masalah.append(Masalah(nama_file["skm_unsur"], None, "unsur", None, pesan))
+    return masalah

@@ -1,0 +1,405 @@
+"""Everything one year's report shows, computed from the raw files of that year and earlier.
+
+``susun`` computes; ``simpan``/``baca`` move the result through ``data/processed/<year>/`` so
+that notebooks read validated, derived tables and never the raw files; ``muat`` is what a
+notebook calls: it (re)builds the processed tables when the raw inputs changed.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lkip.core.errors import DataTidakValid
+from lkip.core.paths import available_years, ganti_folder, raw_year_dir
+from lkip.core.sidik import sidik_kode
+from lkip.formulas import anggaran as agr
+from lkip.formulas import ikm as ikm_mod
+from lkip.formulas.capaian import capaian, tercapai
+from lkip.formulas.idm import IDM_2016, persentase_meningkat, perubahan_idm
+from lkip.formulas.pegawai import rekap_pegawai, total_konsisten
+from lkip.formulas.predikat import (
+    SKALA_CAPAIAN_PERMENDAGRI_86,
+    SkalaCapaian,
+    predikat_capaian,
+    predikat_sakip,
+    skala_capaian_dari,
+)
+from lkip.inputs.masukan_ikm import baca_kata_kunci, baca_responden_komentar
+from lkip.inputs.responden import berkas_responden, kecukupan_sampel
+from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
+from lkip.model import ikm_rinci
+from lkip.model import skm as ikm_data
+
+BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
+
+
+TEXT_COLUMNS = (
+    "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
+    "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
+    "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
+    "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_target_lalu",
+    "huruf_realisasi_lalu", "predikat", "interpretasi_realisasi",
+    "kolom", "segmen", "hanya_di", "label", "jenis",
+    "metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Konvensi:
+    """Conventions that vary between agencies; the report states which ones it used."""
+
+    capaian_turun: str = "rasio"
+    batas_capaian: float | None = None
+    bobot_ikm: str = "eksak"
+    # The pemda's predikat scale for capaian, as rows {batas_bawah, label}; None = the
+    # Permendagri 86/2017 style scale.
+    skala_capaian: list[dict[str, Any]] | None = None
+
+    @classmethod
+    def dari_profil(cls, profil: dict[str, Any]) -> Konvensi:
+        k = profil.get("konvensi") or {}
+        return cls(
+            capaian_turun=k.get("capaian_turun", cls.capaian_turun),
+            batas_capaian=k.get("batas_capaian", cls.batas_capaian),
+            bobot_ikm=str(k.get("bobot_ikm", cls.bobot_ikm)),
+            skala_capaian=k.get("skala_capaian"),
+        )
+
+    def skala(self) -> SkalaCapaian:
+        if self.skala_capaian is None:
+            return SKALA_CAPAIAN_PERMENDAGRI_86
+        return skala_capaian_dari(self.skala_capaian, nama="skala pemerintah daerah")
+
+
+@dataclass
+class Laporan:
+    """The computed content of one year's LKIP."""
+
+    tahun: int
+    profil: dict[str, Any]
+    narasi: dict[str, Any]
+    konvensi: Konvensi
+    tabel: dict[str, pd.DataFrame]
+    nilai: dict[str, Any] = field(default_factory=dict)
+    sumber: dict[str, str] = field(default_factory=dict)
+    kode: str = field(default_factory=sidik_kode)  # the lkip sources that computed it
+
+    # Convenience accessors used by the notebooks.
+    @property
+    def kinerja(self) -> pd.DataFrame:
+        return self.tabel["kinerja"]
+
+    @property
+    def tren(self) -> pd.DataFrame:
+        return self.tabel["tren"]
+
+    def indikator(self, kode: str) -> pd.Series:
+        return self.kinerja.set_index("kode").loc[kode]
+
+    def teks(self, kunci: str, sub: str | None = None) -> list[str]:
+        """Paragraphs of ``narasi.yaml`` (``kunci``, optionally ``kunci.sub``), placeholders filled.
+
+        Prose may say ``{tahun}``, ``{tahun_lalu}``, ``{tahun_depan}``, ``{instansi}``,
+        ``{kabupaten}`` or ``{periode_renstra}`` so that it need not be retyped each year.
+        """
+        isi = self.narasi.get(kunci)
+        if sub is not None:
+            isi = (isi or {}).get(sub)
+        if isi is None:
+            return []
+        nilai = _Isian(
+            tahun=self.tahun,
+            tahun_lalu=self.tahun - 1,
+            tahun_depan=self.tahun + 1,
+            instansi=self.profil.get("instansi", ""),
+            kabupaten=self.profil.get("kabupaten", ""),
+            periode_renstra=self.profil.get("periode_renstra", ""),
+        )
+        daftar = [isi] if isinstance(isi, str) else list(isi)
+        return [str(p).format_map(nilai) if isinstance(p, str) else p for p in daftar]
+
+    def simpan(self, folder: Path) -> None:
+        """Write the tables as CSV and the rest as JSON, replacing the folder atomically."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+        for nama, df in self.tabel.items():
+            df.to_csv(tmp / f"{nama}.csv", index=False)
+        meta = {
+            "tahun": self.tahun,
+            "profil": self.profil,
+            "narasi": self.narasi,
+            "konvensi": self.konvensi.__dict__,
+            "nilai": self.nilai,
+            "sumber": self.sumber,
+            "kode": self.kode,
+        }
+        (tmp / "laporan.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
+        ganti_folder(tmp, folder)
+
+    @classmethod
+    def baca(cls, folder: Path) -> Laporan:
+        meta = json.loads((folder / "laporan.json").read_text(encoding="utf-8"))
+        tabel = {p.stem: _baca_csv(p) for p in sorted(folder.glob("*.csv"))}
+        return cls(
+            tahun=meta["tahun"],
+            profil=meta["profil"],
+            narasi=meta["narasi"],
+            konvensi=Konvensi(**meta["konvensi"]),
+            tabel=tabel,
+            nilai=meta["nilai"],
+            sumber=meta["sumber"],
+            kode=meta.get("kode", ""),
+        )
+
+
+class _Isian(dict):
+    """Placeholders for ``str.format_map``: an unknown ``{name}`` stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _baca_csv(path: Path) -> pd.DataFrame:
+    head = pd.read_csv(path, nrows=0).columns
+    dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
+    df = pd.read_csv(path, dtype=dtype, keep_default_na=True)
+    teks = [c for c in df.columns if c in TEXT_COLUMNS]
+    df[teks] = df[teks].fillna("")
+    for c in BOOLEAN_COLUMNS:
+        if c in df.columns:
+            df[c] = df[c].map({"True": True, "False": False}).astype("boolean")
+    return df
+
+
+def _predikat_skala(skala: str | None, nilai: float | None) -> tuple[str, str] | None:
+    """(letter, its meaning) of a value on the indicator's ``skala``: mutu IKM (PermenPANRB
+    14/2017) or SAKIP predikat (PermenPANRB 88/2021); None for other scales."""
+    if nilai is None or pd.isna(nilai) or not skala or pd.isna(skala):
+        return None
+    if skala == "ikm":
+        m = ikm_mod.mutu(nilai)
+        return m.huruf, m.kinerja
+    if skala == "sakip":
+        p = predikat_sakip(nilai)
+        return p.huruf, p.interpretasi
+    return None
+
+
+def huruf_skala(skala: str | None, nilai: float | None) -> str | None:
+    """Letter printed beside a value: mutu IKM or SAKIP predikat, by the indicator's ``skala``."""
+    predikat = _predikat_skala(skala, nilai)
+    return None if predikat is None else predikat[0]
+
+
+def _ikm_tahun(
+    mentah: TahunMentah, konvensi: Konvensi, responden: pd.DataFrame | None = None
+) -> tuple[float | None, pd.DataFrame | None]:
+    """IKM and unsur table from respondents when given, else from ``skm_unsur.csv``."""
+    unsur = ikm_data.tabel_unsur(responden, mentah.skm_unsur, mentah.year)
+    if unsur is None:
+        return None, None
+    return ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm), unsur
+
+
+def _realisasi(row: pd.Series, ikm_nilai: float | None, persen_idm: float | None) -> float | None:
+    if row["sumber"] == "skm":
+        return ikm_nilai
+    if row["sumber"] == "idm":
+        return persen_idm
+    v = row["realisasi"]
+    return None if pd.isna(v) else float(v)
+
+
+def hitung_kinerja(
+    mentah: TahunMentah,
+    lalu: TahunMentah | None,
+    konvensi: Konvensi,
+    responden: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, dict[str, Any], dict[str, pd.DataFrame]]:
+    """The indicator table of one year, with computed realisasi, capaian and letters.
+
+    ``responden`` (``skm_responden.*``) replaces ``skm_unsur.csv`` as the IKM source.
+    """
+    ikm_nilai, unsur = _ikm_tahun(mentah, konvensi, responden)
+    idm_tabel = None
+    persen_idm = None
+    if mentah.idm is not None:
+        idm_lalu = lalu.idm if lalu is not None else None
+        idm_tabel = perubahan_idm(idm_lalu, mentah.idm, IDM_2016)
+        persen_idm = persentase_meningkat(idm_tabel)
+
+    k = mentah.kinerja.copy()
+    if "skala" not in k.columns:
+        k["skala"] = None
+    k["realisasi"] = [_realisasi(r, ikm_nilai, persen_idm) for _, r in k.iterrows()]
+    k["capaian"] = [
+        capaian(_f(r.target), _f(r.realisasi), r.polaritas, konvensi.capaian_turun,
+                konvensi.batas_capaian)
+        for r in k.itertuples()
+    ]  # fmt: skip
+    skala = konvensi.skala()
+    k["predikat"] = [predikat_capaian(_f(v), skala) for v in k["capaian"]]
+    k["tercapai"] = pd.array(
+        [tercapai(_f(r.target), _f(r.realisasi), r.polaritas) for r in k.itertuples()],
+        dtype="boolean",
+    )
+    k["capaian_akhir"] = [
+        capaian(_f(r.target_akhir), _f(r.realisasi), r.polaritas, konvensi.capaian_turun,
+                konvensi.batas_capaian)
+        for r in k.itertuples()
+    ]  # fmt: skip
+    for kolom in ("target", "realisasi", "target_akhir"):
+        k[f"huruf_{kolom}"] = [
+            huruf_skala(s, _f(v)) for s, v in zip(k["skala"], k[kolom], strict=True)
+        ]
+    k["interpretasi_realisasi"] = [
+        None if (p := _predikat_skala(s, _f(v))) is None else p[1]
+        for s, v in zip(k["skala"], k["realisasi"], strict=True)
+    ]
+    nilai = {"ikm": ikm_nilai, "persen_idm_meningkat": persen_idm}
+    if ikm_nilai is not None:
+        m = ikm_mod.mutu(ikm_nilai)
+        nilai |= {"mutu_ikm": m.huruf, "kinerja_ikm": m.kinerja}
+    extra = {}
+    if unsur is not None:
+        extra["skm_unsur"] = unsur
+    if idm_tabel is not None:
+        extra["idm"] = idm_tabel
+    return k, nilai, extra
+
+
+def _f(v: Any) -> float | None:
+    return None if v is None or pd.isna(v) else float(v)
+
+
+def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
+    path = berkas_responden(raw_year_dir(tahun, root))
+    return None if path is None else baca_responden_komentar(path)
+
+
+def hitung_skm(
+    tahun: int,
+    mentah: TahunMentah,
+    lalu: TahunMentah | None,
+    per_tahun: dict[int, pd.DataFrame],
+    responden: dict[int, pd.DataFrame],
+    konvensi: Konvensi,
+    root: Path | None = None,
+) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """Respondent count, profile and sample adequacy, and the IKM change since last year
+    (with respondents: when, where, comments and tests, :mod:`lkip.model.ikm_rinci`).
+
+    Last year contributes whatever it has: respondents, unsur NRR, or only the IKM indicator's
+    total (2022: 94); :func:`lkip.model.ikm_perubahan.analisis_perubahan` says what cannot be
+    concluded.
+    """
+    nilai: dict[str, Any] = {}
+    tabel: dict[str, pd.DataFrame] = {}
+    resp = responden.get(tahun)
+    if resp is not None:
+        nilai["skm_responden"] = len(resp)
+        populasi = ikm_data.pengguna_layanan(mentah.profil, tahun)
+        nilai["skm_kecukupan"] = kecukupan_sampel(len(resp), populasi)
+        tabel["skm_profil"] = ikm_data.profil(resp)
+    kini = ikm_data.data_skm(tahun, resp, mentah.skm_unsur, per_tahun.get(tahun))
+    if kini is None:
+        return nilai, tabel
+    nilai["skm_sumber"] = kini.tingkat
+    sebelum = (
+        ikm_data.data_skm(
+            tahun - 1, responden.get(tahun - 1), lalu.skm_unsur, per_tahun.get(tahun - 1)
+        )
+        if lalu is not None
+        else None
+    )
+    h = ikm_data.analisis(sebelum, kini, ("kanal",), konvensi.bobot_ikm)
+    nilai["ikm_perubahan"] = ikm_data.ringkas(h, sebelum, kini, tahun - 1)
+    nilai["ikm_perubahan"]["catatan"] = [
+        c
+        for d in (sebelum, kini)
+        if d is not None and (c := ikm_data.beda_total(d, konvensi.bobot_ikm))
+    ]
+    tabel |= ikm_rinci.tabel_perubahan(h)
+    if kini.responden is not None:
+        nilai["ikm_rinci"], tabel_rinci = ikm_rinci.analisis_rinci(
+            sebelum,
+            kini,
+            baca_kata_kunci(raw_year_dir(tahun, root)),
+            bobot=konvensi.bobot_ikm,
+            berkas=f"{tahun}/{berkas_responden(raw_year_dir(tahun, root)).name}",
+        )
+        tabel |= tabel_rinci
+    return nilai, tabel
+
+
+def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
+    """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
+    fingerprint of the raw inputs it was computed from, kept to tell when it is stale)."""
+    mentah = muat_tahun(tahun, root)
+    konvensi = Konvensi.dari_profil(mentah.profil)
+    tahun_ada = [t for t in available_years(root) if t < tahun]
+    riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
+    if tahun - 1 in riwayat:
+        sebelum = riwayat[tahun - 1]
+        if masalah := periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah):
+            raise DataTidakValid(tahun, masalah)
+    responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
+    per_tahun: dict[int, pd.DataFrame] = {}
+    for t in tahun_ada:
+        per_tahun[t], _, _ = hitung_kinerja(
+            riwayat[t], riwayat.get(t - 1), konvensi, responden.get(t)
+        )
+    kinerja, nilai, extra = hitung_kinerja(
+        mentah, riwayat.get(tahun - 1), konvensi, responden.get(tahun)
+    )
+    per_tahun[tahun] = kinerja
+    nilai_skm, extra_skm = hitung_skm(
+        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi, root
+    )
+    nilai |= nilai_skm
+    extra |= extra_skm
+
+    lalu = per_tahun.get(tahun - 1)
+    if lalu is not None:
+        kolom = ["target", "realisasi", "capaian", "huruf_target", "huruf_realisasi"]
+        prev = lalu.set_index("kode")[kolom]
+        prev.columns = [f"{c}_lalu" for c in kolom]
+        kinerja = kinerja.merge(prev, left_on="kode", right_index=True, how="left")
+    else:
+        for c in ("target_lalu", "realisasi_lalu", "capaian_lalu"):
+            kinerja[c] = float("nan")
+        kinerja["huruf_target_lalu"] = kinerja["huruf_realisasi_lalu"] = None
+
+    tren = pd.concat([df.assign(tahun=t) for t, df in sorted(per_tahun.items())], ignore_index=True)
+
+    tabel: dict[str, pd.DataFrame] = {"kinerja": kinerja, "tren": tren} | extra
+    rinci = mentah.anggaran.copy()
+    tabel["anggaran_rinci"] = agr.rekap(rinci, ["sasaran", "program", "kegiatan", "sub_kegiatan"])
+    tabel["anggaran_program"] = agr.rekap(rinci, ["program"])
+    tabel["anggaran_sasaran"] = agr.rekap(rinci, ["sasaran"])
+    tabel["anggaran_sasaran_program"] = agr.rekap(rinci, ["sasaran", "program"])
+    tabel["anggaran_total"] = agr.rekap(rinci, [])
+    if mentah.pegawai is not None:
+        tabel["pegawai"] = mentah.pegawai
+        tabel["pegawai_rekap"] = rekap_pegawai(mentah.pegawai).assign(
+            konsisten=total_konsisten(mentah.pegawai)
+        )
+    nilai["tahun_tersedia"] = sorted(per_tahun)
+    laporan = Laporan(
+        tahun=tahun,
+        profil=mentah.profil,
+        narasi=mentah.narasi,
+        konvensi=konvensi,
+        tabel=tabel,
+        nilai=nilai,
+        sumber=sumber,
+    )
+    return laporan

@@ -1,0 +1,401 @@
+"""What one year's Survei Kepuasan Masyarakat (SKM) data allow, shared by report and notebook.
+
+A year may have respondents (``skm_responden.*``), only unsur NRR (``skm_unsur.csv``) or only a
+total IKM (the realisasi of the IKM indicator in ``kinerja.csv``). The report
+(``lkip.model.laporan``) and the exploration notebook both go through these functions, so they
+compute the unsur table, the respondent profile and the change since last year the same way
+(PermenPANRB 14/2017).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lkip.core.errors import DataTidakValid, Masalah
+from lkip.core.fmt import angka
+from lkip.core.paths import (
+    PACKAGE_ROOT,
+    project_root,
+    raw_year_dir,
+    tahun_terakhir,
+)
+from lkip.formulas import ikm as ikm_mod
+from lkip.inputs.masukan_ikm import baca_responden_komentar
+from lkip.inputs.responden import (
+    berkas_responden,
+    dengan_kelompok_umur,
+    nrr_unsur,
+    profil_responden,
+)
+from lkip.inputs.tahun import muat_tahun
+from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, analisis_perubahan
+
+__all__ = [
+    "KOLOM_PROFIL_LAPORAN",
+    "NAMA_KOLOM",
+    "SumberSkm",
+    "analisis",
+    "beda_total",
+    "data_skm",
+    "indikator_ikm",
+    "kolom_segmen",
+    "muat_sumber",
+    "nrr_per_segmen",
+    "pengguna_layanan",
+    "profil",
+    "ringkas",
+    "tabel_segmen",
+    "tabel_unsur",
+]
+
+KOLOM_PROFIL_LAPORAN = (
+    "jenis_kelamin",
+    "umur",
+    "pendidikan",
+    "pekerjaan",
+    "jenis_layanan",
+    "kanal",
+)
+"""Profile columns the report tabulates, in the order SKM reports usually print them."""
+
+KOLOM_SEGMEN = (
+    "kanal",
+    "jenis_layanan",
+    "jenis_kelamin",
+    "kelompok_umur",
+    "pendidikan",
+    "pekerjaan",
+)
+"""Columns a change can be split by; ``kanal`` first, the report's own explanation."""
+
+NAMA_KOLOM = {
+    "kanal": "Kanal pengisian",
+    "jenis_layanan": "Jenis layanan",
+    "jenis_kelamin": "Jenis kelamin",
+    "umur": "Kelompok umur",
+    "kelompok_umur": "Kelompok umur",
+    "pendidikan": "Pendidikan",
+    "pekerjaan": "Pekerjaan",
+}
+
+SINTETIS = "SINTETIS"
+"""Marker in the file names of the synthetic sample (``data/sample``)."""
+
+
+def tabel_unsur(
+    responden: pd.DataFrame | None = None,
+    skm_unsur: pd.DataFrame | None = None,
+    tahun: int | None = None,
+) -> pd.DataFrame | None:
+    """The unsur table of the report: unsur, nama, nrr (+ n_jawab from respondents), mutu,
+    kinerja, peringkat. Respondents win over ``skm_unsur.csv``; None when neither exists.
+
+    An unsur nobody answered has no NRR, so no IKM can be computed (PermenPANRB 14/2017):
+    raised as :class:`DataTidakValid` naming the unsur.
+    """
+    if responden is not None:
+        unsur = nrr_unsur(responden)
+        kosong = unsur.loc[unsur["n_jawab"] == 0, "unsur"].tolist()
+        if kosong:
+            pesan = "tidak ada responden yang menjawab unsur ini, sehingga IKM tidak dapat dihitung"
+            berkas = f"{tahun}/skm_responden"
+            raise DataTidakValid(
+                tahun, [Masalah(berkas, None, u.lower(), None, pesan) for u in kosong]
+            )
+    elif skm_unsur is not None:
+        urutan = [kode for kode, _ in ikm_mod.UNSUR]
+        unsur = skm_unsur.set_index("unsur").loc[urutan].reset_index()
+    else:
+        return None
+    mutu = [ikm_mod.mutu_unsur(v) for v in unsur["nrr"]]
+    unsur["mutu"] = [m.huruf for m in mutu]
+    unsur["kinerja"] = [m.kinerja for m in mutu]
+    unsur["peringkat"] = ikm_mod.peringkat(unsur.set_index("unsur")["nrr"]).to_numpy()
+    return unsur
+
+
+def indikator_ikm(kinerja: pd.DataFrame | None) -> pd.Series | None:
+    """The IKM indicator of ``kinerja.csv``: computed from the survey (``sumber`` = skm) or,
+    in a year known only from the published report, typed with ``skala`` = ikm."""
+    if kinerja is None:
+        return None
+    skala = kinerja["skala"] if "skala" in kinerja.columns else pd.Series("", index=kinerja.index)
+    baris = kinerja[(kinerja["sumber"] == "skm") | (skala == "ikm")]
+    return None if baris.empty else baris.iloc[0]
+
+
+def data_skm(
+    tahun: int,
+    responden: pd.DataFrame | None,
+    skm_unsur: pd.DataFrame | None,
+    kinerja: pd.DataFrame | None,
+) -> DataSkm | None:
+    """The most detailed SKM data of a year; None when the year has no IKM at all.
+
+    ``kinerja`` is only used for a total-only year: its IKM indicator's realisasi.
+    """
+    total = None
+    baris = indikator_ikm(kinerja)
+    if baris is not None and not pd.isna(baris["realisasi"]):
+        total = float(baris["realisasi"])
+    if responden is not None:
+        responden = dengan_kelompok_umur(responden)
+    if responden is None and skm_unsur is None and total is None:
+        return None
+    return DataSkm(tahun, responden=responden, nrr=skm_unsur, ikm=total)
+
+
+def profil(responden: pd.DataFrame) -> pd.DataFrame:
+    """Respondent profile, long: kolom, kategori, jumlah, persen (per column, shares add to 100)."""
+    bagian = [
+        profil_responden(responden, kolom).assign(kolom=kolom)
+        for kolom in KOLOM_PROFIL_LAPORAN
+        if kolom in responden.columns and responden[kolom].notna().any()
+    ]
+    if not bagian:
+        return pd.DataFrame(columns=["kolom", "kategori", "jumlah", "persen"])
+    return pd.concat(bagian, ignore_index=True)[["kolom", "kategori", "jumlah", "persen"]]
+
+
+def pengguna_layanan(profil_yaml: dict[str, Any], tahun: int) -> int | None:
+    """``skm.pengguna_layanan`` of ``profil.yaml``: the number of service users in the survey
+    period, the population of the Krejcie–Morgan sample size. None when not given."""
+    nilai = (profil_yaml.get("skm") or {}).get("pengguna_layanan")
+    if nilai is None:
+        return None
+    if isinstance(nilai, bool) or not isinstance(nilai, int) or nilai <= 0:
+        pesan = 'kunci "skm.pengguna_layanan" harus bilangan bulat positif, misalnya 1500'
+        raise DataTidakValid(
+            tahun, [Masalah(f"{tahun}/profil.yaml", None, None, str(nilai), pesan)]
+        )
+    return nilai
+
+
+def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> str | None:
+    """A note when the IKM computed from respondents or NRR differs from the total typed in
+    ``kinerja.csv`` (a published, often rounded figure), so the reader knows which one the
+    change analysis uses."""
+    if data.ikm is None or data.tingkat == "total":
+        return None
+    hitung = data.nilai_ikm(bobot)
+    if angka(hitung, 2) == angka(data.ikm, 2):  # the same figure once printed
+        return None
+    sumber = "data responden" if data.tingkat == "responden" else "nilai rata-rata per unsur"
+    return (
+        f"IKM {data.tahun} yang dihitung dari {sumber} ({angka(hitung, 2, tetap=True)}) tidak "
+        f"sama dengan realisasi yang tercatat di kinerja.csv ({angka(data.ikm)}); analisis "
+        f"perubahan memakai nilai hasil hitungan dari {sumber}."
+    )
+
+
+def kolom_segmen(*responden: pd.DataFrame) -> list[str]:
+    """Segment columns filled in every given respondent table, ``kanal`` first."""
+    return [
+        k for k in KOLOM_SEGMEN if all(k in r.columns and r[k].notna().any() for r in responden)
+    ]
+
+
+def analisis(
+    lalu: DataSkm | None,
+    kini: DataSkm,
+    segmen: str | Sequence[str] = ("kanal",),
+    bobot: ikm_mod.BobotIKM = "eksak",
+) -> HasilPerubahan | None:
+    """The change since last year (:func:`lkip.model.ikm_perubahan.analisis_perubahan`); None
+    without any IKM last year. ``umur`` as a segment means its bands (``kelompok_umur``)."""
+    if lalu is None:
+        return None
+    daftar = [segmen] if isinstance(segmen, str) else list(segmen)
+    daftar = ["kelompok_umur" if s == "umur" else s for s in daftar]
+    return analisis_perubahan(lalu, kini, segmen=daftar, bobot=bobot)
+
+
+def _angka(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def _selang(s: tuple[float, float] | None) -> list[float] | None:
+    return None if s is None else [float(s[0]), float(s[1])]
+
+
+def ringkas(
+    h: HasilPerubahan | None, lalu: DataSkm | None, kini: DataSkm, tahun_lalu: int
+) -> dict[str, Any]:
+    """The change as plain values (JSON), what the report stores and the tables read.
+
+    Without last year's IKM the only content is the sentence saying so.
+    """
+    if h is None or lalu is None:
+        return {
+            "tahun_lalu": tahun_lalu,
+            "tahun_kini": kini.tahun,
+            "tingkat_lalu": None,
+            "tingkat_kini": kini.tingkat,
+            "kalimat": [],
+            "batasan": [
+                f"IKM tahun {tahun_lalu} tidak tersedia, sehingga perubahan IKM tidak dapat "
+                "dihitung."
+            ],
+        }
+    return {
+        "tahun_lalu": h.tahun_lalu,
+        "tahun_kini": h.tahun_kini,
+        "tingkat_lalu": lalu.tingkat,
+        "tingkat_kini": kini.tingkat,
+        "ikm_lalu": float(h.ikm_lalu),
+        "ikm_kini": float(h.ikm_kini),
+        "delta": float(h.delta),
+        "selang_lalu": _selang(h.selang_lalu),
+        "selang_kini": _selang(h.selang_kini),
+        "selang_delta": _selang(h.selang_delta),
+        "segmen": {
+            kolom: {
+                "komposisi": float(s["komposisi"]),
+                "dalam": float(s["dalam"]),
+                "residu": float(s["residu"]),
+                "delta": float(s["delta"]),
+                "segmen_satu_tahun": list(s["segmen_satu_tahun"]),
+            }
+            for kolom, s in h.segmen.items()
+        },
+        "kalimat": list(h.kalimat),
+        "batasan": list(h.batasan),
+    }
+
+
+def tabel_segmen(h: HasilPerubahan) -> pd.DataFrame | None:
+    """Every segment split of ``h`` in one table, ``kolom`` naming the segment column."""
+    if not h.segmen:
+        return None
+    return pd.concat(
+        [s["segmen"].assign(kolom=kolom) for kolom, s in h.segmen.items()], ignore_index=True
+    )[["kolom", *h.segmen[next(iter(h.segmen))]["segmen"].columns]]
+
+
+def nrr_per_segmen(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:
+    """NRR of each unsur within each group of ``kolom`` (rows U1..U9, one column per group):
+    which unsur a group rates lower. Blank segment values form "(tidak diisi)"."""
+    if kolom == "umur":
+        kolom = "kelompok_umur"
+        responden = dengan_kelompok_umur(responden)
+    if kolom not in responden.columns:
+        raise KeyError(f"kolom segmen {kolom!r} tidak ada pada data responden")
+    grup = responden[kolom].astype("string").fillna("(tidak diisi)")
+    hasil = pd.DataFrame(
+        {"unsur": [k for k, _ in ikm_mod.UNSUR], "nama": [n for _, n in ikm_mod.UNSUR]}
+    )
+    for nilai in sorted(grup.unique()):
+        hasil[nilai] = nrr_unsur(responden[(grup == nilai).to_numpy()])["nrr"].to_numpy()
+    return hasil
+
+
+@dataclass
+class SumberSkm:
+    """The SKM data of a year and the year before, from ``data/raw`` or a sample folder."""
+
+    tahun: int
+    lalu: DataSkm | None
+    kini: DataSkm | None
+    folder: Path
+    berkas: list[Path] = field(default_factory=list)
+    pengguna_layanan: int | None = None
+    bobot: ikm_mod.BobotIKM = "eksak"
+
+    @property
+    def sintetis(self) -> bool:
+        """True when any file read is part of the synthetic sample: never official figures."""
+        return any(SINTETIS in p.name.upper() for p in self.berkas)
+
+    @property
+    def keterangan(self) -> str:
+        nama = ", ".join(p.name for p in self.berkas) or "tidak ada berkas responden"
+        if self.sintetis:
+            return (
+                f"DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
+                f"({nama}); angkanya tidak menggambarkan responden sungguhan dan tidak boleh "
+                "dikutip sebagai hasil survei."
+            )
+        return f"Sumber data: {self.folder} ({nama})."
+
+
+def _folder_data(sumber_data: str | Path) -> Path:
+    path = Path(sumber_data)
+    if path.is_absolute():
+        return path
+    for dasar in (project_root(), PACKAGE_ROOT):
+        if (dasar / path).is_dir():
+            return dasar / path
+    raise FileNotFoundError(f"folder data {sumber_data!r} tidak ditemukan")
+
+
+def _berkas_sampel(folder: Path, tahun: int) -> Path | None:
+    """``<folder>/<tahun>/skm_responden.*`` or ``<folder>/skm_responden_<tahun>*.csv|xlsx``."""
+    path = berkas_responden(folder / str(tahun))
+    if path is not None:
+        return path
+    calon = sorted(
+        p for p in folder.glob(f"skm_responden_{tahun}*") if p.suffix.lower() in {".csv", ".xlsx"}
+    )
+    return calon[0] if calon else None
+
+
+def _tahun_sampel(folder: Path) -> list[int]:
+    tahun = {int(p.name) for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)}
+    tahun |= {
+        int(m.group(1))
+        for p in folder.glob("skm_responden_*")
+        if (m := re.match(r"skm_responden_(\d{4})", p.name))
+    }
+    return sorted(tahun)
+
+
+def muat_sumber(
+    tahun: int | None = None, sumber_data: str | Path | None = None, root: Path | None = None
+) -> SumberSkm:
+    """SKM data of ``tahun`` and ``tahun`` − 1 for the exploration notebook.
+
+    ``sumber_data`` None reads ``data/raw`` (respondents, else ``skm_unsur.csv``, else the IKM
+    indicator's total); a folder (e.g. ``"data/sample"``) reads only respondent files there.
+    ``tahun`` None is the latest year found.
+    """
+    if sumber_data is None:
+        if tahun is None:
+            tahun = tahun_terakhir(root)
+        data: dict[int, DataSkm | None] = {}
+        berkas: list[Path] = []
+        layanan = None
+        bobot = "eksak"
+        for t in (tahun - 1, tahun):
+            if not raw_year_dir(t, root).is_dir():
+                data[t] = None
+                continue
+            mentah = muat_tahun(t, root, wajib_lengkap=False)
+            path = berkas_responden(raw_year_dir(t, root))
+            responden = baca_responden_komentar(path) if path is not None else None
+            berkas += [path] if path is not None else []
+            data[t] = data_skm(t, responden, mentah.skm_unsur, mentah.kinerja)
+            if t == tahun:
+                layanan = pengguna_layanan(mentah.profil, t)
+                bobot = str((mentah.profil.get("konvensi") or {}).get("bobot_ikm", bobot))
+        folder = raw_year_dir(tahun, root).parent
+        return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas, layanan, bobot)
+
+    folder = _folder_data(sumber_data)
+    if tahun is None:
+        ada = _tahun_sampel(folder)
+        if not ada:
+            raise FileNotFoundError(f"tidak ada berkas skm_responden di {folder}")
+        tahun = ada[-1]
+    data = {}
+    berkas = []
+    for t in (tahun - 1, tahun):
+        path = _berkas_sampel(folder, t)
+        berkas += [path] if path is not None else []
+        data[t] = None if path is None else data_skm(t, baca_responden_komentar(path), None, None)
+    return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas)

@@ -1,0 +1,51 @@
+"""The processed year: the report model with its reviu, kept in ``data/processed/<year>/``.
+
+``susun`` computes it from ``data/raw`` (the model, then the reviu of its printed figures);
+``muat`` is what a notebook calls: the processed tables, rebuilt when the raw inputs or the
+lkip sources changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkip.core.paths import processed_dir, tahun_terakhir
+from lkip.core.sidik import sidik_kode, sidik_mentah
+from lkip.model.laporan import Laporan, hitung_laporan
+
+
+def susun(tahun: int, root: Path | None = None, sumber: dict[str, str] | None = None) -> Laporan:
+    """The processed year computed from ``data/raw``: the model, then the reviu of its figures.
+
+    ``sumber`` is the fingerprint of the raw inputs when the caller has already taken it.
+    """
+    laporan = hitung_laporan(tahun, root, sumber or sidik_mentah(tahun, root))
+    _tambah_reviu(laporan, root)
+    return laporan
+
+
+def _tambah_reviu(laporan: Laporan, root: Path | None) -> None:
+    """The reviu of the printed figures (dilaporkan.csv, when there is one) and the internal
+    checks, computed with everything else so the Lampiran and reviu.csv read the same table."""
+    from lkip import reviu
+
+    dilaporkan = reviu.baca_dilaporkan(laporan, root)
+    laporan.tabel["reviu"] = reviu.reviu(laporan, dilaporkan)
+    laporan.nilai["reviu_dilaporkan"] = dilaporkan is not None
+
+
+def muat(tahun: int | None = None, root: Path | None = None) -> Laporan:
+    """The report content for a notebook: processed tables, rebuilt if the raw inputs changed.
+
+    ``tahun`` None means the latest year in ``data/raw``.
+    """
+    if tahun is None:
+        tahun = tahun_terakhir(root)
+    folder = processed_dir(tahun, root)
+    if (folder / "laporan.json").exists():
+        laporan = Laporan.baca(folder)
+        if laporan.sumber == sidik_mentah(tahun, root) and laporan.kode == sidik_kode():
+            return laporan
+    laporan = susun(tahun, root)
+    laporan.simpan(folder)
+    return Laporan.baca(folder)
