@@ -53,6 +53,26 @@ def _u3(nilai: float, lain: float = 4) -> list[float]:
     return [lain, lain, nilai, lain, lain, lain, lain, lain, lain]
 
 
+# --- the IKM of an answer matrix --------------------------------------------------------
+
+
+class TestMatriks:
+    def test_nrr_and_ikm_by_hand(self):
+        x = np.array([[4.0] * 9, [2.0] * 8 + [np.nan]])
+        assert ikm_matriks.nrr_matriks(x).tolist() == [3.0] * 8 + [4.0]
+        assert ikm_matriks.ikm_matriks(x) == pytest.approx(25 * 28 / 9)
+        assert ikm_matriks.ikm_matriks(x, "0.111") == pytest.approx(25 * 0.111 * 28)
+
+    def test_rounded_weight_factor(self):
+        assert ikm_matriks.faktor_bobot("eksak") == 1
+        assert ikm_matriks.faktor_bobot("0.111") == pytest.approx(0.999)
+
+    def test_unanswered_unsur_has_no_ikm(self):
+        x = np.array([[4.0] * 8 + [np.nan]])
+        with pytest.raises(ValueError, match="U9"):
+            ikm_matriks.ikm_matriks(x)
+
+
 # --- when: periods and the change month -------------------------------------------------
 
 

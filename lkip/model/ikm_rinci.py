@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,7 +22,7 @@ import pandas as pd
 from lkip.formulas import ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import BobotIKM
 from lkip.formulas.ikm_matriks import skor_responden
-from lkip.inputs.masukan_ikm import KOLOM_KOMENTAR, bulan_responden
+from lkip.inputs.masukan_ikm import KOLOM_KOMENTAR, baca_kata_kunci, bulan_responden
 from lkip.inputs.responden import KOLOM_UNSUR, TIDAK_DIISI, ikm_responden
 from lkip.model import skm as ikm_data
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, bootstrap_delta, bootstrap_ikm
@@ -278,3 +280,44 @@ def analisis_rinci(
         nilai["batasan"].append("segmen")
     nilai["uji"] = uji(lalu, kini, bobot, n, seed)
     return nilai, tabel
+
+
+@dataclass
+class Pilihan:
+    """The change for one choice of the exploration notebook, ready for
+    :func:`lkip.presentation.blok_ikm.perubahan`."""
+
+    kini: DataSkm
+    ubah: dict[str, Any]
+    tabel: dict[str, pd.DataFrame]
+    rinci: dict[str, Any] | None
+    kata_kunci: dict[str, list[str]]
+
+
+def _saring_data(data: DataSkm | None, layanan: str, triwulan: int | None) -> DataSkm | None:
+    if data is None or data.responden is None or (layanan == SEMUA and not triwulan):
+        return data
+    return replace(data, responden=saring(data.responden, layanan, triwulan), ikm=None)
+
+
+def pilihan(
+    S: ikm_data.SumberSkm,
+    segmen: str = "kanal",
+    kolom_rinci: str = "jenis_layanan",
+    layanan: str = SEMUA,
+    triwulan: int | None = None,
+) -> Pilihan:
+    """Everything of the report's IKM-change block for the respondents of one service and/or
+    one quarter of both years (the whole year pair by default). ``S.kini`` must exist;
+    ValueError when the chosen respondents leave some unsur unanswered."""
+    lalu, kini = _saring_data(S.lalu, layanan, triwulan), _saring_data(S.kini, layanan, triwulan)
+    h = ikm_data.analisis(lalu, kini, segmen, S.bobot)
+    ubah = ikm_data.ringkas(h, lalu, kini, S.tahun - 1)
+    tabel = tabel_perubahan(h)
+    folder = Path(S.folder) / str(S.tahun)
+    kata_kunci = baca_kata_kunci(folder if folder.is_dir() else None)
+    isi = None
+    if kini.responden is not None:
+        isi, tambahan = analisis_rinci(lalu, kini, kata_kunci, kolom_rinci, S.bobot)
+        tabel |= tambahan
+    return Pilihan(kini, ubah, tabel, isi, kata_kunci)

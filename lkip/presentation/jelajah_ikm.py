@@ -9,7 +9,6 @@ unattended.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -18,23 +17,10 @@ from IPython.display import clear_output
 from lkip.core.paths import available_years
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_TRIWULAN
-from lkip.inputs.masukan_ikm import baca_kata_kunci
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
-from lkip.model.ikm_perubahan import DataSkm
 from lkip.presentation import blok_ikm, kalimat_ikm, tabel_ikm_rinci
 from lkip.presentation import display as d
-
-
-def _folder_tahun(S: ikm_data.SumberSkm) -> Path | None:
-    folder = S.folder / str(S.tahun)
-    return folder if folder.is_dir() else None
-
-
-def _saring(data: DataSkm | None, layanan: str, triwulan: int | None) -> DataSkm | None:
-    if data is None or data.responden is None or (layanan == ikm_rinci.SEMUA and not triwulan):
-        return data
-    return replace(data, responden=ikm_rinci.saring(data.responden, layanan, triwulan), ikm=None)
 
 
 def jelajahi(
@@ -59,29 +45,21 @@ def jelajahi(
         return
     if pilihan and S.kini.responden is None:
         d.kalimat("Pilihan layanan atau triwulan membutuhkan data per responden tahun ini.")
-    lalu, kini = _saring(S.lalu, layanan, triwulan), _saring(S.kini, layanan, triwulan)
     try:
-        h = ikm_data.analisis(lalu, kini, segmen, S.bobot)
-        ubah = ikm_data.ringkas(h, lalu, kini, t - 1)
-        tabel = ikm_rinci.tabel_perubahan(h)
-        kata_kunci = baca_kata_kunci(_folder_tahun(S))
-        isi = None
-        if kini.responden is not None:
-            isi, tambahan = ikm_rinci.analisis_rinci(lalu, kini, kata_kunci, rinci, S.bobot)
-            tabel |= tambahan
+        p = ikm_rinci.pilihan(S, segmen, rinci, layanan, triwulan)
     except ValueError as e:  # e.g. a chosen service where some unsur got no answer
         d.kalimat(f"Pilihan ini tidak dapat dianalisis: {e}.")
         return
-    blok_ikm.perubahan(ubah, tabel, isi)
-    if kini.responden is not None:
-        if unsur and "ikm_sel" in tabel:
-            sel = tabel["ikm_sel"]
+    blok_ikm.perubahan(p.ubah, p.tabel, p.rinci)
+    if p.kini.responden is not None:
+        if unsur and "ikm_sel" in p.tabel:
+            sel = p.tabel["ikm_sel"]
             sel = sel[sel["unsur"] == unsur].sort_values("dalam")
             d.tabel(
                 tabel_ikm_rinci.sel_turun(sel, t - 1, t),
                 f"{kalimat_ikm.unsur(unsur)} menurut {kalimat_ikm.nama_kolom(rinci)}",
             )
-        blok_ikm.contoh_komentar(kini.responden, kata_kunci, unsur)
+        blok_ikm.contoh_komentar(p.kini.responden, p.kata_kunci, unsur)
 
 
 def _tahun(sumber_data: str | Path | None) -> list[int]:
