@@ -20,7 +20,7 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year bundle verify-bundle reviu test lint lab lock clean bench clean-cache
+.PHONY: report validate new-year bundle verify-bundle reviu test lint lab lock clean bench clean-cache mutation
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,9 +72,13 @@ lock: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
+## mutation: mutation testing of the formula modules (mutmut, one worker); prints the score
+mutation: $(STAMP)
+	$(PY) scripts/mutation.py
+
 ## clean-cache: forget every executed chapter and assembled report kept for fast rebuilds
 clean-cache:
 	rm -rf "$${LKIP_CACHE:-$${LKIP_ROOT:-.}/.cache/lkip}"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache mutants

@@ -8,6 +8,7 @@ files, as in a real run.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> Ringkasan:
         rekaman.dirakit += 1
         html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
-        pdf.write_bytes(b"%PDF-palsu")
+        pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)
 
     monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
@@ -280,9 +281,9 @@ def test_an_interrupted_store_leaves_no_entry(
     def putus(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ch.shutil, "copyfile", putus)
+    monkeypatch.setattr(ch, "sidik", putus)  # after the first file is written
     with pytest.raises(KeyboardInterrupt):
-        cache.simpan("bab", "k1", {"a": src})
+        cache.simpan("bab", "k1", {"a": src, "b": src})
     assert list((cache.folder / "bab").iterdir()) == []
 
 
@@ -306,3 +307,176 @@ def test_raw_fingerprint_covers_earlier_years_only(root: Path) -> None:
     sidik = sidik_mentah(2022, root)
     assert sidik and all(k.startswith("2022/") for k in sidik)
     assert set(sidik) < set(sidik_mentah(2023, root))
+
+
+# --- A cache that checks itself: every entry lists its files' sha256, checked on every read
+
+
+def _acak(path: Path) -> None:
+    path.write_bytes(os.urandom(4096))
+
+
+def _potong(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def _asing(entri: Path) -> None:
+    """The entry of another key copied over this one."""
+    lain = entri.parent / "k2"
+    shutil.rmtree(entri)
+    shutil.copytree(lain, entri)
+
+
+@pytest.mark.parametrize(
+    ("rusakkan", "alasan"),
+    [
+        (lambda e: _acak(e / "a.ipynb"), "sidik a.ipynb tidak cocok"),
+        (lambda e: _potong(e / "a.ipynb"), "sidik a.ipynb tidak cocok"),
+        (lambda e: (e / "sub" / "b.json").write_bytes(b""), "sidik sub/b.json tidak cocok"),
+        (lambda e: (e / "sub" / "b.json").unlink(), "berkas sub/b.json hilang"),
+        (lambda e: (e / "lain.html").write_text("x"), "berkas lain.html asing"),
+        (lambda e: (e / ch.DAFTAR).unlink(), "daftar sidiknya tidak ada"),
+        (lambda e: _acak(e / ch.DAFTAR), "daftar sidiknya tidak terbaca"),
+        (lambda e: (e / ch.DAFTAR).write_text(""), "daftar sidiknya tidak terbaca"),
+        (lambda e: (e / ch.DAFTAR).write_text("[]"), "daftar sidiknya kosong atau tidak sah"),
+        (lambda e: (shutil.rmtree(e), e.write_text("x")), "bukan folder entri"),
+        (_asing, "entri milik kunci lain"),
+    ],
+    ids=[
+        "acak",
+        "terpotong",
+        "kosong",
+        "hilang",
+        "asing",
+        "tanpa-daftar",
+        "daftar-acak",
+        "daftar-kosong",
+        "daftar-salah",
+        "bukan-folder",
+        "milik-kunci-lain",
+    ],
+)
+def test_a_damaged_entry_is_discarded_said_and_stored_again(
+    tmp_path: Path, rusakkan, alasan: str
+) -> None:
+    pesan: list[str] = []
+    cache = ch.Cache(tmp_path / "c", pesan.append)
+    isi = {"a.ipynb": b'{"cells": []}', "sub/b.json": b'{"a": 1}'}
+    cache.simpan("bab", "k1", isi)
+    cache.simpan("bab", "k2", {"a.ipynb": b'{"cells": [1]}', "sub/b.json": b"{}"})
+    rusakkan(cache.folder / "bab" / "k1")
+    tujuan = tmp_path / "ke"
+    assert cache.ambil("bab", "k1", tujuan) is None
+    assert not tujuan.exists()  # nothing unverified is written out
+    assert pesan == [f"Cache bab k1 rusak ({alasan}): dibuang dan dibuat ulang"]
+    assert not (cache.folder / "bab" / "k1").exists()
+    assert [p.name for p in (cache.folder / "bab").iterdir()] == ["k2"]  # nothing else left
+    cache.simpan("bab", "k1", isi)  # the rebuilt entry is stored and then served
+    assert cache.baca("bab", "k1") == isi
+    assert len(pesan) == 1
+
+
+def test_an_entry_whose_content_the_reader_cannot_use_is_discarded(tmp_path: Path) -> None:
+    pesan: list[str] = []
+    cache = ch.Cache(tmp_path / "c", pesan.append)
+    cache.simpan("penunjuk", "k1", {"penunjuk.json": b"bukan json"})  # hashes match
+    assert cache.baca("penunjuk", "k1", lambda isi: json.loads(isi["penunjuk.json"])) is None
+    assert pesan == [
+        "Cache penunjuk k1 rusak (isinya tidak dapat dipakai (JSONDecodeError)): "
+        "dibuang dan dibuat ulang"
+    ]
+    assert cache.baca("penunjuk", "k1") is None  # gone: a miss, said no more
+    assert len(pesan) == 1
+
+
+def test_an_entry_lists_each_file_with_its_hash_and_its_own_key(tmp_path: Path) -> None:
+    cache = ch.Cache(tmp_path / "c")
+    cache.simpan("pdf", "k1", {"bagian.pdf": b"%PDF-1.7", "tata.json": b"{}"})
+    daftar = json.loads((cache.folder / "pdf" / "k1" / ch.DAFTAR).read_text())
+    assert daftar == {
+        "jenis": "pdf",
+        "kunci": "k1",
+        "berkas": {"bagian.pdf": sidik(b"%PDF-1.7"), "tata.json": sidik(b"{}")},
+    }
+
+
+def _entri_dengan(root: Path, jenis: str, nama: str) -> list[Path]:
+    """The files named ``nama`` in the cache entries of ``jenis``."""
+    return sorted((ch.cache_dir(root) / jenis).glob(f"*/{nama}"))
+
+
+def test_a_corrupt_cached_report_is_rebuilt_and_never_published(root: Path, palsu: Rekaman) -> None:
+    _render(root, palsu)
+    out = root / "outputs" / "2023"
+    benar = (out / "lkip-2023.pdf").read_bytes()
+    [pdf] = _entri_dengan(root, "laporan", "lkip-2023.pdf")
+    _acak(pdf)
+    pesan: list[str] = []
+    pipeline.render(2023, root=root, lapor=pesan.append)
+    assert "Tidak ada yang berubah: laporan diambil dari cache" not in pesan
+    assert any(
+        p.startswith("Cache laporan ") and "rusak (sidik lkip-2023.pdf tidak cocok)" in p
+        for p in pesan
+    )
+    assert palsu.dirakit == 2  # assembled again, from the chapters kept in the cache
+    assert (out / "lkip-2023.pdf").read_bytes() == benar
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["keluaran"]["lkip-2023.pdf"] == sidik(benar)
+    pesan.clear()
+    pipeline.render(2023, root=root, lapor=pesan.append)  # the rebuilt entry is served
+    assert pesan == ["Tidak ada yang berubah: laporan diambil dari cache"]
+
+
+def test_a_garbage_cached_notebook_is_executed_again(root: Path, palsu: Rekaman) -> None:
+    _render(root, palsu)
+    [nb] = _entri_dengan(root, "bab", f"{BAB_KINERJA}.ipynb")
+    nb.write_text('{"cells": "sampah"}')
+    assert _render(root, palsu) == [BAB_KINERJA]
+    terbit = root / "outputs" / "2023" / "notebooks" / f"{BAB_KINERJA}.ipynb"
+    assert nbformat.read(terbit, as_version=4).metadata["dijalankan_untuk"] == 2023
+
+
+@pytest.mark.parametrize("isi", [b"", b"{", b'{"bab": {}}', b"[]"])
+def test_garbage_or_empty_cached_json_is_a_miss_not_a_traceback(
+    root: Path, palsu: Rekaman, isi: bytes
+) -> None:
+    _render(root, palsu)
+    [penunjuk] = _entri_dengan(root, "penunjuk", "penunjuk.json")
+    entri = penunjuk.parent
+    penunjuk.write_bytes(isi)
+    # even with a list that matches, content a reader cannot use is not used
+    daftar = json.loads((entri / ch.DAFTAR).read_text())
+    daftar["berkas"]["penunjuk.json"] = sidik(isi)
+    (entri / ch.DAFTAR).write_text(json.dumps(daftar))
+    pesan: list[str] = []
+    pipeline.render(2023, root=root, lapor=pesan.append)
+    assert any(p.startswith("Cache penunjuk ") and "isinya tidak dapat dipakai" in p for p in pesan)
+    assert "HTML dan PDF dari cache" in pesan  # every other entry was sound and is used
+    assert sorted(palsu.dijalankan) == [BAB_PEGAWAI, BAB_KINERJA]  # from the first run only
+    pesan.clear()
+    pipeline.render(2023, root=root, lapor=pesan.append)
+    assert pesan == ["Tidak ada yang berubah: laporan diambil dari cache"]
+
+
+def test_garbage_cached_html_fragments_are_converted_again(
+    root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dikonversi: list[str] = []
+    asli = assemble.chapter_html
+
+    def hitung(nb: Path) -> str:
+        dikonversi.append(Path(nb).stem)
+        return asli(nb)
+
+    monkeypatch.setattr(assemble, "chapter_html", hitung)
+    _render(root, palsu)
+    fragmen = {p: p.read_bytes() for p in _entri_dengan(root, "html", "bab.html")}
+    for p in fragmen:
+        p.write_bytes(b"\xff\xfe<p>sampah</p>")
+    shutil.rmtree(ch.cache_dir(root) / "laporan")  # so that the report is assembled again
+    dikonversi.clear()
+    pesan: list[str] = []
+    pipeline.render(2023, root=root, lapor=pesan.append)
+    assert sorted(dikonversi) == [BAB_PEGAWAI, BAB_KINERJA]
+    assert sum(p.startswith("Cache html ") and "rusak" in p for p in pesan) == 2
+    assert {p: p.read_bytes() for p in _entri_dengan(root, "html", "bab.html")} == fragmen

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 
 if TYPE_CHECKING:
-    from lkip.build.cache import Cache
+    pass
 
 log = logging.getLogger(__name__)
 

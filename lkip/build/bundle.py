@@ -25,10 +25,10 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lkip.core.sidik import sidik as sidik_bytes
-from lkip.core.errors import BundelTidakValid
 from lkip.build.manifest import NAMA_MANIFEST, keluaran, sha256_aliran, sidik_pendek, teks_json
+from lkip.core.errors import BundelTidakValid
 from lkip.core.paths import outputs_dir
+from lkip.core.sidik import sidik as sidik_bytes
 
 NAMA_README = "BACA-SAYA.txt"
 _KOMENTAR = "lkip bundel; sidik manifest sha256 "

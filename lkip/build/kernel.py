@@ -19,7 +19,16 @@ KERNEL = "python3"
 # The kernel logs nothing to the terminal: a failing cell is reported by papermill.
 ARGUMEN = ["--IPKernelApp.log_level=CRITICAL"]
 # What every chapter imports first; a failure here is left for the chapter itself to report.
-IMPOR = "import lkip.model.laporan, lkip.presentation.display, lkip.presentation.kalimat, lkip.presentation.tabel, lkip.presentation.charts"
+IMPOR = "import " + ", ".join(
+    f"lkip.{m}"
+    for m in (
+        "processed",
+        "presentation.display",
+        "presentation.kalimat",
+        "presentation.tabel",
+        "presentation.charts",
+    )
+)
 
 
 class KernelHangat:

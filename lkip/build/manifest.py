@@ -18,9 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from lkip.core.paths import PACKAGE_ROOT
 from lkip.core.sidik import sidik_berkas, sidik_mentah
 from lkip.core.versi import DEPENDENCIES, versi_paket
-from lkip.core.paths import PACKAGE_ROOT
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT_MANIFEST = 1

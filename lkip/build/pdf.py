@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -155,15 +155,27 @@ def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:
     taken from the cache."""
     k = sidik_json({"html": sidik(html.encode("utf-8")), "kunci": kunci})
     if cache is not None:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            if cache.ambil("pdf", k, folder):
-                pdf, data = (folder / "bagian.pdf").read_bytes(), (folder / "tata.json").read_text()
-                return Tata.dari(pdf, data), False
+        isi = cache.baca("pdf", k, _periksa_bagian)
+        if isi is not None:
+            return Tata.dari(isi["bagian.pdf"], isi["tata.json"].decode("utf-8")), False
     tata = tata_letak(html)
     if cache is not None:
         cache.simpan("pdf", k, {"bagian.pdf": tata.pdf, "tata.json": tata.json()})
     return tata, True
+
+
+def periksa_pdf(data: bytes) -> None:
+    """Raise ValueError unless ``data`` starts and ends as a PDF does (not garbage, not cut)."""
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise ValueError("bukan PDF yang utuh")
+
+
+def _periksa_bagian(isi: Mapping[str, bytes]) -> None:
+    """A cached part is usable when its PDF is whole and its layout data reads as a Tata."""
+    periksa_pdf(isi["bagian.pdf"])
+    tata = Tata.dari(isi["bagian.pdf"], isi["tata.json"].decode("utf-8"))
+    if not isinstance(tata.halaman, int) or tata.halaman < 1:
+        raise ValueError("jumlah halaman tidak sah")
 
 
 def _jangkar(doc: Document) -> dict[str, tuple[int, float, float]]:

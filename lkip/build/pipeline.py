@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip.build import cache as ch
-from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
-from lkip.core.versi import versi_dependensi
 from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
-from lkip.build.struktur import baca_struktur
 from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
+from lkip.build.pdf import periksa_pdf
+from lkip.build.struktur import baca_struktur
 from lkip.core.paths import (
     ganti_folder,
     notebooks_dir,
@@ -42,6 +41,8 @@ from lkip.core.paths import (
     project_root,
     tahun_terakhir,
 )
+from lkip.core.sidik import sidik, sidik_json, sidik_kode
+from lkip.core.versi import versi_dependensi
 
 if TYPE_CHECKING:
     from jupyter_client import AsyncKernelManager
@@ -104,7 +105,7 @@ def render(
     """
     root = (root or project_root()).resolve()
     tahun = tahun_laporan(tahun, root)
-    cache = ch.Cache(ch.cache_dir(root)) if pakai_cache else None
+    cache = ch.Cache(ch.cache_dir(root), lapor) if pakai_cache else None
     with kunci_tahun(tahun, root, lapor):
         target = outputs_dir(tahun, root)
         _bersihkan_sisa(tahun, root)
@@ -189,7 +190,7 @@ def _render_ke(
             "versi": versi,
         }
     )
-    if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging):
+    if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging, html, pdf):
         lapor("Tidak ada yang berubah: laporan diambil dari cache")
         _tulis_manifest(asal, staging)
         return [nb_folder / f"{b}.ipynb" for b in CHAPTERS]
@@ -219,14 +220,16 @@ def _render_ke(
             "versi": versi,
         }
     )
-    if cache is not None and cache.ambil("laporan", kunci_laporan, staging):
+    if cache is not None and cache.ambil(
+        "laporan", kunci_laporan, staging, _periksa_laporan(html.name, pdf.name)
+    ):
         lapor("HTML dan PDF dari cache")
     else:
         from lkip.build.pdf import write_report
 
         mulai = time.perf_counter()
         meta = meta_laporan(laporan, kaki)
-        bab = _bab_html(executed, kunci_bab, rakit, cache, staging / ".html")
+        bab = _bab_html(executed, kunci_bab, rakit, cache)
         kunci_tata = sidik_json({"kode": rakit, "versi": versi})
         ringkas = write_report(
             bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata
@@ -251,7 +254,6 @@ def _bab_html(
     kunci_bab: dict[str, str],
     perakit: str,
     cache: ch.Cache | None,
-    tmp: Path,
 ) -> list[BabHtml]:
     """Each chapter's HTML fragment: from the cache when its notebook and the assembler
     (``perakit``: hash of the lkip sources and templates) did not change."""
@@ -260,14 +262,14 @@ def _bab_html(
     hasil = []
     for nb in executed:
         kunci = sidik_json({"bab": kunci_bab[nb.stem], "perakit": perakit})
-        if cache is not None and cache.ambil("html", kunci, tmp / kunci):
-            fragmen = (tmp / kunci / "bab.html").read_text(encoding="utf-8")
+        isi = cache.baca("html", kunci, _periksa_teks("bab.html")) if cache is not None else None
+        if isi is not None:
+            fragmen = isi["bab.html"].decode("utf-8")
         else:
             fragmen = chapter_html(nb)
             if cache is not None:
                 cache.simpan("html", kunci, {"bab.html": fragmen.encode("utf-8")})
         hasil.append(BabHtml(nb.stem, fragmen))
-    shutil.rmtree(tmp, ignore_errors=True)
     return hasil
 
 
@@ -293,20 +295,61 @@ def _impor_perakit() -> None:
     import lkip.build.assemble  # noqa: F401
 
 
-def _dari_cache_penuh(cache: ch.Cache, kunci_mentah: str, staging: Path) -> bool:
+def _dari_cache_penuh(
+    cache: ch.Cache, kunci_mentah: str, staging: Path, html: Path, pdf: Path
+) -> bool:
     """Restore a whole report stored for exactly these raw files, sources and versions."""
-    tmp = staging / ".penunjuk"
-    if not cache.ambil("penunjuk", kunci_mentah, tmp):
+    isi = cache.baca("penunjuk", kunci_mentah, _periksa_penunjuk)
+    if isi is None:
         return False
-    penunjuk = json.loads((tmp / "penunjuk.json").read_text())
-    shutil.rmtree(tmp)
+    penunjuk = json.loads(isi["penunjuk.json"])
+    nb_folder = staging / "notebooks"
+    periksa = _periksa_laporan(html.name, pdf.name)
     ok = all(
-        cache.ambil("bab", penunjuk["bab"][b], staging / "notebooks") for b in CHAPTERS
-    ) and cache.ambil("laporan", penunjuk["laporan"], staging)
+        cache.ambil("bab", penunjuk["bab"][b], nb_folder, _periksa_notebook(f"{b}.ipynb"))
+        for b in CHAPTERS
+    ) and cache.ambil("laporan", penunjuk["laporan"], staging, periksa)
     if not ok:  # part of the cache was removed: start again from an empty staging folder
         shutil.rmtree(staging)
         staging.mkdir()
     return bool(ok)
+
+
+# What a reader checks in a cache entry whose hashes matched, before using it (``ch.Periksa``):
+# a failure discards the entry and the part is built again.
+
+
+def _periksa_penunjuk(isi: Mapping[str, bytes]) -> None:
+    penunjuk = json.loads(isi["penunjuk.json"])
+    if not isinstance(penunjuk["laporan"], str) or not all(
+        isinstance(penunjuk["bab"][b], str) for b in CHAPTERS
+    ):
+        raise ValueError("penunjuk tidak sah")
+
+
+def _periksa_notebook(nama: str) -> ch.Periksa:
+    def periksa(isi: Mapping[str, bytes]) -> None:
+        nb = json.loads(isi[nama])
+        if not isinstance(nb["cells"], list) or not isinstance(nb["metadata"], dict):
+            raise ValueError("bukan notebook")
+
+    return periksa
+
+
+def _periksa_teks(*nama: str) -> ch.Periksa:
+    def periksa(isi: Mapping[str, bytes]) -> None:
+        for n in nama:
+            isi[n].decode("utf-8")
+
+    return periksa
+
+
+def _periksa_laporan(html: str, pdf: str) -> ch.Periksa:
+    def periksa(isi: Mapping[str, bytes]) -> None:
+        _periksa_teks(html, "reviu.csv")(isi)
+        periksa_pdf(isi[pdf])
+
+    return periksa
 
 
 def _kunci_bab(
@@ -346,7 +389,9 @@ def _jalankan_bab(
 
     jalan = []
     for bab in CHAPTERS:
-        if cache is not None and cache.ambil("bab", kunci_bab[bab], folder):
+        if cache is not None and cache.ambil(
+            "bab", kunci_bab[bab], folder, _periksa_notebook(f"{bab}.ipynb")
+        ):
             lapor(f"Bab {bab}: dari cache")
         else:
             jalan.append(bab)

@@ -1,0 +1,3 @@
+"""The build: the pipeline that renders a year, its cache and kernels, the assembly of HTML and
+PDF, the manifest and the reviewers' bundle.
+"""
