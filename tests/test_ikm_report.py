@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.inputs.responden import baca_responden, ikm_responden
+from lkip.inputs.masukan_ikm import baca_responden_komentar
+from lkip.inputs.responden import ikm_responden
 from lkip.model import skm as ikm_data
 from lkip.model.laporan import Laporan
 from lkip.processed import susun
@@ -38,7 +39,7 @@ def root_responden(root: Path) -> Path:
 
 
 def _ikm_sampel(tahun: int) -> float:
-    return ikm_responden(baca_responden(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
+    return ikm_responden(baca_responden_komentar(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
 
 
 # --- report model ------------------------------------------------------------------------
@@ -232,6 +233,13 @@ def test_exploration_notebook_on_the_sample(tmp_path: Path) -> None:
     assert _angka(unsur[-1][5]) == kitagawa["Perubahan IKM"]
     assert _gambar(soup, "menurut unsur pelayanan") and _gambar(soup, "menurut kanal")
     assert "lebih besar daripada variasi acak" in soup.get_text()
+    # when, where, what people wrote (verbatim, as text), is it real; and the controls
+    assert _gambar(soup, r"^IKM per bulan tahun 2023") and _gambar(soup, r"^Perubahan NRR menurut")
+    assert "sejak Juli:" in soup.get_text() and "Contoh komentar" in soup.get_text()
+    assert [r[2] for r in _tabel(soup, r"^Uji perubahan IKM")] == ["ya", "ya", "tidak"]
+    nb = nbformat.read(tmp_path / "eksplorasi_ikm.ipynb", as_version=4)
+    keluaran = [o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])]
+    assert any("application/vnd.jupyter.widget-view+json" in x for x in keluaran)
 
 
 @pytest.mark.slow
@@ -258,6 +266,17 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
     segmen = _tabel(soup, r"^Tabel 3\.2\.1\.3 : Responden dan IKM menurut kanal")
     assert [r[0] for r in segmen] == ["digital", "kertas"]
     assert _tabel(soup, r"^Tabel 3\.2\.1\.5 ")[2][0] == "Perubahan IKM"
+    # the detail: run chart, heatmap, the three cells, comment themes, the tests
+    assert _gambar(soup, r"^Gambar 3\.2\.1\.4 : IKM per bulan tahun 2023")
+    assert _gambar(soup, r"^Gambar 3\.2\.1\.5 : Perubahan NRR menurut jenis layanan")
+    sel = _tabel(soup, r"^Tabel 3\.2\.1\.7 : Sel jenis layanan × unsur")
+    assert (sel[0][0], sel[0][1]) == ("Rekomendasi izin usaha", "U3 Waktu Penyelesaian")
+    assert len(_tabel(soup, r"^Tabel 3\.2\.1\.6 : IKM per bulan")) == 12
+    teks = soup.get_text()
+    assert "Tingkat kepuasan turun mulai Juli 2023 (IKM sejak Juli:" in teks
+    assert "responden 2023 menulis komentar atau saran" in teks
+    assert "Petugas kurang ramah" not in teks  # the report gives counts, never quotes
+    assert len(_tabel(soup, r"^Tabel 3\.2\.1\.11 : Uji perubahan IKM")) == 3
 
 
 def test_respondent_file_replaces_skm_unsur(root: Path) -> None:

@@ -89,7 +89,7 @@ def tautan(reader: PdfReader) -> list[tuple[int, int]]:
 
 
 def test_pages_are_numbered_across_parts(tmp_path: Path) -> None:
-    reader = tulis(tmp_path / "lkip.build.pdf", laporan())
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
     halaman = teks(reader)
     nomor = [nomor_halaman(h) for h in halaman]
     assert nomor[0] is None  # the cover
@@ -101,14 +101,14 @@ def test_pages_are_numbered_across_parts(tmp_path: Path) -> None:
 
 
 def test_without_a_closing_note_the_last_chapter_ends_the_pdf(tmp_path: Path) -> None:
-    path = tmp_path / "lkip.build.pdf"
+    path = tmp_path / "lkip.pdf"
     meta = ReportMeta("Kecamatan Panarukan", "Situbondo", 2023)
     write_pdf(susun_naskah(laporan(), meta, daftar_isi_setelah=1), path)
     assert "BAB III PENUTUP" in teks(PdfReader(path))[-1]
 
 
 def test_daftar_isi_gives_the_page_each_heading_is_on(tmp_path: Path) -> None:
-    reader = tulis(tmp_path / "lkip.build.pdf", laporan())
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
     halaman = teks(reader)
     isi = daftar_isi(reader)
     judul = [
@@ -131,7 +131,7 @@ def test_daftar_isi_gives_the_page_each_heading_is_on(tmp_path: Path) -> None:
 
 
 def test_links_lead_to_the_page_of_their_heading(tmp_path: Path) -> None:
-    reader = tulis(tmp_path / "lkip.build.pdf", laporan())
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
     halaman = teks(reader)
     nomor = [nomor_halaman(h) for h in halaman]
     isi_di = next(i for i, h in enumerate(halaman) if "DAFTAR ISI" in h and "...." in h)
@@ -144,7 +144,7 @@ def test_links_lead_to_the_page_of_their_heading(tmp_path: Path) -> None:
 
 
 def test_outline_lists_the_headings_at_their_pages(tmp_path: Path) -> None:
-    reader = tulis(tmp_path / "lkip.build.pdf", laporan())
+    reader = tulis(tmp_path / "lkip.pdf", laporan())
     halaman = teks(reader)
 
     def rata(items: list) -> list:
@@ -163,7 +163,7 @@ def test_link_to_a_missing_anchor_is_dropped_with_an_error(
 ) -> None:
     bab_ = [*laporan(), bab("04", "LAMPIRAN", '<p><a href="#tidak-ada">rusak</a></p>')]
     with caplog.at_level(logging.ERROR, logger="lkip.build.pdf"):
-        reader = tulis(tmp_path / "lkip.build.pdf", bab_)
+        reader = tulis(tmp_path / "lkip.pdf", bab_)
     assert "No anchor #tidak-ada" in caplog.text
     lampiran = next(i for i, h in enumerate(teks(reader)) if "LAMPIRAN" in h and "...." not in h)
     assert not any(i == lampiran for i, _ in tautan(reader))
@@ -201,7 +201,7 @@ def test_a_rebuild_lays_out_only_the_parts_that_changed(
     def tulis_ulang(bab: list[BabHtml]) -> tuple[int, int]:
         hitung.bagian.clear()
         naskah = susun_naskah(bab, META, daftar_isi_setelah=1)
-        ringkas = write_pdf(naskah, tmp_path / "lkip.build.pdf", cache, "kunci-uji")
+        ringkas = write_pdf(naskah, tmp_path / "lkip.pdf", cache, "kunci-uji")
         return ringkas.ditata, ringkas.bagian
 
     assert tulis_ulang(laporan()) == (5, 5)  # parts laid out now, of all parts

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid
+from lkip.inputs.masukan_ikm import baca_responden_komentar
 from lkip.inputs.responden import (
     KOLOM_UNSUR,
     LABEL_JAWABAN,
@@ -294,17 +295,17 @@ class TestKecukupanSampel:
 
 class TestSample:
     def test_2023_reproduces_published_means(self):
-        r = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        r = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
         assert nrr_unsur(r)["nrr"].round(2).tolist() == NRR_2023
         assert (r["kanal"] == "digital").mean() > 0.5
 
     def test_2022_near_published_94(self):
-        r = baca_responden(SAMPLE / "skm_responden_2022_SINTETIS.csv")
+        r = baca_responden_komentar(SAMPLE / "skm_responden_2022_SINTETIS.csv")
         assert round(ikm_responden(r)) == 94
 
     def test_google_form_export_reads_as_the_same_respondents(self):
-        polos = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
-        gf = baca_responden(SAMPLE / "skm_google_form_2023_SINTETIS.csv")
+        polos = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        gf = baca_responden_komentar(SAMPLE / "skm_google_form_2023_SINTETIS.csv")
         pd.testing.assert_frame_equal(nrr_unsur(gf), nrr_unsur(polos))
         assert gf["kanal"].tolist() == polos["kanal"].tolist()
         assert nrr_unsur(gf)["n_jawab"].min() < len(gf)  # has blanks

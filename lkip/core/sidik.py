@@ -48,5 +48,7 @@ def sidik_mentah(tahun: int, root: Path | None = None) -> dict[str, str]:
 
 def sidik_kode(template: bool = False) -> str:
     """Hash of the lkip sources (and, for assembly, of the report template and stylesheet)."""
-    pola = ["**/*.py", "build/templates/**/*"] if template else ["**/*.py"]
+    pola = (
+        ["**/*.py", "**/*.yaml", "build/templates/**/*"] if template else ["**/*.py", "**/*.yaml"]
+    )
     return sidik_json(sidik_berkas(LKIP_DIR, pola))

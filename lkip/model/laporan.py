@@ -30,8 +30,10 @@ from lkip.formulas.predikat import (
     predikat_sakip,
     skala_capaian_dari,
 )
-from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sampel
+from lkip.inputs.masukan_ikm import baca_kata_kunci, baca_responden_komentar
+from lkip.inputs.responden import berkas_responden, kecukupan_sampel
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
+from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
@@ -280,7 +282,7 @@ def _f(v: Any) -> float | None:
 
 def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
     path = berkas_responden(raw_year_dir(tahun, root))
-    return None if path is None else baca_responden(path)
+    return None if path is None else baca_responden_komentar(path)
 
 
 def hitung_skm(
@@ -290,8 +292,10 @@ def hitung_skm(
     per_tahun: dict[int, pd.DataFrame],
     responden: dict[int, pd.DataFrame],
     konvensi: Konvensi,
+    root: Path | None = None,
 ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    """Respondent count, profile and sample adequacy, and the IKM change since last year.
+    """Respondent count, profile and sample adequacy, and the IKM change since last year
+    (with respondents: when, where, comments and tests, :mod:`lkip.model.ikm_rinci`).
 
     Last year contributes whatever it has: respondents, unsur NRR, or only the IKM indicator's
     total (2022: 94); :func:`lkip.model.ikm_perubahan.analisis_perubahan` says what cannot be
@@ -323,12 +327,16 @@ def hitung_skm(
         for d in (sebelum, kini)
         if d is not None and (c := ikm_data.beda_total(d, konvensi.bobot_ikm))
     ]
-    if h is not None and h.unsur is not None:
-        tabel["ikm_perubahan_unsur"] = h.unsur
-        tabel["ikm_waterfall"] = h.waterfall
-    segmen = ikm_data.tabel_segmen(h) if h is not None else None
-    if segmen is not None:
-        tabel["ikm_segmen"] = segmen
+    tabel |= ikm_rinci.tabel_perubahan(h)
+    if kini.responden is not None:
+        nilai["ikm_rinci"], tabel_rinci = ikm_rinci.analisis_rinci(
+            sebelum,
+            kini,
+            baca_kata_kunci(raw_year_dir(tahun, root)),
+            bobot=konvensi.bobot_ikm,
+            berkas=f"{tahun}/{berkas_responden(raw_year_dir(tahun, root)).name}",
+        )
+        tabel |= tabel_rinci
     return nilai, tabel
 
 
@@ -354,7 +362,7 @@ def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Lap
     )
     per_tahun[tahun] = kinerja
     nilai_skm, extra_skm = hitung_skm(
-        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi
+        tahun, mentah, riwayat.get(tahun - 1), per_tahun, responden, konvensi, root
     )
     nilai |= nilai_skm
     extra |= extra_skm

@@ -1,0 +1,177 @@
+"""Sentences of the detailed IKM-change analysis (:mod:`lkip.model.ikm_rinci`), in Bahasa Indonesia
+with Indonesian number formats. They take the stored plain values, so report and notebook say
+the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lkip.core import fmt
+from lkip.formulas.ikm import UNSUR
+from lkip.formulas.ikm_waktu import NAMA_BULAN
+from lkip.formulas.komentar import LAINNYA
+from lkip.model.ikm_perubahan import LABEL_SELANG
+
+_NAMA_UNSUR = dict(UNSUR)
+
+
+def _a(x: float) -> str:
+    return fmt.angka(x, 2, tetap=True)
+
+
+def _p(p: float) -> str:
+    return "p < 0,001" if p < 0.001 else f"p = {fmt.angka(p, 3, tetap=True)}"
+
+
+def nama_kolom(kolom: str) -> str:
+    return kolom.replace("_", " ")
+
+
+def unsur(kode: str) -> str:
+    return f"{kode} {_NAMA_UNSUR[kode]}" if kode in _NAMA_UNSUR else kode
+
+
+def rentang_bulan(awal: int, akhir: int) -> str:
+    """ "Januari–Juni", or one month's name."""
+    if awal == akhir:
+        return NAMA_BULAN[awal - 1]
+    return f"{NAMA_BULAN[awal - 1]}–{NAMA_BULAN[akhir - 1]}"
+
+
+def waktu(w: Mapping[str, Any], tahun: int) -> list[str]:
+    """How the run chart is divided, and the change month with the IKM before and after."""
+    kalimat = []
+    if w["satuan"] == "bulan":
+        kalimat.append(
+            f"IKM {tahun} per bulan: setiap bulan memiliki sedikitnya {w['batas']} responden."
+        )
+    else:
+        kalimat.append(
+            f"IKM {tahun} ditampilkan per triwulan karena ada bulan dengan kurang dari "
+            f"{w['batas']} responden; IKM satu bulan dari responden sesedikit itu terlalu "
+            "goyah untuk dibaca."
+        )
+    if w.get("tanpa_tanggal"):
+        kalimat.append(
+            f"{fmt.angka(w['tanpa_tanggal'], 0)} responden tanpa tanggal pengisian tidak masuk "
+            "hitungan per periode."
+        )
+    t = w.get("titik")
+    if t is None:
+        return kalimat
+    b = t["bulan_ubah"]
+    sejak = NAMA_BULAN[b - 1]
+    sebelum = rentang_bulan(t["bulan_awal"], b - 1)
+    angka = f"sejak {sejak}: {_a(t['ikm_sesudah'])}; {sebelum}: {_a(t['ikm_sebelum'])}"
+    batas = fmt.angka(t["alfa"], 2)
+    if t["signifikan"]:
+        arah = "turun" if t["ikm_sesudah"] < t["ikm_sebelum"] else "naik"
+        kalimat.append(
+            f"Tingkat kepuasan {arah} mulai {sejak} {tahun} (IKM {angka}); menurut uji "
+            f"permutasi ({_p(t['p'])}, di bawah {batas}) perubahan ini lebih besar daripada "
+            "variasi acak."
+        )
+    else:
+        kalimat.append(
+            f"Tidak ada bulan yang menjadi titik perubahan yang nyata pada {tahun}: pembagian "
+            f"tahun yang paling berbeda (IKM {angka}) memiliki {_p(t['p'])} pada uji "
+            f"permutasi, tidak di bawah {batas}, sehingga bedanya dapat terjadi karena variasi "
+            "acak pengambilan sampel."
+        )
+    return kalimat
+
+
+def sel(s: Mapping[str, Any], tahun_lalu: int, tahun_kini: int) -> list[str]:
+    """The three segment × unsur cells that pulled the IKM down most, with their points."""
+    nama = nama_kolom(s["kolom"])
+    if s["turun"]:
+        daftar = [
+            f"{r['segmen']} – {unsur(r['unsur'])} ({fmt.bertanda(r['dalam'])} poin)"
+            for r in s["turun"]
+        ]
+        teks = daftar[0] if len(daftar) == 1 else ", ".join(daftar[:-1]) + " dan " + daftar[-1]
+        utama = (
+            f"Menurut {nama} dan unsur, yang paling menurunkan IKM dari {tahun_lalu} ke "
+            f"{tahun_kini} adalah {teks}."
+        )
+    else:
+        utama = f"Menurut {nama} dan unsur, tidak ada kelompok yang nilainya menurun."
+    return [
+        utama,
+        f"Perubahan di dalam seluruh sel {nama} × unsur berjumlah "
+        f"{fmt.bertanda(s['jumlah_dalam'])} poin dan pergeseran komposisi {nama} "
+        f"{fmt.bertanda(s['jumlah_komposisi'])} poin; keduanya berjumlah tepat perubahan IKM "
+        f"({fmt.bertanda(s['delta'])} poin).",
+    ]
+
+
+def komentar(k: Mapping[str, Any], tahun: int) -> list[str]:
+    """Counts and themes only: the report never quotes a respondent."""
+    awal = (
+        f"Sebanyak {fmt.angka(k['jumlah_komentar'], 0)} dari "
+        f"{fmt.angka(k['jumlah_responden'], 0)} responden {tahun} menulis komentar atau saran."
+    )
+    tema = [t for t in k["tema"] if t["unsur"] != LAINNYA]
+    lain = sum(t["jumlah"] for t in k["tema"] if t["unsur"] == LAINNYA)
+    if not tema:
+        return [awal + " Tidak ada komentar yang menyebut unsur pelayanan tertentu."]
+    teratas = sorted(tema, key=lambda t: -t["jumlah"])[:3]
+    daftar = ", ".join(f"{unsur(t['unsur'])} ({fmt.angka(t['jumlah'], 0)})" for t in teratas)
+    kalimat = f"{awal} Unsur yang paling sering dibicarakan: {daftar}"
+    if lain:
+        kalimat += f"; {fmt.angka(lain, 0)} komentar tidak menyebut unsur tertentu"
+    return [kalimat + "."]
+
+
+def uji(u: Mapping[str, Any]) -> list[str]:
+    """Bootstrap interval, permutation test and minimum detectable change, and which hold."""
+    a, b = u["selang_delta"]
+    selang_nol = a <= 0 <= b
+    besar = abs(u["delta"]) >= u["mdc"]
+    alfa = fmt.angka(u["alfa"], 2)
+    bagian = [
+        f"{LABEL_SELANG.capitalize()} perubahan IKM ({fmt.bertanda(u['delta'])} poin) adalah "
+        f"{_a(a)} s.d. {_a(b)} poin dan {'memuat' if selang_nol else 'tidak memuat'} nol",
+        f'uji permutasi "tidak ada perubahan" antara kedua tahun memberi {_p(u["p"])} '
+        f"({'di bawah' if u['signifikan'] else 'tidak di bawah'} {alfa})",
+        f"perubahan terkecil yang dapat dideteksi dengan jumlah responden ini (α = {alfa}, "
+        f"daya {fmt.persen(100 * u['daya'], 0)}) adalah {_a(u['mdc'])} poin, "
+        f"{'tidak lebih besar' if besar else 'lebih besar'} daripada perubahan yang teramati",
+    ]
+    nyata = [not selang_nol, u["signifikan"], besar]
+    if all(nyata):
+        simpul = "Ketiganya sepakat: perubahan ini nyata, bukan variasi acak pengambilan sampel."
+    elif not any(nyata):
+        simpul = (
+            "Ketiganya sepakat: perubahan ini belum dapat dibedakan dari variasi acak "
+            "pengambilan sampel."
+        )
+    elif nyata[0] and nyata[1]:
+        simpul = (
+            "Selang dan uji permutasi menunjukkan perubahan ini lebih besar daripada variasi "
+            "acak, tetapi besarnya di bawah perubahan yang dapat dideteksi dengan andal; "
+            "kesimpulan ini perlu dikonfirmasi dengan sampel yang lebih besar."
+        )
+    else:
+        simpul = (
+            "Ukuran-ukuran ini tidak sepakat, sehingga perubahan ini belum dapat dipastikan "
+            "lebih besar daripada variasi acak pengambilan sampel."
+        )
+    return ["; ".join(bagian) + ".", simpul]
+
+
+def batasan(kunci: str, segmen: str, tahun_lalu: int) -> str:
+    """What the data do not allow, for one key of ``ikm_rinci`` ``batasan``."""
+    teks = {
+        "tanggal": "Data responden tidak memuat tanggal pengisian, sehingga kapan IKM berubah "
+        "tidak dapat dinilai.",
+        "komentar": 'Data responden tidak memuat komentar (kolom komentar atau "Saran dan '
+        'masukan"), sehingga tema komentar tidak dapat disusun.',
+        "responden_lalu": f"Rincian menurut {nama_kolom(segmen)} × unsur, uji permutasi dan "
+        f"perubahan terkecil yang dapat dideteksi membutuhkan data per responden tahun "
+        f"{tahun_lalu}, yang tidak tersedia.",
+        "segmen": f"Kolom {nama_kolom(segmen)} tidak terisi pada data responden kedua tahun, "
+        f"sehingga rincian {nama_kolom(segmen)} × unsur tidak dapat dihitung.",
+    }
+    return teks[kunci]
