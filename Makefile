@@ -12,6 +12,16 @@ STAMP := $(VENV)/.installed
 YEAR ?=
 override YEAR := $(value YEAR)
 export YEAR
+# INSTANSI (an office's folder in data/raw/) reaches the CLI the same way and is checked there
+# to be a slug (lowercase letters, digits, "-"); empty = the only office in data/raw/.
+INSTANSI ?=
+override INSTANSI := $(value INSTANSI)
+export INSTANSI
+LKIP := $(PY) -m lkip $${INSTANSI:+--instansi "$$INSTANSI"}
+# FROM (the office new-instansi copies the structure of) likewise.
+FROM ?=
+override FROM := $(value FROM)
+export FROM
 # FILE (a received bundle) and SIDIK (the sender's sidik) reach `verify-bundle` the same way.
 FILE ?=
 override FILE := $(value FILE)
@@ -20,7 +30,7 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year bundle verify-bundle reviu test lint lab lock clean bench clean-cache
+.PHONY: report validate new-year new-instansi bundle verify-bundle reviu test lint lab lock clean bench clean-cache
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,30 +38,34 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-## report: render outputs/<YEAR>/ (default: the latest year in data/raw/)
+## report: render outputs/<INSTANSI>/<YEAR>/ (default: the latest year in data/raw/<INSTANSI>/)
 report: $(STAMP)
-	$(PY) -m lkip report $${YEAR:+--year "$$YEAR"}
+	$(LKIP) report $${YEAR:+--year "$$YEAR"}
 
-## validate: check data/raw/<YEAR>/ and list every problem, without rendering
+## validate: check data/raw/<INSTANSI>/<YEAR>/ and list every problem, without rendering
 validate: $(STAMP)
-	$(PY) -m lkip validate $${YEAR:+--year "$$YEAR"}
+	$(LKIP) validate $${YEAR:+--year "$$YEAR"}
 
-## new-year: create data/raw/<YEAR>/ from the latest earlier year, figures left empty
+## new-year: create data/raw/<INSTANSI>/<YEAR>/ from the latest earlier year, figures left empty
 new-year: $(STAMP)
-	$(PY) -m lkip new-year --year "$$YEAR"
+	$(LKIP) new-year --year "$$YEAR"
 
-## bundle: one zip for reviewers from outputs/<YEAR>/ (report, notebooks, manifest, README)
+## new-instansi: create data/raw/<INSTANSI>/ with the structure of FROM, its identity and figures left empty
+new-instansi: $(STAMP)
+	$(LKIP) new-instansi --dari "$$FROM"
+
+## bundle: one zip for reviewers from outputs/<INSTANSI>/<YEAR>/ (report, notebooks, manifest, README)
 bundle: $(STAMP)
-	$(PY) -m lkip bundle $${YEAR:+--year "$$YEAR"}
+	$(LKIP) bundle $${YEAR:+--year "$$YEAR"}
 
 ## verify-bundle: check a received zip, e.g. make verify-bundle FILE=lkip-2023-bundel.zip SIDIK=...
 verify-bundle: $(STAMP)
 	@if [ -z "$$FILE" ]; then echo "Pakai: make verify-bundle FILE=<bundel.zip> [SIDIK=<sidik>]" >&2; exit 2; fi
-	$(PY) -m lkip verify-bundle "$$FILE" $${SIDIK:+--sidik "$$SIDIK"}
+	$(LKIP) verify-bundle "$$FILE" $${SIDIK:+--sidik "$$SIDIK"}
 
-## reviu: check the printed figures (data/raw/<YEAR>/dilaporkan.csv); KETAT=1 fails on findings
+## reviu: check the printed figures (data/raw/<INSTANSI>/<YEAR>/dilaporkan.csv); KETAT=1 fails on findings
 reviu: $(STAMP)
-	$(PY) -m lkip reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
+	$(LKIP) reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
 
 ## test: lint, then the whole test suite (notebooks are executed, a report is rendered)
 test: $(STAMP)

@@ -14,6 +14,7 @@ from pathlib import Path
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
 from lkip.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
+from lkip.paths import InstansiTidakJelas, dengan_instansi, periksa_slug, raw_year_dir, relatif
 from lkip.pipeline import BabGagal, proses, render, tahun_laporan
 
 KELUAR_DATA = 2
@@ -25,6 +26,7 @@ KELUAR = {
     DataTidakValid: KELUAR_DATA,
     TahunBaruGagal: KELUAR_DATA,
     FileNotFoundError: KELUAR_DATA,
+    InstansiTidakJelas: KELUAR_DATA,
     BabGagal: KELUAR_BAB,
     BundelTidakValid: KELUAR_BUNDEL,
 }
@@ -38,10 +40,22 @@ def _tahun(teks: str) -> int:
     return int(teks)
 
 
+def _instansi(teks: str) -> str:
+    try:
+        return periksa_slug(teks.strip())
+    except InstansiTidakJelas as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lkip", description="LKIP kecamatan dari data.")
+    p.add_argument(
+        "--instansi",
+        type=_instansi,
+        help="instansi di data/raw/<instansi>/ (bawaan: satu-satunya instansi yang ada)",
+    )
     sub = p.add_subparsers(dest="perintah", required=True)
-    r = sub.add_parser("report", help="render outputs/<tahun>/ (HTML, PDF, notebook)")
+    r = sub.add_parser("report", help="render outputs/<instansi>/<tahun>/ (HTML, PDF, notebook)")
     r.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     r.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per bab")
     v = sub.add_parser("validate", help="periksa data mentah satu tahun tanpa merender")
@@ -50,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         "new-year", help="buat data/raw/<tahun>/ dari tahun sebelumnya, angka dikosongkan"
     )
     n.add_argument("--year", type=_tahun, required=True, help="tahun baru, misalnya 2024")
+    ni = sub.add_parser(
+        "new-instansi", help="buat data/raw/<instansi>/ dengan susunan instansi lain, tanpa isinya"
+    )
+    ni.add_argument(
+        "--dari", type=_instansi, required=True, help="instansi contoh, misalnya panarukan"
+    )
     b = sub.add_parser("bundle", help="satu zip untuk reviewer dari outputs/<tahun>/")
     b.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
@@ -68,7 +88,9 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
     tahun = tahun_laporan(tahun)
     laporan = muat(tahun)
     if not laporan.nilai["reviu_dilaporkan"]:
-        print(f"Tidak ada data/raw/{tahun}/dilaporkan.csv: hanya pemeriksaan internal.")
+        print(
+            f"Tidak ada {relatif(raw_year_dir(tahun))}/dilaporkan.csv: hanya pemeriksaan internal."
+        )
     hasil = laporan.tabel["reviu"]
     print(teks_temuan(hasil, tahun))
     return KELUAR_REVIU if ketat and (hasil["status"] == TIDAK_SESUAI).any() else 0
@@ -102,27 +124,42 @@ def _periksa_bundel(file: Path, sidik: str | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.perintah == "report":
-            lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
-            hasil = render(args.year, lapor=lapor)
-            print(f"Laporan {hasil.tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
-        elif args.perintah == "validate":
-            tahun = tahun_laporan(args.year)
-            proses(tahun)
-            print(f"Data tahun {tahun} valid.")
-        elif args.perintah == "new-year":
-            from lkip.template import buat_tahun_baru, tampilkan
-
-            print(tampilkan(buat_tahun_baru(args.year)))
-        elif args.perintah == "bundle":
-            _bundel(args.year)
-        elif args.perintah == "verify-bundle":
-            return _periksa_bundel(args.file, args.sidik)
-        elif args.perintah == "reviu":
-            return _reviu(args.year, args.ketat)
+        if args.instansi is not None:
+            with dengan_instansi(args.instansi):
+                return _jalankan(args)
+        return _jalankan(args)
     except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
+
+
+def _jalankan(args: argparse.Namespace) -> int:
+    if args.perintah == "report":
+        lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
+        hasil = render(args.year, lapor=lapor)
+        print(f"Laporan {hasil.tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
+    elif args.perintah == "validate":
+        tahun = tahun_laporan(args.year)
+        proses(tahun)
+        print(f"Data tahun {tahun} valid.")
+    elif args.perintah == "new-year":
+        from lkip.template import buat_tahun_baru, tampilkan
+
+        print(tampilkan(buat_tahun_baru(args.year)))
+    elif args.perintah == "new-instansi":
+        from lkip.instansi_baru import buat_instansi_baru, tampilkan
+
+        if args.instansi is None:
+            raise InstansiTidakJelas(
+                "sebutkan nama instansi baru: make new-instansi INSTANSI=kendit FROM=panarukan"
+            )
+        print(tampilkan(buat_instansi_baru(args.instansi, args.dari)))
+    elif args.perintah == "bundle":
+        _bundel(args.year)
+    elif args.perintah == "verify-bundle":
+        return _periksa_bundel(args.file, args.sidik)
+    elif args.perintah == "reviu":
+        return _reviu(args.year, args.ketat)
     return 0
 
 

@@ -35,7 +35,7 @@ from lkip.skm import baca_responden, berkas_responden, kecukupan_sampel
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat")
 TEXT_COLUMNS = (
-    "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
+    "kode", "kode_iku", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
     "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_target_lalu",

@@ -19,12 +19,10 @@ from typing import Any, BinaryIO
 
 from lkip import cache
 from lkip.cache import DEPENDENCIES, sidik_mentah
-from lkip.paths import PACKAGE_ROOT
+from lkip.paths import PACKAGE_ROOT, raw_dir, relatif
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT_MANIFEST = 1
-# Inputs are listed under this prefix, relative to the project root (data/raw/2023/kinerja.csv).
-AWALAN_MASUKAN = "data/raw/"
 # Packages whose version can change a figure, a sentence or the layout of the report: the
 # ones the cache keys on, and lkip itself.
 PAKET_UTAMA = ("lkip", *DEPENDENCIES)
@@ -50,8 +48,10 @@ def sidik_pendek(berkas: Mapping[str, str]) -> str:
 
 
 def masukan(tahun: int, root: Path | None = None) -> dict[str, str]:
-    """Every raw input a report of ``tahun`` can depend on, keyed by its project path."""
-    return {AWALAN_MASUKAN + p: h for p, h in sidik_mentah(tahun, root).items()}
+    """Every raw input a report of ``tahun`` can depend on, keyed by its project path
+    (``data/raw/panarukan/2023/kinerja.csv``)."""
+    awalan = relatif(raw_dir(root), root) + "/"
+    return {awalan + p: h for p, h in sidik_mentah(tahun, root).items()}
 
 
 def info_git(folder: Path = PACKAGE_ROOT) -> dict[str, Any]:

@@ -32,13 +32,17 @@ from lkip import cache as ch
 from lkip.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
 from lkip.manifest import catatan_kaki, tulis_manifest
 from lkip.paths import (
+    ENV_INSTANSI,
     available_years,
     ganti_folder,
+    instansi_aktif,
     notebooks_dir,
     odd_folders,
     outputs_dir,
     processed_dir,
     project_root,
+    raw_dir,
+    relatif,
 )
 
 if TYPE_CHECKING:
@@ -143,15 +147,16 @@ def tahun_laporan(tahun: int | None, root: Path | None = None) -> int:
     if tahun is not None:
         return tahun
     aneh = odd_folders(root)
+    folder = relatif(raw_dir(root), root)
     if aneh:
-        daftar = ", ".join(f"data/raw/{n}" for n in aneh)
+        daftar = ", ".join(f"{folder}/{n}" for n in aneh)
         raise FileNotFoundError(
             f"{daftar} bukan folder tahun (harus empat angka, misalnya 2024): ganti namanya, "
             "atau sebutkan tahunnya (make report YEAR=2024)."
         )
     tahun_ada = available_years(root)
     if not tahun_ada:
-        raise FileNotFoundError("Belum ada folder tahun di data/raw/ (misalnya data/raw/2023/).")
+        raise FileNotFoundError(f"Belum ada folder tahun di {folder}/ (misalnya {folder}/2023/).")
     return tahun_ada[-1]
 
 
@@ -351,6 +356,7 @@ def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
 def _tulis_manifest(tahun: int, root: Path, staging: Path) -> None:
     """The manifest of this run: written last, over the outputs as they will be published."""
     parameter = {
+        "instansi": instansi_aktif(root),
         "year": tahun,
         "chapters": list(CHAPTERS),
         "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
@@ -437,8 +443,9 @@ def _jalankan_bab(
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
 
     if jalan:
-        env_lama = os.environ.get("LKIP_ROOT")
-        os.environ["LKIP_ROOT"] = str(root)  # the kernels inherit it and read this root's data
+        env_lama = {k: os.environ.get(k) for k in ("LKIP_ROOT", ENV_INSTANSI)}
+        # the kernels inherit them and read this root's data of this office
+        os.environ.update(_env_kernel(root))
         pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
         try:
             futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
@@ -449,16 +456,22 @@ def _jalankan_bab(
                 raise min(gagal, key=lambda f: CHAPTERS.index(futures[f])).exception()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-            if env_lama is None:
-                os.environ.pop("LKIP_ROOT", None)
-            else:
-                os.environ["LKIP_ROOT"] = env_lama
+            for k, v in env_lama.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
     return [folder / f"{bab}.ipynb" for bab in CHAPTERS]
 
 
 def _kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
-    """Kernels for the chapters to come, reading this root's data."""
-    return KernelHangat(jumlah, dict(os.environ, LKIP_ROOT=str(root)))
+    """Kernels for the chapters to come, reading this root's data of this office."""
+    return KernelHangat(jumlah, dict(os.environ, **_env_kernel(root)))
+
+
+def _env_kernel(root: Path) -> dict[str, str]:
+    """What a chapter kernel needs to find the data: the root and the office."""
+    return {"LKIP_ROOT": str(root), ENV_INSTANSI: instansi_aktif(root)}
 
 
 def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None) -> None:

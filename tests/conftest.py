@@ -10,7 +10,7 @@ import pytest
 
 from lkip.paths import PACKAGE_ROOT
 
-SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw"
+SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw" / "panarukan"
 
 
 def sidik_folder(folder: Path) -> dict[str, str]:
@@ -25,5 +25,5 @@ def sidik_folder(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A project root holding a copy of the shipped data/raw."""
-    shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw" / "panarukan")
     return tmp_path

@@ -87,7 +87,7 @@ def test_second_run_executes_nothing_and_reuses_the_report(root: Path, palsu: Re
     assert palsu.dijalankan == [BAB_PEGAWAI, BAB_KINERJA]  # unchanged: nothing ran again
     assert palsu.dirakit == 1
     assert pesan == ["Tidak ada yang berubah: laporan diambil dari cache"]
-    out = root / "outputs" / "2023"
+    out = root / "outputs" / "panarukan" / "2023"
     assert (out / "lkip-2023.html").read_text() == f"{BAB_PEGAWAI} {BAB_KINERJA}"
     nb = nbformat.read(out / "notebooks" / f"{BAB_KINERJA}.ipynb", as_version=4)
     assert nb.metadata["dijalankan_untuk"] == 2023
@@ -97,7 +97,7 @@ def test_changing_an_input_reexecutes_only_the_chapter_that_reads_it(
     root: Path, palsu: Rekaman
 ) -> None:
     _render(root, palsu)
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
     assert _render(root, palsu) == [BAB_PEGAWAI]
     assert palsu.dirakit == 2
@@ -117,7 +117,7 @@ def test_only_the_changed_chapter_is_converted_to_html_again(
     _render(root, palsu)
     assert sorted(dikonversi) == [BAB_PEGAWAI, BAB_KINERJA]
     dikonversi.clear()
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
     _render(root, palsu)
     assert dikonversi == [BAB_PEGAWAI]
@@ -127,7 +127,7 @@ def test_raw_change_without_effect_on_processed_data_executes_nothing(
     root: Path, palsu: Rekaman
 ) -> None:
     _render(root, palsu)
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text() + "\n")  # a trailing blank line: same table
     pesan: list[str] = []
     palsu.dijalankan.clear()

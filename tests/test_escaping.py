@@ -40,7 +40,7 @@ def _ganti(path: Path, lama: str, baru: str) -> None:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> pipeline.HasilRender:
     root = tmp_path_factory.mktemp("markup")
-    raw = root / "data" / "raw"
+    raw = root / "data" / "raw" / "panarukan"
     shutil.copytree(SHIPPED_RAW, raw)
     # The printed figures name the real programs and desa; renamed here, they would no longer
     # resolve (the reviu's own tests cover that file).

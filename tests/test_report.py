@@ -23,10 +23,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> pipeline.HasilRender:
     root = tmp_path_factory.mktemp("proyek")
-    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
-    before = sidik_folder(root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw" / "panarukan")
+    before = sidik_folder(root / "data" / "raw" / "panarukan")
     hasil = pipeline.render(2023, root=root, lapor=lambda _: None)
-    assert sidik_folder(root / "data" / "raw") == before, "a render must never touch data/raw"
+    assert sidik_folder(root / "data" / "raw" / "panarukan") == before, (
+        "a render must never touch data/raw"
+    )
     return hasil
 
 
@@ -154,15 +156,16 @@ def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path
 ) -> None:
     root = rendered.folder.parent.parent
-    kinerja = root / "data" / "raw" / "2023" / "kinerja.csv"
+    kinerja = root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv"
     asli = kinerja.read_text()
     try:
         kinerja.write_text(asli.replace(",10,8,10,manual,", ",10,delapan,10,manual,"))
-        raw_before, out_before = sidik_folder(root / "data" / "raw"), sidik_folder(rendered.folder)
+        raw_before = sidik_folder(root / "data" / "raw" / "panarukan")
+        out_before = sidik_folder(rendered.folder)
         with pytest.raises(DataTidakValid) as e:
             pipeline.render(2023, root=root, lapor=lambda _: None)
         assert 'kinerja.csv, baris 3, kolom "realisasi": nilai "delapan"' in str(e.value)
-        assert sidik_folder(root / "data" / "raw") == raw_before
+        assert sidik_folder(root / "data" / "raw" / "panarukan") == raw_before
         assert sidik_folder(rendered.folder) == out_before
     finally:
         kinerja.write_text(asli)
@@ -192,7 +195,7 @@ def test_cli_reports_bad_data_without_traceback(
     root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("LKIP_ROOT", str(root))
-    (root / "data" / "raw" / "2023" / "anggaran.csv").unlink()
+    (root / "data" / "raw" / "panarukan" / "2023" / "anggaran.csv").unlink()
     assert main(["validate", "--year", "2023"]) == 2
     err = capsys.readouterr().err
     assert "2023/anggaran.csv" in err and "Traceback" not in err
