@@ -155,7 +155,7 @@ def test_no_pdf_text_runs_off_the_page(rendered: pipeline.HasilRender) -> None:
 def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path
 ) -> None:
-    root = rendered.folder.parent.parent
+    root = rendered.folder.parents[2]
     kinerja = root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv"
     asli = kinerja.read_text()
     try:
@@ -174,7 +174,7 @@ def test_bad_data_leaves_outputs_and_raw_untouched(
 def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
     rendered: pipeline.HasilRender, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = rendered.folder.parent.parent
+    root = rendered.folder.parents[2]
     gagal = nbformat.v4.new_notebook()
     gagal.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell("1 / 0")]
     gagal.cells[0].metadata["tags"] = ["parameters"]
@@ -216,7 +216,7 @@ def test_rendered_figures_pass_their_own_reviu(
     from lkip.laporan import Laporan
     from lkip.paths import processed_dir
 
-    L = Laporan.baca(processed_dir(2023, rendered.folder.parent.parent))
+    L = Laporan.baca(processed_dir(2023, rendered.folder.parents[2]))
     rows = []
     for nomor, kode in (("3.1.1.1", ["T1"]), ("3.1.2.1", ["S1", "S2", "S3"])):
         for k, r in zip(kode, _tabel(soup, nomor), strict=True):
