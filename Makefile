@@ -22,6 +22,10 @@ LKIP := $(PY) -m lkip $${INSTANSI:+--instansi "$$INSTANSI"}
 FROM ?=
 override FROM := $(value FROM)
 export FROM
+# DASK (a Dask scheduler address for report-all) likewise.
+DASK ?=
+override DASK := $(value DASK)
+export DASK
 # FILE (a received bundle) and SIDIK (the sender's sidik) reach `verify-bundle` the same way.
 FILE ?=
 override FILE := $(value FILE)
@@ -30,7 +34,7 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year new-instansi bundle verify-bundle reviu test lint lab lock clean bench clean-cache
+.PHONY: report report-all rekap portal validate new-year new-instansi bundle verify-bundle reviu test lint lab lock clean bench clean-cache
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +57,20 @@ new-year: $(STAMP)
 ## new-instansi: create data/raw/<INSTANSI>/ with the structure of FROM, its identity and figures left empty
 new-instansi: $(STAMP)
 	$(LKIP) new-instansi --dari "$$FROM"
+
+## report-all: render every instansi with data for YEAR in parallel (DASK=tcp://host:8786 to run
+## them on a Dask cluster), then the recap outputs/rekap/<YEAR>/ and the portal outputs/index.html
+report-all: $(STAMP)
+	@if [ -z "$$YEAR" ]; then echo "Pakai: make report-all YEAR=2024 [DASK=tcp://scheduler:8786]" >&2; exit 2; fi
+	$(PY) -m lkip report-all --year "$$YEAR" $${DASK:+--dask "$$DASK"}
+
+## rekap: the recap of every instansi for YEAR (outputs/rekap/<YEAR>/rekap-<YEAR>.html and .pdf)
+rekap: $(STAMP)
+	$(PY) -m lkip rekap --year "$$YEAR"
+
+## portal: outputs/index.html, one offline page linking every report, bundle and recap
+portal: $(STAMP)
+	$(PY) -m lkip portal
 
 ## bundle: one zip for reviewers from outputs/<INSTANSI>/<YEAR>/ (report, notebooks, manifest, README)
 bundle: $(STAMP)

@@ -21,6 +21,7 @@ KELUAR_DATA = 2
 KELUAR_BAB = 3
 KELUAR_BUNDEL = 4
 KELUAR_REVIU = 5
+KELUAR_BATCH = 6
 # Exit status per kind of failure the analyst can act on.
 KELUAR = {
     DataTidakValid: KELUAR_DATA,
@@ -70,6 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     ni.add_argument(
         "--dari", type=_instansi, required=True, help="instansi contoh, misalnya panarukan"
     )
+    ra = sub.add_parser(
+        "report-all", help="render setiap instansi yang punya data tahun itu, lalu rekap dan portal"
+    )
+    ra.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    ra.add_argument("--dask", help="alamat penjadwal Dask, misalnya tcp://scheduler:8786")
+    ra.add_argument("--paralel", type=int, help="berapa instansi sekaligus (bawaan: jumlah inti)")
+    rk = sub.add_parser("rekap", help="rekap semua instansi: outputs/rekap/<tahun>/")
+    rk.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    sub.add_parser("portal", help="outputs/index.html: daftar semua laporan untuk reviewer")
     b = sub.add_parser("bundle", help="satu zip untuk reviewer dari outputs/<tahun>/")
     b.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
@@ -94,6 +104,29 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
     hasil = laporan.tabel["reviu"]
     print(teks_temuan(hasil, tahun))
     return KELUAR_REVIU if ketat and (hasil["status"] == TIDAK_SESUAI).any() else 0
+
+
+def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
+    """Every office, then the recap and the portal; non-zero when an office failed."""
+    from lkip.batch import render_semua, tabel_hasil
+    from lkip.portal import tulis_portal
+
+    hasil = render_semua(tahun, dask=dask, paralel=paralel, lapor=lambda m: print(m, flush=True))
+    try:
+        _rekap(tahun)
+    except Exception as e:  # the table below still tells each office's outcome
+        print(f"Rekap tahun {tahun} gagal: {e}", file=sys.stderr)
+    print(f"Portal: {tulis_portal()}")
+    print()
+    print(tabel_hasil(hasil))
+    return KELUAR_BATCH if any(not h.berhasil for h in hasil) else 0
+
+
+def _rekap(tahun: int) -> None:
+    from lkip.rekap_keluaran import tulis_rekap
+
+    hasil = tulis_rekap(tahun)
+    print(f"Rekap {tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
 
 
 def _bundel(tahun: int | None) -> None:
@@ -154,6 +187,14 @@ def _jalankan(args: argparse.Namespace) -> int:
                 "sebutkan nama instansi baru: make new-instansi INSTANSI=kendit FROM=panarukan"
             )
         print(tampilkan(buat_instansi_baru(args.instansi, args.dari)))
+    elif args.perintah == "report-all":
+        return _semua(args.year, args.dask, args.paralel)
+    elif args.perintah == "rekap":
+        _rekap(args.year)
+    elif args.perintah == "portal":
+        from lkip.portal import tulis_portal
+
+        print(f"Portal: {tulis_portal()}")
     elif args.perintah == "bundle":
         _bundel(args.year)
     elif args.perintah == "verify-bundle":
