@@ -12,6 +12,20 @@ STAMP := $(VENV)/.installed
 YEAR ?=
 override YEAR := $(value YEAR)
 export YEAR
+# INSTANSI (an office's folder in data/raw/) reaches the CLI the same way and is checked there
+# to be a slug (lowercase letters, digits, "-"); empty = the only office in data/raw/.
+INSTANSI ?=
+override INSTANSI := $(value INSTANSI)
+export INSTANSI
+LKIP := $(PY) -m lkip $${INSTANSI:+--instansi "$$INSTANSI"}
+# FROM (the office new-instansi copies the structure of) likewise.
+FROM ?=
+override FROM := $(value FROM)
+export FROM
+# DASK (a Dask scheduler address for report-all) likewise.
+DASK ?=
+override DASK := $(value DASK)
+export DASK
 # FILE (a received bundle) and SIDIK (the sender's sidik) reach `verify-bundle` the same way.
 FILE ?=
 override FILE := $(value FILE)
@@ -20,8 +34,8 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year bundle verify-bundle verify reviu test lint lab lock clean bench clean-cache \
-	mutation libreoffice
+.PHONY: report report-all rekap portal validate new-year new-instansi bundle verify-bundle verify \
+	reviu test lint lab lock clean bench clean-cache mutation libreoffice
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,35 +43,53 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-## report: render outputs/<YEAR>/ (default: the latest year in data/raw/)
+## report: render outputs/<INSTANSI>/<YEAR>/ (default: the latest year in data/raw/<INSTANSI>/)
 report: $(STAMP)
-	$(PY) -m lkip report $${YEAR:+--year "$$YEAR"}
+	$(LKIP) report $${YEAR:+--year "$$YEAR"}
 
-## validate: check data/raw/<YEAR>/ and list every problem, without rendering
+## validate: check data/raw/<INSTANSI>/<YEAR>/ and list every problem, without rendering
 validate: $(STAMP)
-	$(PY) -m lkip validate $${YEAR:+--year "$$YEAR"}
+	$(LKIP) validate $${YEAR:+--year "$$YEAR"}
 
-## new-year: create data/raw/<YEAR>/ from the latest earlier year, figures left empty
+## new-year: create data/raw/<INSTANSI>/<YEAR>/ from the latest earlier year, figures left empty
 new-year: $(STAMP)
-	$(PY) -m lkip new-year --year "$$YEAR"
+	$(LKIP) new-year --year "$$YEAR"
 
-## bundle: one zip for reviewers from outputs/<YEAR>/ (report, notebooks, manifest, README)
+## new-instansi: create data/raw/<INSTANSI>/ with the structure of FROM, its identity and figures left empty
+new-instansi: $(STAMP)
+	$(LKIP) new-instansi --dari "$$FROM"
+
+## report-all: render every instansi with data for YEAR in parallel (DASK=tcp://host:8786 to run
+## them on a Dask cluster), then the recap outputs/rekap/<YEAR>/ and the portal outputs/index.html
+report-all: $(STAMP)
+	@if [ -z "$$YEAR" ]; then echo "Pakai: make report-all YEAR=2024 [DASK=tcp://scheduler:8786]" >&2; exit 2; fi
+	$(PY) -m lkip report-all --year "$$YEAR" $${DASK:+--dask "$$DASK"}
+
+## rekap: the recap of every instansi for YEAR (outputs/rekap/<YEAR>/rekap-<YEAR>.html and .pdf)
+rekap: $(STAMP)
+	$(PY) -m lkip rekap --year "$$YEAR"
+
+## portal: outputs/index.html, one offline page linking every report, bundle and recap
+portal: $(STAMP)
+	$(PY) -m lkip portal
+
+## bundle: one zip for reviewers from outputs/<INSTANSI>/<YEAR>/ (report, notebooks, manifest, README)
 bundle: $(STAMP)
-	$(PY) -m lkip bundle $${YEAR:+--year "$$YEAR"}
+	$(LKIP) bundle $${YEAR:+--year "$$YEAR"}
 
 ## verify-bundle: check a received zip, e.g. make verify-bundle FILE=lkip-2023-bundel.zip SIDIK=...
 verify-bundle: $(STAMP)
 	@if [ -z "$$FILE" ]; then echo "Pakai: make verify-bundle FILE=<bundel.zip> [SIDIK=<sidik>]" >&2; exit 2; fi
-	$(PY) -m lkip verify-bundle "$$FILE" $${SIDIK:+--sidik "$$SIDIK"}
+	$(LKIP) verify-bundle "$$FILE" $${SIDIK:+--sidik "$$SIDIK"}
 
 ## verify: check a received report PDF alone against its attached data, e.g. make verify FILE=lkip-2023.pdf
 verify: $(STAMP)
 	@if [ -z "$$FILE" ]; then echo "Pakai: make verify FILE=<laporan.pdf>" >&2; exit 2; fi
 	$(PY) -m lkip verify "$$FILE"
 
-## reviu: check the printed figures (data/raw/<YEAR>/dilaporkan.csv); KETAT=1 fails on findings
+## reviu: check the printed figures (data/raw/<INSTANSI>/<YEAR>/dilaporkan.csv); KETAT=1 fails on findings
 reviu: $(STAMP)
-	$(PY) -m lkip reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
+	$(LKIP) reviu $${YEAR:+--year "$$YEAR"} $${KETAT:+--ketat}
 
 ## test: lint, the import contracts (ARCHITECTURE.md), then the whole test suite
 test: $(STAMP)

@@ -16,16 +16,19 @@ from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
 from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
+from lkip.core.paths import InstansiTidakJelas, dengan_instansi, periksa_slug, raw_year_dir, relatif
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
 KELUAR_BUNDEL = 4
 KELUAR_REVIU = 5
+KELUAR_BATCH = 6
 # Exit status per kind of failure the analyst can act on.
 KELUAR = {
     DataTidakValid: KELUAR_DATA,
     TahunBaruGagal: KELUAR_DATA,
     FileNotFoundError: KELUAR_DATA,
+    InstansiTidakJelas: KELUAR_DATA,
     BabGagal: KELUAR_BAB,
     BundelTidakValid: KELUAR_BUNDEL,
 }
@@ -39,10 +42,22 @@ def _tahun(teks: str) -> int:
     return int(teks)
 
 
+def _instansi(teks: str) -> str:
+    try:
+        return periksa_slug(teks.strip())
+    except InstansiTidakJelas as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lkip", description="LKIP kecamatan dari data.")
+    p.add_argument(
+        "--instansi",
+        type=_instansi,
+        help="instansi di data/raw/<instansi>/ (bawaan: satu-satunya instansi yang ada)",
+    )
     sub = p.add_subparsers(dest="perintah", required=True)
-    r = sub.add_parser("report", help="render outputs/<tahun>/ (HTML, PDF, notebook)")
+    r = sub.add_parser("report", help="render outputs/<instansi>/<tahun>/ (HTML, PDF, notebook)")
     r.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     r.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per bab")
     v = sub.add_parser("validate", help="periksa data mentah satu tahun tanpa merender")
@@ -51,6 +66,21 @@ def _parser() -> argparse.ArgumentParser:
         "new-year", help="buat data/raw/<tahun>/ dari tahun sebelumnya, angka dikosongkan"
     )
     n.add_argument("--year", type=_tahun, required=True, help="tahun baru, misalnya 2024")
+    ni = sub.add_parser(
+        "new-instansi", help="buat data/raw/<instansi>/ dengan susunan instansi lain, tanpa isinya"
+    )
+    ni.add_argument(
+        "--dari", type=_instansi, required=True, help="instansi contoh, misalnya panarukan"
+    )
+    ra = sub.add_parser(
+        "report-all", help="render setiap instansi yang punya data tahun itu, lalu rekap dan portal"
+    )
+    ra.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    ra.add_argument("--dask", help="alamat penjadwal Dask, misalnya tcp://scheduler:8786")
+    ra.add_argument("--paralel", type=int, help="berapa instansi sekaligus (bawaan: jumlah inti)")
+    rk = sub.add_parser("rekap", help="rekap semua instansi: outputs/rekap/<tahun>/")
+    rk.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    sub.add_parser("portal", help="outputs/index.html: daftar semua laporan untuk reviewer")
     b = sub.add_parser("bundle", help="satu zip untuk reviewer dari outputs/<tahun>/")
     b.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
     vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
@@ -78,10 +108,35 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
     tahun = tahun_laporan(tahun)
     laporan = muat(tahun)
     if not laporan.nilai["reviu_dilaporkan"]:
-        print(f"Tidak ada data/raw/{tahun}/dilaporkan.csv: hanya pemeriksaan internal.")
+        print(
+            f"Tidak ada {relatif(raw_year_dir(tahun))}/dilaporkan.csv: hanya pemeriksaan internal."
+        )
     hasil = laporan.tabel["reviu"]
     print(teks_temuan(hasil, tahun))
     return KELUAR_REVIU if ketat and (hasil["status"] == TIDAK_SESUAI).any() else 0
+
+
+def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
+    """Every office, then the recap and the portal; non-zero when an office failed."""
+    from lkip.build.batch import render_semua, tabel_hasil
+    from lkip.build.portal import tulis_portal
+
+    hasil = render_semua(tahun, dask=dask, paralel=paralel, lapor=lambda m: print(m, flush=True))
+    try:
+        _rekap(tahun)
+    except Exception as e:  # the table below still tells each office's outcome
+        print(f"Rekap tahun {tahun} gagal: {e}", file=sys.stderr)
+    print(f"Portal: {tulis_portal()}")
+    print()
+    print(tabel_hasil(hasil))
+    return KELUAR_BATCH if any(not h.berhasil for h in hasil) else 0
+
+
+def _rekap(tahun: int) -> None:
+    from lkip.build.rekap_keluaran import tulis_rekap
+
+    hasil = tulis_rekap(tahun)
+    print(f"Rekap {tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
 
 
 def _bundel(tahun: int | None) -> None:
@@ -151,32 +206,55 @@ def main(argv: list[str] | None = None) -> int:
     if lain and args.perintah not in ("bench", "test"):
         parser.error(f"argumen tidak dikenal: {' '.join(lain)}")
     try:
-        if args.perintah == "report":
-            lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
-            hasil = render(args.year, lapor=lapor)
-            berkas = (hasil.html, hasil.pdf, hasil.docx, hasil.xlsx)
-            print(f"Laporan {hasil.tahun} selesai:", *(f"  {b}" for b in berkas), sep="\n")
-        elif args.perintah == "validate":
-            tahun = tahun_laporan(args.year)
-            proses(tahun)
-            print(f"Data tahun {tahun} valid.")
-        elif args.perintah == "new-year":
-            from lkip.inputs.tahun_baru import buat_tahun_baru, tampilkan
-
-            print(tampilkan(buat_tahun_baru(args.year)))
-        elif args.perintah == "bundle":
-            _bundel(args.year)
-        elif args.perintah == "verify-bundle":
-            return _periksa_bundel(args.file, args.sidik)
-        elif args.perintah == "verify":
-            return _periksa_pdf(args.file)
-        elif args.perintah == "reviu":
-            return _reviu(args.year, args.ketat)
-        else:
-            return _alat(args, lain)
+        if args.instansi is not None:
+            with dengan_instansi(args.instansi):
+                return _jalankan(args, lain)
+        return _jalankan(args, lain)
     except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
+
+
+def _jalankan(args: argparse.Namespace, lain: list[str]) -> int:
+    if args.perintah == "report":
+        lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
+        hasil = render(args.year, lapor=lapor)
+        berkas = (hasil.html, hasil.pdf, hasil.docx, hasil.xlsx)
+        print(f"Laporan {hasil.tahun} selesai:", *(f"  {b}" for b in berkas), sep="\n")
+    elif args.perintah == "validate":
+        tahun = tahun_laporan(args.year)
+        proses(tahun)
+        print(f"Data tahun {tahun} valid.")
+    elif args.perintah == "new-year":
+        from lkip.inputs.tahun_baru import buat_tahun_baru, tampilkan
+
+        print(tampilkan(buat_tahun_baru(args.year)))
+    elif args.perintah == "new-instansi":
+        from lkip.inputs.instansi_baru import buat_instansi_baru, tampilkan
+
+        if args.instansi is None:
+            raise InstansiTidakJelas(
+                "sebutkan nama instansi baru: make new-instansi INSTANSI=kendit FROM=panarukan"
+            )
+        print(tampilkan(buat_instansi_baru(args.instansi, args.dari)))
+    elif args.perintah == "report-all":
+        return _semua(args.year, args.dask, args.paralel)
+    elif args.perintah == "rekap":
+        _rekap(args.year)
+    elif args.perintah == "portal":
+        from lkip.build.portal import tulis_portal
+
+        print(f"Portal: {tulis_portal()}")
+    elif args.perintah == "bundle":
+        _bundel(args.year)
+    elif args.perintah == "verify-bundle":
+        return _periksa_bundel(args.file, args.sidik)
+    elif args.perintah == "verify":
+        return _periksa_pdf(args.file)
+    elif args.perintah == "reviu":
+        return _reviu(args.year, args.ketat)
+    else:
+        return _alat(args, lain)
     return 0
 
 

@@ -3,10 +3,14 @@
 (a) naive: per chapter a ``papermill`` process then a ``jupyter nbconvert --to html`` process,
 one after another, then the HTML and PDF of the assembled report; (b) cold: ``python -m lkip
 report`` with the cache cleared; (c) no-op: the same again, nothing changed; (d) one change:
-after editing one input that only one chapter reads (pegawai.csv). Each is the median of
-``--ulang`` runs, in a temporary copy of data/raw: the checkout's outputs/, data/processed and
-cache are never touched. Peak RSS is that of the largest single process (kernels included) of
-the lkip runs, read from ``wait4``.
+after editing one input that only one chapter reads (pegawai.csv); (e) batch: ``python -m lkip
+report-all`` of six offices (the shipped one and five copies under other slugs and names, so
+that none is served from another's cache) with the cache cleared, run once. Each of (a)-(d) is
+the median of ``--ulang`` runs, in a temporary copy of data/raw: the checkout's outputs/,
+data/processed and cache are never touched. Peak RSS is that of the largest single process
+(kernels included) of the lkip runs, read from ``wait4``. For the batch, memory is the peak of
+the whole process tree's summed RSS, sampled; the first cold run of one office is sampled the
+same way, as the batch's yardstick.
 
     .venv/bin/python scripts/bench.py [--ulang 3] [--year 2023]
 """
@@ -14,6 +18,7 @@ the lkip runs, read from ``wait4``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -22,14 +27,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import psutil
+
 from lkip.build.pipeline import CHAPTERS, DAFTAR_ISI_SETELAH, tahun_laporan
-from lkip.core.paths import PACKAGE_ROOT, notebooks_dir
+from lkip.core.paths import PACKAGE_ROOT, instansi_aktif, notebooks_dir
 
 BIN = Path(sys.executable).parent
 BERKAS_SATU_BAB = "pegawai.csv"  # read by 01_pendahuluan only (pipeline.BACAAN)
+SALINAN = ("kendit", "besuki", "mlandingan", "suboh", "banyuputih")  # the batch's five copies
 PDF_NAIF = """
 import sys
 from pathlib import Path
@@ -49,6 +58,7 @@ class Pengukur:
     def __init__(self, root: Path) -> None:
         self.env = os.environ | {"LKIP_ROOT": str(root), "LKIP_CACHE": str(root / ".cache")}
         self.rss_mb: list[float] = []
+        self.pohon_mb: list[float] = []  # peak summed RSS of each run's process tree
 
     def jalankan(self, cmd: list[str | Path]) -> tuple[float, str]:
         """Wall time and stdout of ``cmd``; its peak RSS is kept (wait4 reaps it directly)."""
@@ -57,7 +67,14 @@ class Pengukur:
             proc = subprocess.Popen(
                 [str(c) for c in cmd], env=self.env, stdout=keluar, stderr=galat
             )
+            puncak = [0.0]
+            henti = threading.Event()
+            sampel = threading.Thread(target=_sampel_pohon, args=(proc.pid, puncak, henti))
+            sampel.start()
             _, status, pakai = os.wait4(proc.pid, 0)
+            henti.set()
+            sampel.join()
+            self.pohon_mb.append(puncak[0])
             detik = time.perf_counter() - mulai
             proc.returncode = os.waitstatus_to_exitcode(status)
             keluar.seek(0)
@@ -66,6 +83,35 @@ class Pengukur:
                 sys.exit(f"Gagal ({proc.returncode}): {' '.join(map(str, cmd))}\n{galat.read()}")
             self.rss_mb.append(pakai.ru_maxrss / 1024)
             return detik, keluar.read()
+
+
+def _sampel_pohon(pid: int, puncak: list[float], henti: threading.Event) -> None:
+    """Keep in ``puncak[0]`` the largest summed RSS (MB) of ``pid`` and its descendants."""
+    try:
+        induk = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    while not henti.wait(0.1):
+        total = 0
+        try:
+            for p in [induk, *induk.children(recursive=True)]:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            return
+        puncak[0] = max(puncak[0], total / 2**20)
+
+
+def _salin_instansi(root: Path, asal: str) -> None:
+    """Five more offices: the shipped one's data under other slugs and names."""
+    for slug in SALINAN:
+        folder = root / "data" / "raw" / slug
+        shutil.copytree(root / "data" / "raw" / asal, folder)
+        for profil in folder.glob("*/profil.yaml"):
+            teks = profil.read_text(encoding="utf-8")
+            nama = f"instansi: Kecamatan {slug.title()}"
+            teks = re.sub(r"^instansi: .*$", nama, teks, count=1, flags=re.M)
+            profil.write_text(teks, encoding="utf-8")
 
 
 def _naif(ukur: Pengukur, tahun: int, folder: Path) -> float:
@@ -85,7 +131,7 @@ def _naif(ukur: Pengukur, tahun: int, folder: Path) -> float:
 
 def _ubah_satu_input(root: Path, tahun: int, ke: int) -> None:
     """Give the first count of pegawai.csv a value it has not had before in this bench."""
-    path = root / "data" / "raw" / str(tahun) / BERKAS_SATU_BAB
+    path = root / "data" / "raw" / instansi_aktif(root) / str(tahun) / BERKAS_SATU_BAB
     baris = path.read_text(encoding="utf-8").splitlines()
     baris[1] = re.sub(r"\d+$", str(100 + ke), baris[1])
     path.write_text("\n".join(baris) + "\n", encoding="utf-8")
@@ -106,9 +152,11 @@ def main() -> None:
         for _ in range(args.ulang):
             hasil["naive"].append(_naif(ukur, tahun, root / "naif"))
         ukur.rss_mb.clear()  # the peak reported is that of the lkip route
+        ukur.pohon_mb.clear()
         for _ in range(args.ulang):
             shutil.rmtree(root / ".cache", ignore_errors=True)
             hasil["cold"].append(ukur.jalankan([*lkip, "--quiet"])[0])
+        pohon_satu = ukur.pohon_mb[0]
         for _ in range(args.ulang):
             hasil["noop"].append(ukur.jalankan([*lkip, "--quiet"])[0])
         dijalankan = set()
@@ -118,8 +166,17 @@ def main() -> None:
             hasil["one_change"].append(detik)
             dijalankan |= set(re.findall(r"^Bab (\S+): mulai$", keluar, re.M))
         median = {k: statistics.median(v) for k, v in hasil.items()}
-        ringkas = {f"{k}_s": round(v, 2) for k, v in median.items()}
+        ringkas: dict[str, float] = {f"{k}_s": round(v, 2) for k, v in median.items()}
         ringkas["peak_rss_mb"] = round(max(ukur.rss_mb), 1)
+
+        _salin_instansi(root, instansi_aktif(root))
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        ringkas["batch_s"] = round(
+            ukur.jalankan([sys.executable, "-m", "lkip", "report-all", "--year", str(tahun)])[0], 2
+        )
+        ringkas["batch_offices"] = 1 + len(SALINAN)
+        ringkas["batch_peak_rss_mb"] = round(ukur.pohon_mb[-1], 1)
+        ringkas["office_tree_rss_mb"] = round(pohon_satu, 1)
     _cetak(tahun, hasil, median, ringkas, sorted(dijalankan))
     print(json.dumps(ringkas))
 
@@ -143,10 +200,22 @@ def _cetak(
         print(f"{judul[k]:<52} {median[k]:>7.2f}s  {', '.join(f'{x:.2f}' for x in v)}")
     print(f"puncak RSS (proses terbesar, rute lkip): {ringkas['peak_rss_mb']:.0f} MB")
     print(f"bab yang dijalankan ulang pada (d): {', '.join(dijalankan) or '-'}")
+    n = ringkas["batch_offices"]
+    print(
+        f"(e) report-all {n:.0f} instansi, cache kosong: {ringkas['batch_s']:.2f}s "
+        f"(satu instansi cold x {n:.0f} = {n * median['cold']:.2f}s); puncak RSS seluruh proses "
+        f"{ringkas['batch_peak_rss_mb']:.0f} MB "
+        f"(satu instansi: {ringkas['office_tree_rss_mb']:.0f} MB)"
+    )
     syarat = [
         ("cold <= 0,35 x naif", median["cold"] <= 0.35 * median["naive"]),
         ("no-op <= 1 dtk", median["noop"] <= 1.0),
         ("satu perubahan <= 0,5 x cold", median["one_change"] <= 0.5 * median["cold"]),
+        ("batch <= 0,6 x (n x cold)", ringkas["batch_s"] <= 0.6 * n * median["cold"]),
+        (
+            "memori batch <= 1,5 x satu instansi",
+            ringkas["batch_peak_rss_mb"] <= 1.5 * ringkas["office_tree_rss_mb"],
+        ),
     ]
     for teks, ok in syarat:
         print(f"  {'ya   ' if ok else 'TIDAK'} {teks}")

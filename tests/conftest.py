@@ -13,7 +13,7 @@ import pytest
 
 from lkip.core.paths import PACKAGE_ROOT
 
-SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw"
+SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw" / "panarukan"
 
 
 def sidik_folder(folder: Path) -> dict[str, str]:
@@ -28,7 +28,7 @@ def sidik_folder(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A project root holding a copy of the shipped data/raw."""
-    shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, tmp_path / "data" / "raw" / "panarukan")
     return tmp_path
 
 
@@ -58,7 +58,7 @@ def laporan_2023(tmp_path_factory: pytest.TempPathFactory):
     from lkip.build.pipeline import HasilRender
 
     root = tmp_path_factory.mktemp("proyek-tanpa-fcntl")
-    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw" / "panarukan")
     sebelum = sidik_folder(root / "data" / "raw")
     situs = root.parent / f"{root.name}-situs"
     situs.mkdir()
@@ -78,4 +78,4 @@ def laporan_2023(tmp_path_factory: pytest.TempPathFactory):
     )
     assert hasil.returncode == 0, hasil.stderr
     assert sidik_folder(root / "data" / "raw") == sebelum, "a render must never touch data/raw"
-    return HasilRender.dari_folder(2023, root / "outputs" / "2023")
+    return HasilRender.dari_folder(2023, root / "outputs" / "panarukan" / "2023")

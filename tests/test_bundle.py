@@ -51,7 +51,7 @@ def _notebook() -> nbformat.NotebookNode:
 @pytest.fixture
 def keluaran(root: Path) -> Path:
     """outputs/2023/ of ``root`` as a render leaves it, with its manifest."""
-    folder = root / "outputs" / "2023"
+    folder = root / "outputs" / "panarukan" / "2023"
     (folder / "notebooks").mkdir(parents=True)
     (folder / "lkip-2023.html").write_text("<p>Laporan 2023</p>", encoding="utf-8")
     (folder / "lkip-2023.pdf").write_bytes(b"%PDF-1.7 laporan")
@@ -89,7 +89,9 @@ def _names(path: Path) -> list[str]:
 
 
 def test_bundle_holds_outputs_notebook_pages_readme_and_manifest(root, keluaran, bundel):
-    assert bundel == path_bundel(2023, root) == root / "outputs" / "lkip-2023-bundel.zip"
+    assert (
+        bundel == path_bundel(2023, root) == root / "outputs" / "panarukan" / "lkip-2023-bundel.zip"
+    )
     assert sorted(_names(bundel)) == [
         f"lkip-2023/{n}"
         for n in sorted(

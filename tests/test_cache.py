@@ -97,7 +97,7 @@ def test_second_run_executes_nothing_and_reuses_the_report(root: Path, palsu: Re
     assert palsu.dijalankan == [BAB_PEGAWAI, BAB_KINERJA]  # unchanged: nothing ran again
     assert palsu.dirakit == 1
     assert pesan == ["Tidak ada yang berubah: laporan diambil dari cache"]
-    out = root / "outputs" / "2023"
+    out = root / "outputs" / "panarukan" / "2023"
     assert (out / "lkip-2023.html").read_text() == f"{BAB_PEGAWAI} {BAB_KINERJA}"
     nb = nbformat.read(out / "notebooks" / f"{BAB_KINERJA}.ipynb", as_version=4)
     assert nb.metadata["dijalankan_untuk"] == 2023
@@ -107,7 +107,7 @@ def test_changing_an_input_reexecutes_only_the_chapter_that_reads_it(
     root: Path, palsu: Rekaman
 ) -> None:
     _render(root, palsu)
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
     assert _render(root, palsu) == [BAB_PEGAWAI]
     assert palsu.dirakit == 2
@@ -127,7 +127,7 @@ def test_only_the_changed_chapter_is_converted_to_html_again(
     _render(root, palsu)
     assert sorted(dikonversi) == [BAB_PEGAWAI, BAB_KINERJA]
     dikonversi.clear()
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,3"))
     _render(root, palsu)
     assert dikonversi == [BAB_PEGAWAI]
@@ -137,7 +137,7 @@ def test_raw_change_without_effect_on_processed_data_executes_nothing(
     root: Path, palsu: Rekaman
 ) -> None:
     _render(root, palsu)
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text() + "\n")  # a trailing blank line: same table
     pesan: list[str] = []
     palsu.dijalankan.clear()
@@ -414,7 +414,7 @@ def _entri_dengan(root: Path, jenis: str, nama: str) -> list[Path]:
 
 def test_a_corrupt_cached_report_is_rebuilt_and_never_published(root: Path, palsu: Rekaman) -> None:
     _render(root, palsu)
-    out = root / "outputs" / "2023"
+    out = root / "outputs" / "panarukan" / "2023"
     benar = (out / "lkip-2023.pdf").read_bytes()
     [pdf] = _entri_dengan(root, "laporan", "lkip-2023.pdf")
     _acak(pdf)
@@ -439,7 +439,7 @@ def test_a_garbage_cached_notebook_is_executed_again(root: Path, palsu: Rekaman)
     [nb] = _entri_dengan(root, "bab", f"{BAB_KINERJA}.ipynb")
     nb.write_text('{"cells": "sampah"}')
     assert _render(root, palsu) == [BAB_KINERJA]
-    terbit = root / "outputs" / "2023" / "notebooks" / f"{BAB_KINERJA}.ipynb"
+    terbit = root / "outputs" / "panarukan" / "2023" / "notebooks" / f"{BAB_KINERJA}.ipynb"
     assert nbformat.read(terbit, as_version=4).metadata["dijalankan_untuk"] == 2023
 
 

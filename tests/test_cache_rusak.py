@@ -30,7 +30,7 @@ TIDAK_BERUBAH = "Tidak ada yang berubah: laporan diambil dari cache"
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("proyek-cache")
-    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw" / "panarukan")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LKIP_CACHE", str(root / ".cache"))
         pipeline.render(2023, root=root, lapor=lambda _: None)
@@ -65,7 +65,7 @@ def _terbit_sesuai_manifest(out: Path) -> None:
 
 
 def test_random_bytes_in_the_cached_final_pdf_are_rebuilt(proyek: Path) -> None:
-    out = proyek / "outputs" / "2023"
+    out = proyek / "outputs" / "panarukan" / "2023"
     sebelum = _isi_pdf(out / "lkip-2023.pdf")
     [pdf] = _berkas(proyek, "laporan", "lkip-2023.pdf")
     pdf.write_bytes(os.urandom(pdf.stat().st_size))
@@ -80,7 +80,7 @@ def test_random_bytes_in_the_cached_final_pdf_are_rebuilt(proyek: Path) -> None:
 
 
 def test_garbage_cached_notebooks_and_html_are_rebuilt(proyek: Path) -> None:
-    out = proyek / "outputs" / "2023"
+    out = proyek / "outputs" / "panarukan" / "2023"
     halaman = _isi_pdf(out / "lkip-2023.pdf")[0]
     [nb] = _berkas(proyek, "bab", "05_penutup.ipynb")
     nb.write_bytes(b"SAMPAH" * 100)
@@ -105,7 +105,7 @@ def test_garbage_cached_notebooks_and_html_are_rebuilt(proyek: Path) -> None:
 
 
 def test_garbage_or_empty_cached_json_and_a_truncated_pdf_are_rebuilt(proyek: Path) -> None:
-    out = proyek / "outputs" / "2023"
+    out = proyek / "outputs" / "panarukan" / "2023"
     sebelum = _isi_pdf(out / "lkip-2023.pdf")
     [penunjuk] = _berkas(proyek, "penunjuk", "penunjuk.json")
     penunjuk.write_bytes(b"")

@@ -40,7 +40,7 @@ def _ganti(path: Path, lama: str, baru: str) -> None:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> pipeline.HasilRender:
     root = tmp_path_factory.mktemp("markup")
-    raw = root / "data" / "raw"
+    raw = root / "data" / "raw" / "panarukan"
     shutil.copytree(SHIPPED_RAW, raw)
     # The printed figures name the real programs and desa; renamed here, they would no longer
     # resolve (the reviu's own tests cover that file).
@@ -124,7 +124,7 @@ def test_daftar_isi_shows_heading_text_as_text(soup: BeautifulSoup) -> None:
 
 
 def test_bundle_notebook_pages_escape_names(rendered: pipeline.HasilRender, tmp_path) -> None:
-    root = rendered.folder.parent.parent
+    root = rendered.folder.parents[2]
     tulis_manifest(Asal.baca(2023, root), rendered.folder, {"year": 2023})
     hasil = buat_bundel(2023, root, tmp_path / "bundel.zip")
     assert periksa_bundel(hasil.path, hasil.sidik).valid

@@ -81,7 +81,7 @@ def isi_2024(folder: Path) -> None:
 @pytest.fixture
 def root_2024(root: Path) -> Path:
     buat_tahun_baru(2024, root)
-    isi_2024(root / "data" / "raw" / "2024")
+    isi_2024(root / "data" / "raw" / "panarukan" / "2024")
     return root
 
 
@@ -163,7 +163,7 @@ def test_desa_in_one_year_only_straight_from_susun(L: Laporan) -> None:
 
 @pytest.fixture
 def tanpa_2023(root_2024: Path) -> Laporan:
-    shutil.rmtree(root_2024 / "data" / "raw" / "2023")
+    shutil.rmtree(root_2024 / "data" / "raw" / "panarukan" / "2023")
     return susun(2024, root_2024)
 
 
@@ -220,11 +220,14 @@ def gaya_excel_indonesia(folder: Path) -> None:
 def test_indonesian_excel_csv_gives_the_same_report(root: Path) -> None:
     biasa = susun(2023, root)
     for tahun in ("2022", "2023"):
-        gaya_excel_indonesia(root / "data" / "raw" / tahun)
-    anggaran = (root / "data" / "raw" / "2023" / "anggaran.csv").read_bytes().decode("utf-8")
+        gaya_excel_indonesia(root / "data" / "raw" / "panarukan" / tahun)
+    anggaran = (
+        (root / "data" / "raw" / "panarukan" / "2023" / "anggaran.csv").read_bytes().decode("utf-8")
+    )
     assert anggaran.startswith("\ufeffsasaran;program;") and ";Rp 2.008.940.215;" in anggaran
-    assert ";82,4;" in (root / "data" / "raw" / "2023" / "kinerja.csv").read_text("utf-8")
-    assert ";100%;" in (root / "data" / "raw" / "2023" / "kinerja.csv").read_text("utf-8")
+    kinerja = (root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv").read_text("utf-8")
+    assert ";82,4;" in kinerja
+    assert ";100%;" in kinerja
 
     excel = susun(2023, root)
     assert excel.tabel.keys() == biasa.tabel.keys()

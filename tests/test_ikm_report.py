@@ -33,7 +33,7 @@ def root_responden(root: Path) -> Path:
     for tahun in (2022, 2023):
         shutil.copy(
             SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv",
-            root / "data" / "raw" / str(tahun) / "skm_responden.csv",
+            root / "data" / "raw" / "panarukan" / str(tahun) / "skm_responden.csv",
         )
     return root
 
@@ -73,7 +73,7 @@ def test_profile_and_sample_adequacy(root_responden: Path) -> None:
 
 
 def test_sample_adequacy_with_service_users(root_responden: Path) -> None:
-    profil = root_responden / "data" / "raw" / "2023" / "profil.yaml"
+    profil = root_responden / "data" / "raw" / "panarukan" / "2023" / "profil.yaml"
     profil.write_text(profil.read_text() + "skm:\n  pengguna_layanan: 1000\n", encoding="utf-8")
     k = susun(2023, root_responden).nilai["skm_kecukupan"]
     assert (k["populasi"], k["minimal"], k["cukup"]) == (1000, 278, True)  # Krejcie–Morgan
@@ -141,7 +141,7 @@ def test_shipped_data_total_only_last_year() -> None:
 
 def test_respondents_this_year_unsur_last_year(root: Path) -> None:
     """2022 given as unsur means only: per-unsur split, no segment split, no noise test."""
-    raw = root / "data" / "raw"
+    raw = root / "data" / "raw" / "panarukan"
     shutil.copy(SAMPLE / "skm_responden_2023_SINTETIS.csv", raw / "2023" / "skm_responden.csv")
     nrr = [3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]
     baris = [f"U{i},Unsur {i},{v}" for i, v in enumerate(nrr, start=1)]
@@ -156,7 +156,7 @@ def test_respondents_this_year_unsur_last_year(root: Path) -> None:
 
 
 def test_unanswered_unsur_is_a_data_error(root: Path) -> None:
-    path = root / "data" / "raw" / "2023" / "skm_responden.csv"
+    path = root / "data" / "raw" / "panarukan" / "2023" / "skm_responden.csv"
     path.write_text("kanal,u1,u2,u3,u4,u5,u6,u7,u8,u9\nkertas,4,4,4,4,4,4,4,,4\n")
     with pytest.raises(DataTidakValid) as e:
         susun(2023, root)
@@ -281,7 +281,7 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
 
 def test_respondent_file_replaces_skm_unsur(root: Path) -> None:
     """A year with skm_responden.csv needs no skm_unsur.csv: the IKM comes from respondents."""
-    tahun = root / "data" / "raw" / "2023"
+    tahun = root / "data" / "raw" / "panarukan" / "2023"
     (tahun / "skm_unsur.csv").unlink()
     shutil.copy(SAMPLE / "skm_responden_2023_SINTETIS.csv", tahun / "skm_responden.csv")
     L = susun(2023, root)

@@ -43,7 +43,7 @@ def make_sample():
 def root_baru(root: Path, make_sample) -> Path:
     """2022 and 2023 respondents drawn afresh (seed 7), 2023 as a Google Forms export."""
     rng = np.random.default_rng(7)
-    raw = root / "data" / "raw"
+    raw = root / "data" / "raw" / "panarukan"
     lalu = make_sample.responden(make_sample.TAHUN[0], rng)
     kini = make_sample.responden(make_sample.TAHUN[1], rng)
     lalu.to_csv(raw / "2022" / "skm_responden.csv", index=False)
@@ -60,7 +60,7 @@ def _ikm(df: pd.DataFrame) -> float:
 def test_report_figures_match_an_independent_computation(root_baru: Path) -> None:
     L = susun(2023, root_baru)
     r = L.nilai["ikm_rinci"]
-    lalu = pd.read_csv(root_baru / "data" / "raw" / "2022" / "skm_responden.csv")
+    lalu = pd.read_csv(root_baru / "data" / "raw" / "panarukan" / "2022" / "skm_responden.csv")
     kini = pd.read_csv(root_baru / "kini_polos.csv")
     bulan = pd.to_datetime(kini["tanggal"]).dt.month
 
@@ -274,7 +274,7 @@ def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
 
 
 def test_bad_date_in_the_respondent_file_is_a_data_error(root: Path) -> None:
-    path = root / "data" / "raw" / "2023" / "skm_responden.csv"
+    path = root / "data" / "raw" / "panarukan" / "2023" / "skm_responden.csv"
     baris = ["tanggal," + ",".join(U), "2023-03-01," + ",".join(["4"] * 9)]
     path.write_text("\n".join([*baris, "besok," + ",".join(["3"] * 9)]) + "\n", encoding="utf-8")
     with pytest.raises(DataTidakValid) as e:
@@ -285,7 +285,7 @@ def test_bad_date_in_the_respondent_file_is_a_data_error(root: Path) -> None:
 
 
 def test_rounded_weight_report(root_baru: Path) -> None:
-    profil = root_baru / "data" / "raw" / "2023" / "profil.yaml"
+    profil = root_baru / "data" / "raw" / "panarukan" / "2023" / "profil.yaml"
     teks = profil.read_text(encoding="utf-8")
     profil.write_text(teks.replace("bobot_ikm: eksak", "bobot_ikm: '0.111'"), encoding="utf-8")
     L = susun(2023, root_baru)

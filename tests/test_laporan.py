@@ -83,7 +83,7 @@ def test_processed_round_trip(root: Path) -> None:
 def test_muat_rebuilds_when_raw_changes(root: Path) -> None:
     first = muat(2023, root)
     assert first.indikator("S1")["realisasi"] == 8
-    kinerja = root / "data" / "raw" / "2023" / "kinerja.csv"
+    kinerja = root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv"
     kinerja.write_text(kinerja.read_text().replace(",10,8,10,manual,", ",10,9,10,manual,"))
     again = muat(2023, root)
     assert again.indikator("S1")["realisasi"] == 9
@@ -91,7 +91,7 @@ def test_muat_rebuilds_when_raw_changes(root: Path) -> None:
 
 
 def test_desa_missing_in_one_year_is_not_counted(root: Path) -> None:
-    idm = root / "data" / "raw" / "2023" / "idm.csv"
+    idm = root / "data" / "raw" / "panarukan" / "2023" / "idm.csv"
     lines = idm.read_text().splitlines()
     # Drop Peleyan (the one desa that fell) from 2023 and add a new desa.
     kept = [line for line in lines if not line.startswith("Peleyan")] + ["Desa Baru,0.7000"]
@@ -113,7 +113,7 @@ def test_predikat_of_capaian_on_the_default_scale(L: Laporan) -> None:
 
 
 def test_predikat_scale_is_data_in_profil(root: Path) -> None:
-    profil = root / "data" / "raw" / "2023" / "profil.yaml"
+    profil = root / "data" / "raw" / "panarukan" / "2023" / "profil.yaml"
     skala = (
         "  skala_capaian:\n"
         "    - {batas_bawah: 100, label: Tercapai}\n"
@@ -130,7 +130,7 @@ def test_predikat_scale_is_data_in_profil(root: Path) -> None:
 def test_a_broken_predikat_scale_is_a_data_error(root: Path) -> None:
     from lkip.core.errors import DataTidakValid
 
-    profil = root / "data" / "raw" / "2023" / "profil.yaml"
+    profil = root / "data" / "raw" / "panarukan" / "2023" / "profil.yaml"
     skala = "  skala_capaian:\n    - {batas_bawah: 90}\n"
     profil.write_text(
         profil.read_text().replace("  bobot_ikm: eksak\n", "  bobot_ikm: eksak\n" + skala)

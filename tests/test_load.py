@@ -71,7 +71,7 @@ BERKAS = {
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A minimal valid data/raw/2023 that each test breaks in one way."""
-    folder = tmp_path / "data" / "raw" / "2023"
+    folder = tmp_path / "data" / "raw" / "panarukan" / "2023"
     folder.mkdir(parents=True)
     for nama, isi in BERKAS.items():
         (folder / nama).write_text(isi, encoding="utf-8")
@@ -79,7 +79,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def berkas(root: Path, nama: str) -> Path:
-    return root / "data" / "raw" / "2023" / nama
+    return root / "data" / "raw" / "panarukan" / "2023" / nama
 
 
 def ganti(root: Path, nama: str, lama: str, baru: str) -> None:
@@ -125,9 +125,10 @@ def test_loading_writes_nothing(root):
 
 
 def test_missing_year_folder(tmp_path):
+    (tmp_path / "data" / "raw" / "panarukan").mkdir(parents=True)
     [m] = masalah(tmp_path)
     assert m.berkas == "2023/"
-    assert "data/raw/2023" in m.pesan
+    assert "data/raw/panarukan/2023" in m.pesan
 
 
 def test_missing_required_file(root):
@@ -586,6 +587,7 @@ def test_missing_profil_and_narasi_say_where_to_get_them(root):
 
 
 def test_missing_year_folder_points_at_new_year(tmp_path):
+    (tmp_path / "data" / "raw" / "panarukan").mkdir(parents=True)
     [m] = masalah(tmp_path)
     assert "make new-year YEAR=2023" in m.pesan
 

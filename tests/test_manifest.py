@@ -41,19 +41,19 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_masukan_is_every_raw_file_up_to_the_year(root: Path) -> None:
-    (root / "data" / "raw" / "2023" / "lampiran").mkdir()
-    (root / "data" / "raw" / "2023" / "lampiran" / "sk.txt").write_bytes(b"SK IKU")
-    (root / "data" / "raw" / "2024").mkdir()
-    (root / "data" / "raw" / "2024" / "kinerja.csv").write_bytes(b"kode\n")
+    (root / "data" / "raw" / "panarukan" / "2023" / "lampiran").mkdir()
+    (root / "data" / "raw" / "panarukan" / "2023" / "lampiran" / "sk.txt").write_bytes(b"SK IKU")
+    (root / "data" / "raw" / "panarukan" / "2024").mkdir()
+    (root / "data" / "raw" / "panarukan" / "2024" / "kinerja.csv").write_bytes(b"kode\n")
     got = m.Asal.baca(2023, root).masukan
-    assert got["data/raw/2023/lampiran/sk.txt"] == _sha(b"SK IKU")
-    kinerja = (root / "data" / "raw" / "2022" / "kinerja.csv").read_bytes()
-    assert got["data/raw/2022/kinerja.csv"] == _sha(kinerja)
-    assert not any(p.startswith("data/raw/2024/") for p in got)
+    assert got["data/raw/panarukan/2023/lampiran/sk.txt"] == _sha(b"SK IKU")
+    kinerja = (root / "data" / "raw" / "panarukan" / "2022" / "kinerja.csv").read_bytes()
+    assert got["data/raw/panarukan/2022/kinerja.csv"] == _sha(kinerja)
+    assert not any(p.startswith("data/raw/panarukan/2024/") for p in got)
     shipped = {
-        "data/raw/" + p.relative_to(root / "data" / "raw").as_posix()
-        for p in (root / "data" / "raw").rglob("*")
-        if p.is_file() and not p.is_relative_to(root / "data" / "raw" / "2024")
+        "data/raw/panarukan/" + p.relative_to(root / "data" / "raw" / "panarukan").as_posix()
+        for p in (root / "data" / "raw" / "panarukan").rglob("*")
+        if p.is_file() and not p.is_relative_to(root / "data" / "raw" / "panarukan" / "2024")
     }
     assert set(got) == shipped
 
@@ -151,6 +151,8 @@ def test_catatan_kaki(root: Path, monkeypatch, git, awal) -> None:
 
 def test_catatan_kaki_changes_with_the_data(root: Path) -> None:
     before = m.catatan_kaki(m.Asal.baca(2023, root))
-    with (root / "data" / "raw" / "2023" / "kinerja.csv").open("a", encoding="utf-8") as f:
+    with (root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv").open(
+        "a", encoding="utf-8"
+    ) as f:
         f.write("\n")
     assert m.catatan_kaki(m.Asal.baca(2023, root)) != before

@@ -29,7 +29,7 @@ ASLI_NOTEBOOKS = PACKAGE_ROOT / "notebooks"
 
 def _sisa(root: Path) -> list[str]:
     """Hidden folders a run may leave: staging, set-aside outputs, half-written tables."""
-    tempat = [root / "outputs", root / "data" / "processed"]
+    tempat = [root / "outputs" / "panarukan", root / "data" / "processed" / "panarukan"]
     return sorted(p.name for t in tempat if t.exists() for p in t.iterdir() if p.is_dir()
                   and p.name.startswith("."))  # fmt: skip
 
@@ -58,7 +58,7 @@ def test_progress_lines_and_quiet(
     for bab in (BAB_PEGAWAI, BAB_KINERJA):
         assert f"Bab {bab}: mulai" in out
         assert re.search(rf"^Bab {bab}: selesai \(\d+,?\.?\d* dtk\)$", out, re.M)
-    pegawai = root / "data" / "raw" / "2023" / "pegawai.csv"
+    pegawai = root / "data" / "raw" / "panarukan" / "2023" / "pegawai.csv"
     pegawai.write_text(pegawai.read_text().replace("Golongan II,2", "Golongan II,5"))
     assert main(["report", "--year", "2023"]) == 0
     out = capsys.readouterr().out
@@ -71,6 +71,7 @@ def test_progress_lines_and_quiet(
 
 
 def test_a_second_run_for_the_same_year_waits_for_the_first(tmp_path: Path) -> None:
+    (tmp_path / "data" / "raw" / "panarukan").mkdir(parents=True)
     pesan: list[str] = []
     masuk = threading.Event()
 
@@ -88,7 +89,7 @@ def test_a_second_run_for_the_same_year_waits_for_the_first(tmp_path: Path) -> N
     t.join(timeout=60)
     assert masuk.is_set()
     assert pesan == ["Laporan 2023 sedang dibuat oleh proses lain; menunggu sampai selesai..."]
-    assert (tmp_path / "outputs" / ".2023.lock").exists()
+    assert (tmp_path / "outputs" / "panarukan" / ".2023.lock").exists()
 
 
 def test_interrupted_run_keeps_last_outputs_and_leaves_no_litter(
@@ -112,11 +113,11 @@ def test_interrupted_run_keeps_last_outputs_and_leaves_no_litter(
 
 
 def test_interrupted_swap_is_repaired_by_the_next_run(root: Path) -> None:
-    out = root / "outputs"
+    out = root / "outputs" / "panarukan"
     (out / ".2023-lama-123").mkdir(parents=True)
     (out / ".2023-lama-123" / "lkip-2023.html").write_text("laporan terakhir")
     (out / ".2023-sedang-abc").mkdir()
-    (root / "data" / "processed" / ".2023-x1").mkdir(parents=True)
+    (root / "data" / "processed" / "panarukan" / ".2023-x1").mkdir(parents=True)
     pipeline._bersihkan_sisa(2023, root)
     assert (out / "2023" / "lkip-2023.html").read_text() == "laporan terakhir"
     assert _sisa(root) == []
@@ -241,7 +242,7 @@ def test_same_report_with_and_without_the_cache(
 ) -> None:
     monkeypatch.setenv("LKIP_CACHE", str(tmp_path / "cache"))
     root = tmp_path / "proyek"
-    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw" / "panarukan")
     tanpa = pipeline.render(2023, root=root, lapor=lambda _: None, pakai_cache=False)
     html_tanpa = tanpa.html.read_text(encoding="utf-8")
     pdf_tanpa = _teks_pdf(tanpa.pdf)
@@ -271,9 +272,11 @@ def test_same_report_with_and_without_the_cache(
 
 def test_a_folder_that_is_not_a_year_stops_the_default_year(tmp_path: Path) -> None:
     for nama in ("2022", "2O23", ".cache"):
-        (tmp_path / "data" / "raw" / nama).mkdir(parents=True)
-    with pytest.raises(FileNotFoundError, match=r"data/raw/2O23 bukan folder tahun"):
+        (tmp_path / "data" / "raw" / "panarukan" / nama).mkdir(parents=True)
+    with pytest.raises(FileNotFoundError, match=r"data/raw/panarukan/2O23 bukan folder tahun"):
         pipeline.tahun_laporan(None, tmp_path)
     assert pipeline.tahun_laporan(2022, tmp_path) == 2022  # a year named explicitly is used
-    (tmp_path / "data" / "raw" / "2O23").rename(tmp_path / "data" / "raw" / "2023")
+    (tmp_path / "data" / "raw" / "panarukan" / "2O23").rename(
+        tmp_path / "data" / "raw" / "panarukan" / "2023"
+    )
     assert pipeline.tahun_laporan(None, tmp_path) == 2023

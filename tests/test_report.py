@@ -155,16 +155,17 @@ def test_no_pdf_text_runs_off_the_page(rendered: pipeline.HasilRender) -> None:
 def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path
 ) -> None:
-    root = rendered.folder.parent.parent
-    kinerja = root / "data" / "raw" / "2023" / "kinerja.csv"
+    root = rendered.folder.parents[2]
+    kinerja = root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv"
     asli = kinerja.read_text()
     try:
         kinerja.write_text(asli.replace(",10,8,10,manual,", ",10,delapan,10,manual,"))
-        raw_before, out_before = sidik_folder(root / "data" / "raw"), sidik_folder(rendered.folder)
+        raw_before = sidik_folder(root / "data" / "raw" / "panarukan")
+        out_before = sidik_folder(rendered.folder)
         with pytest.raises(DataTidakValid) as e:
             pipeline.render(2023, root=root, lapor=lambda _: None)
         assert 'kinerja.csv, baris 3, kolom "realisasi": nilai "delapan"' in str(e.value)
-        assert sidik_folder(root / "data" / "raw") == raw_before
+        assert sidik_folder(root / "data" / "raw" / "panarukan") == raw_before
         assert sidik_folder(rendered.folder) == out_before
     finally:
         kinerja.write_text(asli)
@@ -173,7 +174,7 @@ def test_bad_data_leaves_outputs_and_raw_untouched(
 def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
     rendered: pipeline.HasilRender, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = rendered.folder.parent.parent
+    root = rendered.folder.parents[2]
     gagal = nbformat.v4.new_notebook()
     gagal.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell("1 / 0")]
     gagal.cells[0].metadata["tags"] = ["parameters"]
@@ -194,7 +195,7 @@ def test_cli_reports_bad_data_without_traceback(
     root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("LKIP_ROOT", str(root))
-    (root / "data" / "raw" / "2023" / "anggaran.csv").unlink()
+    (root / "data" / "raw" / "panarukan" / "2023" / "anggaran.csv").unlink()
     assert main(["validate", "--year", "2023"]) == 2
     err = capsys.readouterr().err
     assert "2023/anggaran.csv" in err and "Traceback" not in err
@@ -215,7 +216,7 @@ def test_rendered_figures_pass_their_own_reviu(
     from lkip.core.paths import processed_dir
     from lkip.model.laporan import Laporan
 
-    L = Laporan.baca(processed_dir(2023, rendered.folder.parent.parent))
+    L = Laporan.baca(processed_dir(2023, rendered.folder.parents[2]))
     rows = []
     for nomor, kode in (("3.1.1.1", ["T1"]), ("3.1.2.1", ["S1", "S2", "S3"])):
         for k, r in zip(kode, _tabel(soup, nomor), strict=True):

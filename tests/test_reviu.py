@@ -157,7 +157,7 @@ def test_rumus():
 @pytest.fixture(scope="module")
 def root_modul(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("reviu")
-    shutil.copytree(SHIPPED_RAW, root / "data" / "raw")
+    shutil.copytree(SHIPPED_RAW, root / "data" / "raw" / "panarukan")
     return root
 
 
@@ -359,7 +359,7 @@ def test_lookup_is_forgiving_but_not_ambiguous(laporan):
 
 
 def test_bad_dilaporkan_names_line_and_value(root, laporan):
-    path = root / "data" / "raw" / "2023" / "dilaporkan.csv"
+    path = root / "data" / "raw" / "panarukan" / "2023" / "dilaporkan.csv"
     path.write_text(
         "metrik;lokasi;dilaporkan\n"
         "kinerja.S2.realisasi;Tabel 3.1.2.1;100%\n"
@@ -381,7 +381,7 @@ def test_bad_dilaporkan_names_line_and_value(root, laporan):
 
 
 def test_no_dilaporkan_file(root, laporan):
-    (root / "data" / "raw" / "2023" / "dilaporkan.csv").unlink()
+    (root / "data" / "raw" / "panarukan" / "2023" / "dilaporkan.csv").unlink()
     assert R.baca_dilaporkan(laporan, root) is None
     tanpa = susun(2023, root)
     assert tanpa.nilai["reviu_dilaporkan"] is False

@@ -27,12 +27,12 @@ def baca_csv(path: Path) -> list[dict[str, str]]:
 @pytest.fixture
 def baru(root: Path) -> Path:
     buat_tahun_baru(2024, root)
-    return root / "data" / "raw" / "2024"
+    return root / "data" / "raw" / "panarukan" / "2024"
 
 
 def test_keeps_names_and_codes_and_empties_the_figures(root: Path, baru: Path) -> None:
     kinerja = baca_csv(baru / "kinerja.csv")
-    lama = baca_csv(root / "data" / "raw" / "2023" / "kinerja.csv")
+    lama = baca_csv(root / "data" / "raw" / "panarukan" / "2023" / "kinerja.csv")
     tetap = ("kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "target_akhir")
     assert [{k: r[k] for k in tetap} for r in kinerja] == [{k: r[k] for k in tetap} for r in lama]
     assert [r["sumber"] for r in kinerja] == ["skm", "manual", "idm", "manual"]
@@ -71,12 +71,12 @@ def test_workbook_holds_the_same_tables(baru: Path) -> None:
 
 def test_workbook_alone_gives_the_same_list_with_sheet_names(baru: Path) -> None:
     with pytest.raises(DataTidakValid) as info:
-        muat_tahun(2024, baru.parents[2])
+        muat_tahun(2024, baru.parents[3])
     dari_csv = [(m.berkas, m.baris, m.kolom) for m in info.value.masalah]
     for p in baru.glob("*.csv"):
         p.unlink()
     with pytest.raises(DataTidakValid) as info:
-        muat_tahun(2024, baru.parents[2])
+        muat_tahun(2024, baru.parents[3])
     dari_buku = [(m.berkas, m.baris, m.kolom) for m in info.value.masalah]
     assert dari_buku[0] == ("2024/lkip-2024.xlsx (lembar kinerja)", 2, "target")
     ganti = {f"2024/{n}.csv": f"2024/lkip-2024.xlsx (lembar {n})" for n in KOLOM_ANGKA}
@@ -84,7 +84,7 @@ def test_workbook_alone_gives_the_same_list_with_sheet_names(baru: Path) -> None
 
 
 def test_profil_and_narasi_are_copied_with_the_date_left_empty(root: Path, baru: Path) -> None:
-    lama = root / "data" / "raw" / "2023"
+    lama = root / "data" / "raw" / "panarukan" / "2023"
     profil = yaml.safe_load((baru / "profil.yaml").read_text(encoding="utf-8"))
     profil_lama = yaml.safe_load((lama / "profil.yaml").read_text(encoding="utf-8"))
     assert profil["penandatanganan"] == {"tempat": "Panarukan", "tanggal": None}
@@ -102,7 +102,7 @@ def test_profil_and_narasi_are_copied_with_the_date_left_empty(root: Path, baru:
 
 def test_unfilled_template_lists_every_empty_figure_and_nothing_else(baru: Path) -> None:
     with pytest.raises(DataTidakValid) as info:
-        muat_tahun(2024, baru.parents[2])
+        muat_tahun(2024, baru.parents[3])
     tempat = [(m.berkas, m.kolom, m.baris) for m in info.value.masalah]
     diharapkan = (
         [("2024/kinerja.csv", "target", b) for b in range(2, 6)]
@@ -131,14 +131,14 @@ def isi(baru: Path) -> None:
 
 def test_filled_template_is_valid(baru: Path) -> None:
     isi(baru)
-    tahun = muat_tahun(2024, baru.parents[2])
+    tahun = muat_tahun(2024, baru.parents[3])
     assert str(tahun.profil["penandatanganan"]["tanggal"]) == "2025-01-20"
 
 
 def test_filling_csv_while_the_workbook_stays_is_a_clear_problem(baru: Path) -> None:
     shutil.copy(baru.parent / "2023" / "idm.csv", baru / "idm.csv")
     with pytest.raises(DataTidakValid) as info:
-        muat_tahun(2024, baru.parents[2])
+        muat_tahun(2024, baru.parents[3])
     [m] = [m for m in info.value.masalah if m.berkas == "2024/idm.csv"]
     assert (m.baris, m.kolom) == (None, None)
     assert "lkip-2024.xlsx (lembar idm)" in m.pesan and "hapus" in m.pesan
@@ -153,25 +153,27 @@ def test_never_overwrites_an_existing_folder(root: Path, baru: Path) -> None:
 
 
 def test_earlier_years_are_not_changed(root: Path) -> None:
-    sebelum = sidik_folder(root / "data" / "raw")
+    sebelum = sidik_folder(root / "data" / "raw" / "panarukan")
     buat_tahun_baru(2024, root)
-    sesudah = sidik_folder(root / "data" / "raw")
+    sesudah = sidik_folder(root / "data" / "raw" / "panarukan")
     assert {k: v for k, v in sesudah.items() if not k.startswith("2024/")} == sebelum
-    assert not [p for p in (root / "data" / "raw").iterdir() if p.name.startswith(".")]
+    assert not [
+        p for p in (root / "data" / "raw" / "panarukan").iterdir() if p.name.startswith(".")
+    ]
 
 
 def test_needs_an_earlier_year(root: Path) -> None:
     with pytest.raises(TahunBaruGagal, match="tidak ada folder tahun sebelum 2021"):
         buat_tahun_baru(2021, root)
-    assert not (root / "data" / "raw" / "2021").exists()
+    assert not (root / "data" / "raw" / "panarukan" / "2021").exists()
 
 
 def test_each_file_from_the_latest_year_that_has_it(root: Path) -> None:
     # 2025 from a 2024 that has only kinerja.csv and idm.csv: the rest comes from 2023
-    folder = root / "data" / "raw" / "2024"
+    folder = root / "data" / "raw" / "panarukan" / "2024"
     folder.mkdir()
     for nama in ("kinerja.csv", "idm.csv"):
-        shutil.copy(root / "data" / "raw" / "2023" / nama, folder / nama)
+        shutil.copy(root / "data" / "raw" / "panarukan" / "2023" / nama, folder / nama)
     hasil = buat_tahun_baru(2025, root)
     assert hasil.asal == {
         "kinerja.csv": 2024,
@@ -185,21 +187,21 @@ def test_each_file_from_the_latest_year_that_has_it(root: Path) -> None:
 
 
 def test_invalid_earlier_year_stops_with_its_problems(root: Path) -> None:
-    p = root / "data" / "raw" / "2023" / "idm.csv"
+    p = root / "data" / "raw" / "panarukan" / "2023" / "idm.csv"
     p.write_text(p.read_text("utf-8").replace("0.8152", "1.8152"), "utf-8")
     with pytest.raises(DataTidakValid) as info:
         buat_tahun_baru(2024, root)
     assert [(m.berkas, m.baris, m.kolom) for m in info.value.masalah] == [
         ("2023/idm.csv", 2, "skor")
     ]
-    assert not (root / "data" / "raw" / "2024").exists()
+    assert not (root / "data" / "raw" / "panarukan" / "2024").exists()
 
 
 def test_cli_new_year(root: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("LKIP_ROOT", str(root))
     assert cli.main(["new-year", "--year", "2024"]) == 0
     keluar = capsys.readouterr().out
-    assert "data/raw/2024" in keluar and "lkip-2024.xlsx" in keluar
+    assert "data/raw/panarukan/2024" in keluar and "lkip-2024.xlsx" in keluar
     assert cli.main(["new-year", "--year", "2024"]) == cli.KELUAR_DATA
     assert "sudah ada" in capsys.readouterr().err
 
@@ -211,4 +213,5 @@ def test_cli_year_must_be_four_plain_digits(root: Path, monkeypatch, capsys, tah
         cli.main(["new-year", "--year", tahun])
     assert info.value.code == 2
     assert "tahun harus empat angka" in capsys.readouterr().err
-    assert sorted(p.name for p in (root / "data" / "raw").iterdir()) == ["2022", "2023"]
+    raw = root / "data" / "raw" / "panarukan"
+    assert sorted(p.name for p in raw.iterdir()) == ["2022", "2023"]

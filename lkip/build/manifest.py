@@ -18,14 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from lkip.core.paths import PACKAGE_ROOT
+from lkip.core.paths import PACKAGE_ROOT, instansi_aktif, raw_dir, relatif
 from lkip.core.sidik import sidik_berkas, sidik_mentah
 from lkip.core.versi import DEPENDENCIES, versi_paket
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT_MANIFEST = 1
-# Inputs are listed under this prefix, relative to the project root (data/raw/2023/kinerja.csv).
-AWALAN_MASUKAN = "data/raw/"
 # Packages whose version can change a figure, a sentence or the layout of the report: the
 # ones the cache keys on, and lkip itself.
 PAKET_UTAMA = ("lkip", *DEPENDENCIES)
@@ -50,31 +48,31 @@ def sidik_pendek(berkas: Mapping[str, str]) -> str:
     return hashlib.sha256(baris.encode("utf-8")).hexdigest()[:PANJANG_SIDIK]
 
 
-def masukan(mentah: Mapping[str, str]) -> dict[str, str]:
-    """The raw inputs (:func:`lkip.core.sidik.sidik_mentah`) keyed by their project path."""
-    return {AWALAN_MASUKAN + p: h for p, h in mentah.items()}
-
-
 @dataclass(frozen=True)
 class Asal:
     """Where one run's report comes from, read once per run: the sha256 of every raw input a
-    report of ``tahun`` can depend on (by path under ``data/raw``) and the commit of the code.
+    report of ``tahun`` can depend on (by path under the office's ``data/raw/<instansi>/``) and
+    the commit of the code.
 
     The cache key, the report model, the closing page and the manifest all take it from here,
     so the inputs are hashed and git is asked once.
     """
 
+    instansi: str
     tahun: int
     mentah: dict[str, str]
     git: dict[str, Any]
+    awalan: str  # the office's raw folder from the project root, "data/raw/panarukan/"
 
     @classmethod
     def baca(cls, tahun: int, root: Path | None = None) -> Asal:
-        return cls(tahun, sidik_mentah(tahun, root), info_git())
+        awalan = relatif(raw_dir(root), root) + "/"
+        return cls(instansi_aktif(root), tahun, sidik_mentah(tahun, root), info_git(), awalan)
 
     @property
     def masukan(self) -> dict[str, str]:
-        return masukan(self.mentah)
+        """Every raw input keyed by its project path (``data/raw/panarukan/2023/kinerja.csv``)."""
+        return {self.awalan + p: h for p, h in self.mentah.items()}
 
 
 def info_git(folder: Path = PACKAGE_ROOT) -> dict[str, Any]:

@@ -33,7 +33,9 @@ from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
 from lkip.core.paths import (
+    ENV_INSTANSI,
     ganti_folder,
+    instansi_aktif,
     notebooks_dir,
     outputs_dir,
     processed_dir,
@@ -291,13 +293,19 @@ def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
     return tulis_reviu(laporan, staging)
 
 
-def _parameter(tahun: int) -> dict[str, object]:
-    return {"year": tahun, "chapters": list(CHAPTERS), "daftar_isi_setelah": DAFTAR_ISI_SETELAH}
+def _parameter(asal: Asal) -> dict[str, object]:
+    """The run's parameters as the manifest records them."""
+    return {
+        "instansi": asal.instansi,
+        "year": asal.tahun,
+        "chapters": list(CHAPTERS),
+        "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
+    }
 
 
 def _tulis_manifest(asal: Asal, staging: Path) -> None:
     """The manifest of this run: written last, over the outputs as they will be published."""
-    tulis_manifest(asal, staging, _parameter(asal.tahun))
+    tulis_manifest(asal, staging, _parameter(asal))
 
 
 def _tulis_format_kantor(
@@ -314,7 +322,7 @@ def _tulis_format_kantor(
     teks = html.read_text(encoding="utf-8")
     docx = tulis_docx(teks, staging / f"lkip-{tahun}.docx")
     xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], staging / f"lkip-{tahun}-tabel.xlsx", tahun)
-    manifest = buat_manifest(asal, staging, _parameter(tahun))
+    manifest = buat_manifest(asal, staging, _parameter(asal))
     manifest["keluaran"].pop(pdf.name, None)
     lampirkan(pdf, manifest, root)
     return [docx, xlsx]
@@ -442,8 +450,9 @@ def _jalankan_bab(
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
 
     if jalan:
-        env_lama = os.environ.get("LKIP_ROOT")
-        os.environ["LKIP_ROOT"] = str(root)  # the kernels inherit it and read this root's data
+        env_lama = {k: os.environ.get(k) for k in ("LKIP_ROOT", ENV_INSTANSI)}
+        # the kernels inherit them and read this root's data of this office
+        os.environ.update(_env_kernel(root))
         pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
         try:
             futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
@@ -454,16 +463,22 @@ def _jalankan_bab(
                 raise min(gagal, key=lambda f: CHAPTERS.index(futures[f])).exception()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-            if env_lama is None:
-                os.environ.pop("LKIP_ROOT", None)
-            else:
-                os.environ["LKIP_ROOT"] = env_lama
+            for k, v in env_lama.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
     return [folder / f"{bab}.ipynb" for bab in CHAPTERS]
 
 
 def _kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
-    """Kernels for the chapters to come, reading this root's data."""
-    return KernelHangat(jumlah, dict(os.environ, LKIP_ROOT=str(root)))
+    """Kernels for the chapters to come, reading this root's data of this office."""
+    return KernelHangat(jumlah, dict(os.environ, **_env_kernel(root)))
+
+
+def _env_kernel(root: Path) -> dict[str, str]:
+    """What a chapter kernel needs to find the data: the root and the office."""
+    return {"LKIP_ROOT": str(root), ENV_INSTANSI: instansi_aktif(root)}
 
 
 def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None) -> None:

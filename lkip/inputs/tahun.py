@@ -26,7 +26,7 @@ import yaml
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.numbers import AngkaTidakValid, baca_angka, ke_desimal
-from lkip.core.paths import raw_year_dir
+from lkip.core.paths import raw_year_dir, relatif
 from lkip.formulas.predikat import skala_capaian_dari
 from lkip.inputs import schemas
 from lkip.inputs.responden import berkas_responden
@@ -533,8 +533,8 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
     folder = raw_year_dir(year, root)
     if not folder.is_dir():
         pesan = (
-            f"folder data/raw/{year} tidak ditemukan; buat folder itu dari tahun sebelumnya "
-            f"dengan: make new-year YEAR={year}"
+            f"folder {relatif(folder, root)} tidak ditemukan; buat folder itu dari tahun "
+            f"sebelumnya dengan: make new-year YEAR={year}"
         )
         raise DataTidakValid(year, [Masalah(f"{year}/", None, None, None, pesan)])
 

@@ -22,7 +22,7 @@ import pandas as pd
 from openpyxl.styles import Font, PatternFill
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import available_years, raw_dir, raw_year_dir
+from lkip.core.paths import available_years, raw_dir, raw_year_dir, relatif
 from lkip.inputs.tahun import TABEL_PILIHAN, TABEL_WAJIB, muat_tahun
 
 __all__ = [
@@ -78,13 +78,15 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
     folder = raw_year_dir(tahun, root)
     if folder.exists():
         raise TahunBaruGagal(
-            f"folder data/raw/{tahun} sudah ada dan tidak akan ditimpa; hapus atau ganti namanya "
+            f"folder {relatif(folder, root)} sudah ada dan tidak akan ditimpa; hapus atau ganti "
+            "namanya "
             "sendiri bila memang ingin membuatnya ulang"
         )
     sebelumnya = sorted((t for t in available_years(root) if t < tahun), reverse=True)
     if not sebelumnya:
         raise TahunBaruGagal(
-            f"tidak ada folder tahun sebelum {tahun} di data/raw/ untuk dijadikan contoh"
+            f"tidak ada folder tahun sebelum {tahun} di {relatif(raw_dir(root), root)}/ untuk "
+            "dijadikan contoh"
         )
 
     tabel: dict[str, tuple[int, pd.DataFrame]] = {}
@@ -125,7 +127,9 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
         )
         staging.chmod(0o755)  # mkdtemp makes it private; the data folder is shared
         if folder.exists():  # made by someone else meanwhile: theirs stays
-            raise TahunBaruGagal(f"folder data/raw/{tahun} baru saja dibuat oleh proses lain")
+            raise TahunBaruGagal(
+                f"folder {relatif(folder, root)} baru saja dibuat oleh proses lain"
+            )
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

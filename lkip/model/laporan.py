@@ -40,7 +40,7 @@ BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
 
 
 TEXT_COLUMNS = (
-    "kode", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
+    "kode", "kode_iku", "tingkat", "sasaran", "indikator", "satuan", "polaritas", "skala", "sumber",
     "desa", "status_lalu", "status_kini", "unsur", "nama", "mutu", "kinerja",
     "program", "kegiatan", "sub_kegiatan", "kelompok", "kategori",
     "huruf_target", "huruf_realisasi", "huruf_target_akhir", "huruf_target_lalu",

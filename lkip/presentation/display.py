@@ -102,6 +102,16 @@ def tabel(
     names a column by its sub-column ("Tahun 2023") or, where that is ambiguous, by both levels
     (("Anggaran", "Realisasi")).
     """
+    _show(html_tabel(df, judul, angka, catatan))
+
+
+def html_tabel(
+    df: pd.DataFrame,
+    judul: str = "",
+    angka: Sequence[str | tuple[str, str]] = (),
+    catatan: str = "",
+) -> str:
+    """The HTML :func:`tabel` shows, for documents built outside a notebook (the recap)."""
     html = df.to_html(index=False, escape=True, na_rep="–", border=0, classes="data")
     soup = BeautifulSoup(html, "html.parser")
     kolom = [c if isinstance(c, str) else c[-1] for c in df.columns]
@@ -112,7 +122,7 @@ def tabel(
                 td["class"] = ["angka"]
     caption = f"<figcaption>{escape(judul)}</figcaption>" if judul else ""
     note = f'<p class="catatan">{escape(catatan)}</p>' if catatan else ""
-    _show(f'<figure class="tabel">{caption}<div class="tabel-wrap">{soup}</div>{note}</figure>')
+    return f'<figure class="tabel">{caption}<div class="tabel-wrap">{soup}</div>{note}</figure>'
 
 
 def gambar(fig: Figure, judul: str, alt: str = "") -> None:
@@ -121,13 +131,18 @@ def gambar(fig: Figure, judul: str, alt: str = "") -> None:
     Its alt text is ``alt``, or the caption followed by the data the figure states in its label
     (``lkip.presentation.charts``), so a screen reader hears the values.
     """
+    _show(html_gambar(fig, judul, alt))
+
+
+def html_gambar(fig: Figure, judul: str, alt: str = "") -> str:
+    """The HTML :func:`gambar` shows."""
     buf = io.BytesIO()
     # Text stays text (not glyph outlines): sharper, searchable in the PDF, and far cheaper
     # for WeasyPrint to draw. The font is DejaVu Sans, matplotlib's and the report's own.
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         fig.savefig(buf, format="svg", bbox_inches="tight")
     data = base64.b64encode(buf.getvalue()).decode("ascii")
-    _show(
+    return (
         '<figure class="grafik"><div class="grafik-wrap">'
         f'<img src="data:image/svg+xml;base64,{data}" '
         f'alt="{escape(alt or _alt(judul, fig))}"></div>'

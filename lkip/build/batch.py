@@ -1,0 +1,156 @@
+"""Render every office that has a year: ``make report-all YEAR=2024``.
+
+Offices render in parallel, each in a process of its own (its own office, environment and
+chapter kernels), all sharing the chapter and PDF cache. Given the address of a Dask
+``distributed`` scheduler the same per-office task runs on its workers instead; they must
+see the same project root (a shared file system). One office's bad data stops only that
+office: the batch goes on and returns one result per office.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lkip.core.paths import available_years, daftar_instansi, dengan_instansi, project_root, relatif
+
+
+@dataclass(frozen=True)
+class HasilInstansi:
+    """How one office's render ended: where its outputs are, or what went wrong."""
+
+    instansi: str
+    berhasil: bool
+    detik: float
+    keterangan: str
+
+
+def instansi_dengan_tahun(tahun: int, root: Path | None = None) -> list[str]:
+    """The offices that have a data/raw/<instansi>/<tahun>/ folder."""
+    hasil = []
+    for instansi in daftar_instansi(root):
+        with dengan_instansi(instansi):
+            if tahun in available_years(root):
+                hasil.append(instansi)
+    return hasil
+
+
+def render_instansi(instansi: str, tahun: int, root: str, pekerja: int | None) -> HasilInstansi:
+    """Render one office and its bundle; a failure of any kind is the result, not an exception.
+
+    A module-level function of plain arguments, so a process pool or a Dask worker can run it.
+    """
+    from lkip.build.bundle import buat_bundel
+    from lkip.build.pipeline import render
+
+    mulai = time.perf_counter()
+    try:
+        with dengan_instansi(instansi):
+            hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja)
+            buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
+        keterangan = relatif(hasil.folder, Path(root))
+        return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
+    except Exception as e:  # the office's problem is reported with the others'
+        pesan = str(e) or type(e).__name__
+        return HasilInstansi(instansi, False, time.perf_counter() - mulai, pesan)
+
+
+def render_semua(
+    tahun: int,
+    root: Path | None = None,
+    dask: Any = None,
+    paralel: int | None = None,
+    lapor: Callable[[str], None] = print,
+) -> list[HasilInstansi]:
+    """Render every office with ``tahun``; results in the offices' order.
+
+    ``dask``: a scheduler address (``tcp://host:8786``) or cluster object; None renders on
+    this machine, ``paralel`` offices at a time (default: the number of cores), the cores
+    shared among their chapters.
+    """
+    root = (root or project_root()).resolve()
+    daftar = instansi_dengan_tahun(tahun, root)
+    if not daftar:
+        raise FileNotFoundError(
+            f"Tidak ada instansi dengan data tahun {tahun} (data/raw/<instansi>/{tahun}/)."
+        )
+    inti = os.cpu_count() or 1
+    paralel = max(1, min(paralel or inti, len(daftar)))
+    pekerja = max(1, inti // paralel)
+    lapor(f"Merender {len(daftar)} instansi tahun {tahun}: {', '.join(daftar)}")
+
+    def selesai(h: HasilInstansi) -> None:
+        lapor(f"  {h.instansi}: {'selesai' if h.berhasil else 'GAGAL'} ({h.detik:.1f} dtk)")
+
+    if dask is not None:
+        hasil = _di_dask(dask, daftar, tahun, root, selesai)
+    else:
+        hasil = _di_lokal(daftar, tahun, root, paralel, pekerja, selesai)
+    return sorted(hasil, key=lambda h: daftar.index(h.instansi))
+
+
+def _di_lokal(
+    daftar: list[str],
+    tahun: int,
+    root: Path,
+    paralel: int,
+    pekerja: int,
+    selesai: Callable[[HasilInstansi], None],
+) -> list[HasilInstansi]:
+    # spawn: a fresh interpreter per worker, not a fork of this one and its threads
+    konteks = multiprocessing.get_context("spawn")
+    hasil = []
+    with ProcessPoolExecutor(max_workers=paralel, mp_context=konteks) as pool:
+        tugas = [pool.submit(render_instansi, i, tahun, str(root), pekerja) for i in daftar]
+        for f in as_completed(tugas):
+            hasil.append(f.result())
+            selesai(hasil[-1])
+    return hasil
+
+
+def _di_dask(
+    alamat: Any,
+    daftar: list[str],
+    tahun: int,
+    root: Path,
+    selesai: Callable[[HasilInstansi], None],
+) -> list[HasilInstansi]:
+    """One task per office on a Dask ``distributed`` cluster; its workers' cores each."""
+    from distributed import Client
+    from distributed import as_completed as selesai_dask
+
+    hasil = []
+    with Client(alamat) as client:
+        tugas = [
+            client.submit(render_instansi, i, tahun, str(root), None, pure=False) for i in daftar
+        ]
+        for f in selesai_dask(tugas):
+            hasil.append(f.result())
+            selesai(hasil[-1])
+    return hasil
+
+
+def tabel_hasil(hasil: list[HasilInstansi]) -> str:
+    """The closing table: instansi, status, time, outputs or the error's first line."""
+    baris = [("Instansi", "Status", "Waktu", "Keluaran / galat")]
+    for h in hasil:
+        status = "berhasil" if h.berhasil else "GAGAL"
+        keterangan = h.keterangan.splitlines()[0] if h.keterangan else ""
+        baris.append((h.instansi, status, f"{h.detik:.1f} dtk", keterangan))
+    lebar = [max(len(b[i]) for b in baris) for i in range(3)]
+    teks = [
+        "  ".join([*(b[i].ljust(lebar[i]) for i in range(3)), b[3]]).rstrip() for b in baris
+    ]
+    teks.insert(1, "  ".join(["-" * w for w in lebar] + ["-" * 16]))
+    gagal = [h for h in hasil if not h.berhasil]
+    for h in gagal:
+        teks += ["", f"Galat {h.instansi}:", h.keterangan]
+    n = len(hasil)
+    teks += ["", f"{n - len(gagal)} dari {n} instansi berhasil."]
+    return "\n".join(teks)

@@ -1,0 +1,56 @@
+"""Write the recap ``outputs/rekap/<year>/rekap-<year>.html`` and ``.pdf``.
+
+The recap is laid out by the report's own assembler (template, stylesheet, PDF parts), so it
+reads like an LKIP. It is written aside and swapped in whole, like an office's outputs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkip.core.paths import ganti_folder, project_root, rekap_dir
+from lkip.rekap import Rekap, susun_rekap
+
+
+@dataclass(frozen=True)
+class HasilRekap:
+    rekap: Rekap
+    html: Path
+    pdf: Path
+
+
+def nama_rekap(tahun: int) -> str:
+    return f"rekap-{tahun}"
+
+
+def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
+    """Compute the recap of every office for ``tahun`` and write its HTML and PDF."""
+    from lkip.build.assemble import BabHtml, ReportMeta, write_report
+    from lkip.presentation.rekap_tampil import bab_rekap
+
+    root = (root or project_root()).resolve()
+    rekap = susun_rekap(tahun, root)
+    if not rekap.baris:
+        raise FileNotFoundError(f"Tidak ada instansi dengan data tahun {tahun} di data/raw/.")
+    kabupaten = next((r.kabupaten for r in rekap.ada if r.kabupaten), "")
+    meta = ReportMeta(
+        instansi=f"Rekapitulasi {len(rekap.baris)} Instansi",
+        kabupaten=kabupaten,
+        tahun=tahun,
+    )
+    target = rekap_dir(tahun, root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
+    staging.chmod(0o755)
+    nama = nama_rekap(tahun)
+    try:
+        bab = BabHtml("rekap", bab_rekap(rekap, kabupaten))
+        write_report([bab], meta, staging / f"{nama}.html", staging / f"{nama}.pdf")
+        ganti_folder(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return HasilRekap(rekap, target / f"{nama}.html", target / f"{nama}.pdf")

@@ -1,0 +1,122 @@
+"""The recap's figures and matching, the batch table and the portal's links, without rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lkip.build.batch import HasilInstansi, instansi_dengan_tahun, tabel_hasil
+from lkip.build.portal import daftar_keluaran, html_portal
+from lkip.presentation.rekap_tampil import catatan_kosong, tabel_rekap, teks
+from lkip.processed import susun
+from lkip.rekap import BarisRekap, Indikator, Rekap, RingkasanInstansi, kunci_indikator, ringkas
+
+
+def test_panarukan_figures_are_the_models() -> None:
+    r = ringkas(susun(2023), "panarukan")
+    assert r.nama == "Kecamatan Panarukan" and r.kabupaten == "Situbondo"
+    # IKM = 25 × Σ NRR / 9 of skm_unsur.csv 2023, as the report prints it: 92,86, mutu A
+    assert teks(r, "ikm") == "92,86 (A)"
+    assert r.sakip == 82.4 and r.predikat_sakip == "A"  # 80 < 82,4 ≤ 90
+    assert r.persen_idm == 87.5  # 7 of 8 desa rose
+    assert (r.pagu, r.realisasi) == (2_326_586_175, 2_252_567_244)
+    assert teks(r, "serapan") == "96,82 %" and teks(r, "pagu") == "Rp 2.326.586.175"
+    assert teks(r, "tercapai") == "3 dari 4"  # S2: 87,5 % of desa against a target of 100
+    assert r.temuan_reviu is not None and r.alasan == {}
+
+
+@pytest.mark.parametrize(
+    ("baris", "kunci"),
+    [
+        ({"kode_iku": "IKU-01", "indikator": "Nilai IKM"}, "kode_iku:IKU-01"),
+        ({"kode_iku": " IKU-01 ", "indikator": "Lain"}, "kode_iku:IKU-01"),
+        ({"kode_iku": "  ", "indikator": "Nilai IKM "}, "indikator:Nilai IKM"),
+        ({"kode_iku": float("nan"), "indikator": "Nilai IKM"}, "indikator:Nilai IKM"),
+        ({"indikator": "Nilai IKM"}, "indikator:Nilai IKM"),
+    ],
+)
+def test_indicators_match_by_kode_iku_else_by_exact_text(baris: dict, kunci: str) -> None:
+    assert kunci_indikator(pd.Series(baris)) == kunci
+
+
+def _r(slug: str, *kunci: str, **angka: object) -> RingkasanInstansi:
+    ind = tuple(Indikator(k, k.split(":")[1], 100.0) for k in kunci)
+    return RingkasanInstansi(slug, f"Kecamatan {slug.title()}", 2024, indikator=ind, **angka)
+
+
+def test_shared_indicators_are_those_of_two_offices_or_more() -> None:
+    rekap = Rekap(
+        2024,
+        (
+            BarisRekap("a", _r("a", "kode_iku:X", "indikator:Satu"), None),
+            BarisRekap("b", _r("b", "kode_iku:X", "indikator:Dua"), None),
+            BarisRekap("c", _r("c", "indikator:Satu"), None),
+            BarisRekap("d", None, None, alasan_kini="data tahun 2024 belum valid"),
+        ),
+    )
+    assert {k: sorted(v) for k, v in rekap.indikator_bersama().items()} == {
+        "indikator:Satu": ["a", "c"],
+        "kode_iku:X": ["a", "b"],
+    }
+    df = tabel_rekap(rekap)
+    assert df.loc[3].tolist() == ["d", *["–"] * 8]
+    assert catatan_kosong(rekap) == ["d: semua angka kosong karena data tahun 2024 belum valid."]
+
+
+def test_missing_figures_print_a_dash_and_their_reason() -> None:
+    r = _r("a", ikm=None, alasan={"ikm": "tidak ada data SKM"}, tercapai=2, jumlah_indikator=5)
+    assert teks(r, "ikm") == "–" and teks(r, "temuan_reviu") == "–"
+    assert teks(r, "tercapai") == "2 dari 5"
+    rekap = Rekap(2024, (BarisRekap("a", r, None),))
+    assert catatan_kosong(rekap) == ["Kecamatan A, IKM (mutu): tidak ada data SKM."]
+
+
+def test_batch_table_names_each_office_and_the_error() -> None:
+    teks_ = tabel_hasil(
+        [
+            HasilInstansi("kendit", True, 61.25, "outputs/kendit/2024"),
+            HasilInstansi("panarukan", False, 3.0, "Data tahun 2024 belum bisa diproses\n- x"),
+        ]
+    )
+    baris = teks_.splitlines()
+    assert baris[0].split() == ["Instansi", "Status", "Waktu", "Keluaran", "/", "galat"]
+    assert baris[2].split() == ["kendit", "berhasil", "61.2", "dtk", "outputs/kendit/2024"]
+    assert baris[3].split()[:4] == ["panarukan", "GAGAL", "3.0", "dtk"]
+    assert "Galat panarukan:" in teks_ and "- x" in teks_
+    assert baris[-1] == "1 dari 2 instansi berhasil."
+
+
+def test_batch_takes_only_offices_with_the_year(root: Path) -> None:
+    (root / "data" / "raw" / "kendit" / "2022").mkdir(parents=True)
+    assert instansi_dengan_tahun(2023, root) == ["panarukan"]
+    assert instansi_dengan_tahun(2022, root) == ["kendit", "panarukan"]
+
+
+def test_portal_links_only_what_exists(tmp_path: Path) -> None:
+    out = tmp_path / "outputs"
+    for rel in (
+        "panarukan/2023/lkip-2023.html",
+        "panarukan/2023/notebooks/01_pendahuluan.ipynb",
+        "panarukan/lkip-2023-bundel.zip",
+        "panarukan/2023-gagal/lkip-2023.html",
+        "panarukan/.2024-sedang-x/lkip-2024.html",
+        "rekap/2023/rekap-2023.pdf",
+        "Catatan/2023/lkip-2023.html",
+    ):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text("x")
+    instansi, rekap, _ = daftar_keluaran(tmp_path)
+    assert [i.slug for i in instansi] == ["panarukan"]
+    [tahun] = instansi[0].tahun
+    assert [t.href for t in tahun.tautan] == [
+        "panarukan/2023/lkip-2023.html",
+        "panarukan/lkip-2023-bundel.zip",
+        "panarukan/2023/notebooks/01_pendahuluan.ipynb",
+    ]
+    assert [(r.tahun, [t.href for t in r.tautan]) for r in rekap] == [
+        (2023, ["rekap/2023/rekap-2023.pdf"])
+    ]
+    html = html_portal(tmp_path)
+    assert "<script" not in html and "http" not in html.split("<body>")[1]
