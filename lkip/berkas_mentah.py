@@ -13,6 +13,7 @@ import csv
 import io
 import stat
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ __all__ = [
     "baris_xlsx",
     "daftar_lembar",
     "nama_kolom",
+    "susun_kolom",
+    "teks_sel",
     "teks_utf8",
 ]
 
@@ -123,6 +126,55 @@ def baris_csv(path: Path, berkas: str) -> tuple[list[list[Any]] | None, list[Mas
 def nama_kolom(judul: Any) -> str:
     """A header cell, sheet or file name as a name: "Sub Kegiatan " is sub_kegiatan."""
     return str(judul).strip().lower().replace(" ", "_")
+
+
+def susun_kolom(
+    baris: list[list[Any]], berkas: str, nama: Callable[[Any], str] = nama_kolom
+) -> tuple[list[str], list[list[Any]], list[Masalah]]:
+    """Name the header cells with ``nama`` and make every row as wide as the header; report
+    what cannot be placed. Of a repeated column name only the first column is kept."""
+    masalah: list[Masalah] = []
+    judul = [nama(j) for j in baris[0]]
+    lebar = len(judul)
+    isi = []
+    for nomor, sel in enumerate(baris[1:]):
+        sel = [v.strip() if isinstance(v, str) else v for v in sel]
+        if len(sel) > lebar:
+            masalah.append(
+                Masalah(
+                    berkas,
+                    nomor + 2,
+                    None,
+                    None,
+                    f"berisi {len(sel)} sel padahal baris judul hanya {lebar} kolom; "
+                    "periksa pemisah kolom, atau beri tanda kutip pada teks/angka yang memuat "
+                    "koma",
+                )
+            )
+        isi.append((sel + [""] * lebar)[:lebar])
+
+    tanpa_judul = [i for i, j in enumerate(judul) if j == ""]
+    for i in tanpa_judul:
+        if any(r[i] != "" for r in isi):
+            masalah.append(
+                Masalah(berkas, 1, None, None, f"kolom ke-{i + 1} berisi data tetapi tidak bernama")
+            )
+    for j in sorted({j for j in judul if j != "" and judul.count(j) > 1}):
+        ke = ", ".join(str(i + 1) for i, n in enumerate(judul) if n == j)
+        pesan = f"nama kolom ini muncul lebih dari sekali (kolom ke-{ke}); hapus atau ganti namanya"
+        masalah.append(Masalah(berkas, 1, j, None, pesan))
+    # Only the first of a repeated name is read on, so its cells are still checked.
+    tetap = [i for i, j in enumerate(judul) if j != "" and judul.index(j) == i]
+    judul = [judul[i] for i in tetap]
+    isi = [[r[i] for i in tetap] for r in isi]
+    return judul, isi, masalah
+
+
+def teks_sel(nilai: Any) -> str:
+    """A cell as text; Excel numbers lose a spurious ``.0`` (kode_desa, NIP-like codes)."""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return str(nilai)
 
 
 def _buka_xlsx(path: Path, berkas: str, data_only: bool) -> tuple[Any, list[Masalah]]:

@@ -8,6 +8,7 @@ notebook calls: it (re)builds the processed tables when the raw inputs changed.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,7 +118,7 @@ class Laporan:
             periode_renstra=self.profil.get("periode_renstra", ""),
         )
         daftar = [isi] if isinstance(isi, str) else list(isi)
-        return [str(p).format_map(nilai) if isinstance(p, str) else p for p in daftar]
+        return [_isi_tempat(p, nilai) if isinstance(p, str) else p for p in daftar]
 
     def simpan(self, folder: Path) -> None:
         """Write the tables as CSV and the rest as JSON, replacing the folder atomically."""
@@ -156,16 +157,20 @@ class Laporan:
 
 
 class _Isian(dict):
-    """Placeholders for ``str.format_map``: an unknown ``{name}`` stays as written."""
+    """Placeholder values of the prose, by name."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+
+def _isi_tempat(teks: str, nilai: _Isian) -> str:
+    """``{tahun}`` and the other known placeholders filled; any other brace is prose ("{", "}",
+    "{catatan}") and stays as written, so it can never fail a chapter."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(nilai.get(m[1], m[0])), teks)
 
 
 def _baca_csv(path: Path) -> pd.DataFrame:
     head = pd.read_csv(path, nrows=0).columns
     dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
-    df = pd.read_csv(path, dtype=dtype, keep_default_na=True)
+    # Only an empty cell is missing: a desa or kategori named "NA" is a name.
+    df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=[""])
     teks = [c for c in df.columns if c in TEXT_COLUMNS]
     df[teks] = df[teks].fillna("")
     for c in BOOLEAN_COLUMNS:

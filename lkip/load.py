@@ -20,7 +20,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lkip import schemas
-from lkip.berkas_mentah import baris_tabel, daftar_lembar
+from lkip.berkas_mentah import baris_tabel, daftar_lembar, susun_kolom, teks_sel
 from lkip.berkas_mentah import nama_kolom as _nama_kolom
 from lkip.errors import DataTidakValid, Masalah
 from lkip.numbers import AngkaTidakValid, baca_angka
@@ -94,7 +94,7 @@ def _baca_tabel(
     if baris is None:
         return None, None, masalah
 
-    judul, isi, masalah_bentuk = _susun(baris, berkas)
+    judul, isi, masalah_bentuk = susun_kolom(baris, berkas)
     masalah += masalah_bentuk
     terisi = [i for i, sel in enumerate(isi) if any(v != "" for v in sel)]
     asli = pd.DataFrame([isi[i] for i in terisi], index=terisi, columns=judul, dtype=object)
@@ -105,56 +105,10 @@ def _baca_tabel(
             tabel[kolom], salah = _kolom_angka(asli[kolom], kolom_angka[kolom], berkas)
             masalah += salah
         else:
-            teks = asli[kolom].map(_sebagai_teks)
+            teks = asli[kolom].map(teks_sel)
             tabel[kolom] = teks.where(teks != "").astype("str")
-    asli_teks = asli.map(_sebagai_teks)
+    asli_teks = asli.map(teks_sel)
     return tabel, asli_teks, masalah
-
-
-def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:
-    """Normalise the header and make every row as wide as it; report what cannot be placed."""
-    masalah: list[Masalah] = []
-    judul = [_nama_kolom(j) for j in baris[0]]
-    lebar = len(judul)
-    isi = []
-    for nomor, sel in enumerate(baris[1:]):
-        sel = [v.strip() if isinstance(v, str) else v for v in sel]
-        if len(sel) > lebar:
-            masalah.append(
-                Masalah(
-                    berkas,
-                    nomor + 2,
-                    None,
-                    None,
-                    f"berisi {len(sel)} sel padahal baris judul hanya {lebar} kolom; "
-                    "periksa pemisah kolom, atau beri tanda kutip pada teks/angka yang memuat "
-                    "koma",
-                )
-            )
-        isi.append((sel + [""] * lebar)[:lebar])
-
-    tanpa_judul = [i for i, j in enumerate(judul) if j == ""]
-    for i in tanpa_judul:
-        if any(r[i] != "" for r in isi):
-            masalah.append(
-                Masalah(berkas, 1, None, None, f"kolom ke-{i + 1} berisi data tetapi tidak bernama")
-            )
-    for j in sorted({j for j in judul if j != "" and judul.count(j) > 1}):
-        ke = ", ".join(str(i + 1) for i, n in enumerate(judul) if n == j)
-        pesan = f"nama kolom ini muncul lebih dari sekali (kolom ke-{ke}); hapus atau ganti namanya"
-        masalah.append(Masalah(berkas, 1, j, None, pesan))
-    # Only the first of a repeated name is read on, so its cells are still checked.
-    tetap = [i for i, j in enumerate(judul) if j != "" and judul.index(j) == i]
-    judul = [judul[i] for i in tetap]
-    isi = [[r[i] for i in tetap] for r in isi]
-    return judul, isi, masalah
-
-
-def _sebagai_teks(nilai: Any) -> str:
-    """A cell as text; Excel numbers lose a spurious ``.0`` (kode_desa, NIP-like codes)."""
-    if isinstance(nilai, float) and nilai.is_integer():
-        return str(int(nilai))
-    return str(nilai)
 
 
 def _kolom_angka(sel: pd.Series, bulat: bool, berkas: str) -> tuple[pd.Series, list[Masalah]]:
