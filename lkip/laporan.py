@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from lkip import ikm as ikm_mod
 from lkip import ikm_data
 from lkip.cache import sidik_kode, sidik_mentah
 from lkip.capaian import capaian, tercapai
-from lkip.errors import DataTidakValid
+from lkip.errors import DataTidakValid, Masalah
 from lkip.idm import IDM_2016, persentase_meningkat, perubahan_idm
 from lkip.load import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.paths import available_years, ganti_folder, processed_dir, raw_year_dir
@@ -326,15 +327,34 @@ def hitung_skm(
 
 def susun(tahun: int, root: Path | None = None) -> Laporan:
     """Compute the whole report content for ``tahun`` from ``data/raw``."""
-    mentah = muat_tahun(tahun, root)
-    konvensi = Konvensi.dari_profil(mentah.profil)
+    masalah: list[Masalah] = []
+
+    def kumpul(baca: Callable[[], Any]) -> Any:
+        """Every file's problems at once: each reader's are gathered, then raised together."""
+        try:
+            return baca()
+        except DataTidakValid as e:
+            masalah.extend(e.masalah)
+            return None
+
     tahun_ada = [t for t in available_years(root) if t < tahun]
-    riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
-    if tahun - 1 in riwayat:
+    mentah = kumpul(lambda: muat_tahun(tahun, root))
+    riwayat = {
+        t: r
+        for t in tahun_ada
+        if (r := kumpul(lambda t=t: muat_tahun(t, root, wajib_lengkap=False))) is not None
+    }
+    responden = {
+        t: r
+        for t in [*tahun_ada, tahun]
+        if (r := kumpul(lambda t=t: _responden(t, root))) is not None
+    }
+    if mentah is not None and tahun - 1 in riwayat:
         sebelum = riwayat[tahun - 1]
-        if masalah := periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah):
-            raise DataTidakValid(tahun, masalah)
-    responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
+        masalah += periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah)
+    if masalah or mentah is None:
+        raise DataTidakValid(tahun, masalah)
+    konvensi = Konvensi.dari_profil(mentah.profil)
     per_tahun: dict[int, pd.DataFrame] = {}
     for t in tahun_ada:
         per_tahun[t], _, _ = hitung_kinerja(
