@@ -7,19 +7,26 @@ anything that is about their data or their command.
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import re
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
-from lkip.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
+from lkip.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal, pesan_os
+from lkip.paths import project_root
 from lkip.pipeline import BabGagal, proses, render, tahun_laporan
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
 KELUAR_BUNDEL = 4
 KELUAR_REVIU = 5
+KELUAR_BERKAS = 6  # a path that cannot be read or written, or of the wrong kind
+KELUAR_GALAT = 70  # an unexpected error: a fault of lkip, details in a log file
 # Exit status per kind of failure the analyst can act on.
 KELUAR = {
     DataTidakValid: KELUAR_DATA,
@@ -123,7 +130,38 @@ def main(argv: list[str] | None = None) -> int:
     except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
+    except OSError as e:
+        print(pesan_os(e), file=sys.stderr)
+        return KELUAR_BERKAS
+    except KeyboardInterrupt:
+        print("Dihentikan. Keluaran sebelumnya tetap utuh.", file=sys.stderr)
+        return 130
+    except Exception:  # the last line of defence: no traceback for the analyst
+        catatan = _catat_galat(traceback.format_exc())
+        tempat = f"ditulis ke {catatan}" if catatan else "tidak bisa ditulis ke berkas"
+        print(
+            "Terjadi kesalahan tak terduga di dalam lkip (bukan kesalahan data Anda). "
+            f"Rincian teknisnya {tempat}; kirimkan berkas itu kepada pengelola lkip.",
+            file=sys.stderr,
+        )
+        return KELUAR_GALAT
     return 0
+
+
+def _catat_galat(rincian: str) -> Path | None:
+    """Write a traceback where the analyst can find and send it: ``outputs/.galat/``, else the
+    system's temporary folder (outputs may be the very thing that cannot be written)."""
+    waktu = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    nama = f"lkip-galat-{waktu}-{os.getpid()}.log"
+    for folder in (project_root() / "outputs" / ".galat", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / nama
+            path.write_text(rincian, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
 
 
 if __name__ == "__main__":
