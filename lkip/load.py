@@ -219,7 +219,7 @@ def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tu
     tempat = []
     for akhiran in (".csv", ".xlsx"):
         path = folder / f"{nama}{akhiran}"
-        if path.is_file():
+        if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
             tempat.append((path, _label(path)))
     for path, lembar in buku.items():
         if nama in lembar:

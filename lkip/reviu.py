@@ -721,7 +721,7 @@ def baca_dilaporkan(
     :class:`DataTidakValid` naming line and value of every bad row.
     """
     path = raw_year_dir(year, root) / BERKAS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     tabel = baca_tabel(path, "dilaporkan", {})
     L = laporan if laporan is not None else muat(year, root)

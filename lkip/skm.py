@@ -347,7 +347,7 @@ def berkas_responden(folder: Path) -> Path | None:
     """
     for akhiran in (".csv", ".xlsx"):
         path = Path(folder) / f"{NAMA_BERKAS}{akhiran}"
-        if path.is_file():
+        if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
             return path
     return None
 
@@ -364,8 +364,9 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     berkas = _nama_berkas(path)
-    if pemetaan is None and (path.parent / "skm_pemetaan.yaml").is_file():
-        pemetaan = path.parent / "skm_pemetaan.yaml"
+    beside = path.parent / "skm_pemetaan.yaml"
+    if pemetaan is None and (beside.exists() or beside.is_symlink()):
+        pemetaan = beside
     peta_tanya: dict[str, str] = {}
     peta_jawab: dict[str, dict[str, int]] = {}
     masalah: list[Masalah] = []
