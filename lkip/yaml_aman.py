@@ -145,7 +145,11 @@ def baca_yaml(path: Path, berkas: str) -> tuple[Yaml | None, list[Masalah]]:
             Masalah(m.berkas, m.baris, m.kolom, m.nilai, m.pesan.replace(" CSV", " YAML"))
             for m in masalah
         ]
-    pemuat = _PemuatAman(teks)
+    try:
+        pemuat = _PemuatAman(teks)  # refuses control characters already
+    except yaml.YAMLError:
+        pesan = "berisi karakter kendali yang tidak boleh ada di YAML; hapus karakter itu"
+        return None, [Masalah(berkas, None, None, None, pesan)]
     try:
         node = pemuat.get_single_node()
         isi = pemuat.construct_document(node) if node is not None else None
