@@ -20,7 +20,7 @@ SIDIK ?=
 override SIDIK := $(value SIDIK)
 export SIDIK
 
-.PHONY: report validate new-year bundle verify-bundle reviu test lint lab lock clean bench clean-cache
+.PHONY: report validate new-year bundle verify-bundle reviu test fuzz lint lab lock clean bench clean-cache
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ reviu: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+## fuzz: a few thousand generated broken inputs through validate (make test runs a small sample)
+fuzz: $(STAMP)
+	LKIP_FUZZ=lama $(PY) -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 ## lab: JupyterLab on the notebooks, with lkip importable
 lab: $(STAMP)
