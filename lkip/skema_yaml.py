@@ -144,6 +144,16 @@ class Konvensi(_Tertutup):
         return self
 
 
+def _bulat_positif(v: Any) -> Any:
+    if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v <= 0):
+        raise PydanticCustomError("bulat_positif", "harus bilangan bulat positif, misalnya 1500")
+    return v
+
+
+class SkmProfil(_Model):
+    pengguna_layanan: Annotated[Any, AfterValidator(_bulat_positif)] = None
+
+
 class Profil(_Model):
     instansi: Teks
     kabupaten: Teks
@@ -152,6 +162,7 @@ class Profil(_Model):
     kepala: Kepala
     penandatanganan: Penandatanganan
     konvensi: Konvensi | None = None
+    skm: SkmProfil | None = None
     motto: str | None = None
     media_sosial: str | None = None
 

@@ -69,6 +69,8 @@ def satu(root: Path, berkas: str) -> Masalah:
         ("capaian_turun: rasio", "capaian_turun: [rasio]", "harus salah satu dari"),
         ("bobot_ikm: eksak", "bobot_ikm: 0.2", "harus salah satu dari: eksak, 0.111"),
         ("kepala:\n", "kepala: Camat\nkepala_lama:\n", 'kunci "kepala" harus berupa pasangan'),
+        ("konvensi:\n", "skm: [1500]\nkonvensi:\n", 'kunci "skm" harus berupa pasangan'),
+        ("konvensi:\n", "skm: {pengguna_layanan: '1.500'}\nkonvensi:\n", "bilangan bulat"),
     ],
 )
 def test_profil_values_of_the_wrong_type_are_named(root, lama, baru, kata):
