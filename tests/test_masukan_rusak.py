@@ -350,3 +350,17 @@ def test_a_file_where_the_outputs_folder_belongs_is_replaced_and_removed(tmp_pat
     ganti_folder(baru, target)
     assert target.is_dir()
     assert os.listdir(target.parent) == ["2023"]
+
+
+def test_unreadable_year_folder(root, monkeypatch, capsys):
+    monkeypatch.setenv("LKIP_ROOT", str(root))
+    folder = root / "data" / "raw" / "2023"
+
+    def tidak_boleh(_folder):
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr("lkip.load._buku_kerja", tidak_boleh)
+    assert cli.main(["validate", "--year", "2023"]) == cli.KELUAR_BERKAS
+    err = capsys.readouterr().err
+    assert f"Tidak ada izin untuk membaca atau menulis {folder}" in err
+    assert "Traceback" not in err
