@@ -54,6 +54,7 @@ def _daftar_teks(v: Any) -> Any:
 
 def _tanggal(v: Any) -> Any:
     """A date as YAML reads 2024-01-22, or that text quoted; nothing else (not 20240122)."""
+    _teks_wajib(v)
     if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime):
         return v
     if isinstance(v, str):

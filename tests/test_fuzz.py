@@ -323,7 +323,9 @@ def jalankan(mutasi: Callable[[Path], None], responden: bool = False) -> None:
 @given(st.data())
 def test_mutated_tables(data: st.DataObject) -> None:
     def mutasi(root: Path) -> None:
-        for nama in data.draw(st.lists(st.sampled_from(TABEL), min_size=1, max_size=2)):
+        for nama in data.draw(
+            st.lists(st.sampled_from(TABEL), min_size=1, max_size=2, unique=True)
+        ):
             path = root / "data" / "raw" / nama
             if path.is_file() and not path.is_symlink():
                 mutasi_tabel(data, path)
@@ -334,7 +336,7 @@ def test_mutated_tables(data: st.DataObject) -> None:
 @given(st.data())
 def test_mutated_yaml(data: st.DataObject) -> None:
     def mutasi(root: Path) -> None:
-        for nama in data.draw(st.lists(st.sampled_from(YAML), min_size=1, max_size=2)):
+        for nama in data.draw(st.lists(st.sampled_from(YAML), min_size=1, max_size=2, unique=True)):
             mutasi_yaml(data, root / "data" / "raw" / nama)
 
     jalankan(mutasi)
