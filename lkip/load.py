@@ -327,7 +327,7 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                 continue
         yaml_isi[nama] = dokumen.isi
 
-    if "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
+    if wajib_lengkap and "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
         kode = set(tabel["kinerja"]["kode"].dropna())
         masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
     ada_responden = berkas_responden(folder) is not None
