@@ -35,7 +35,7 @@ override SIDIK := $(value SIDIK)
 export SIDIK
 
 .PHONY: report report-all rekap portal validate new-year new-instansi bundle verify-bundle verify \
-	reviu test lint lab lock clean bench clean-cache mutation libreoffice
+	reviu test fuzz lint lab lock clean bench clean-cache mutation libreoffice
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,10 @@ libreoffice:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    libreoffice-writer >/dev/null; }
 	@soffice --version
+
+## fuzz: a few thousand generated broken inputs through validate (make test runs a small sample)
+fuzz: $(STAMP)
+	$(PY) -m lkip fuzz
 
 ## lab: JupyterLab on the notebooks, with lkip importable
 lab: $(STAMP)

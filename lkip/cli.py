@@ -7,22 +7,35 @@ anything that is about their data or their command.
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import re
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
 
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
-from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal
-from lkip.core.paths import InstansiTidakJelas, dengan_instansi, periksa_slug, raw_year_dir, relatif
+from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal, pesan_os
+from lkip.core.paths import (
+    InstansiTidakJelas,
+    dengan_instansi,
+    periksa_slug,
+    project_root,
+    raw_year_dir,
+    relatif,
+)
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
 KELUAR_BUNDEL = 4
 KELUAR_REVIU = 5
-KELUAR_BATCH = 6
+KELUAR_BATCH = 6  # an office of a report-all failed
+KELUAR_BERKAS = 7  # a path that cannot be read or written, or of the wrong kind
+KELUAR_GALAT = 70  # an unexpected error: a fault of lkip, details in a log file
 # Exit status per kind of failure the analyst can act on.
 KELUAR = {
     DataTidakValid: KELUAR_DATA,
@@ -98,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("test", help="ruff lalu pytest (pengembang; argumen lain ke pytest)")
     sub.add_parser("lock", help="tulis ulang requirements.lock dari paket terpasang (pengembang)")
     sub.add_parser("mutation", help="uji mutasi modul rumus dengan mutmut (pengembang)")
+    sub.add_parser("fuzz", help="ribuan masukan rusak buatan, tanpa traceback (pengembang)")
     return p
 
 
@@ -197,6 +211,8 @@ def _alat(args: argparse.Namespace, lain: list[str]) -> int:
         return cli_alat.bench(lain)
     if args.perintah == "mutation":
         return cli_alat.mutasi()
+    if args.perintah == "fuzz":
+        return cli_alat.fuzz()
     return cli_alat.uji(lain)
 
 
@@ -213,6 +229,21 @@ def main(argv: list[str] | None = None) -> int:
     except tuple(KELUAR) as e:
         print(e, file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
+    except OSError as e:
+        print(pesan_os(e), file=sys.stderr)
+        return KELUAR_BERKAS
+    except KeyboardInterrupt:
+        print("Dihentikan. Keluaran sebelumnya tetap utuh.", file=sys.stderr)
+        return 130
+    except Exception:  # the last line of defence: no traceback for the analyst
+        catatan = _catat_galat(traceback.format_exc())
+        tempat = f"ditulis ke {catatan}" if catatan else "tidak bisa ditulis ke berkas"
+        print(
+            "Terjadi kesalahan tak terduga di dalam lkip (bukan kesalahan data Anda). "
+            f"Rincian teknisnya {tempat}; kirimkan berkas itu kepada pengelola lkip.",
+            file=sys.stderr,
+        )
+        return KELUAR_GALAT
 
 
 def _jalankan(args: argparse.Namespace, lain: list[str]) -> int:
@@ -256,6 +287,22 @@ def _jalankan(args: argparse.Namespace, lain: list[str]) -> int:
     else:
         return _alat(args, lain)
     return 0
+
+
+def _catat_galat(rincian: str) -> Path | None:
+    """Write a traceback where the analyst can find and send it: ``outputs/.galat/``, else the
+    system's temporary folder (outputs may be the very thing that cannot be written)."""
+    waktu = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    nama = f"lkip-galat-{waktu}-{os.getpid()}.log"
+    for folder in (project_root() / "outputs" / ".galat", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / nama
+            path.write_text(rincian, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The CLI's tool commands: what the Makefile's lab, bench, clean-cache, test, mutation and lock
-targets do.
+"""The CLI's tool commands: what the Makefile's lab, bench, clean-cache, test, fuzz,
+mutation and lock targets do.
 
 Each runs the same program as its make target, through this Python (``sys.executable -m ...``)
 rather than a shell, so they work where there is no make and no POSIX shell (Windows).
@@ -7,6 +7,7 @@ rather than a shell, so they work where there is no make and no POSIX shell (Win
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,15 @@ def uji(argumen: Sequence[str]) -> int:
         _jalankan("-m", "ruff", "check", ".")
         or _jalankan("-c", LINT_IMPORTS)
         or _jalankan("-m", "pytest", *argumen)
+    )
+
+
+def fuzz() -> int:
+    """The long fuzzing run (``make fuzz``): thousands of fresh mutated inputs."""
+    lingkungan = os.environ | {"LKIP_FUZZ": "lama"}
+    uji_fuzz = ["tests/test_fuzz.py", "-q", "-p", "no:cacheprovider"]
+    return subprocess.call(
+        [sys.executable, "-m", "pytest", *uji_fuzz], cwd=PACKAGE_ROOT, env=lingkungan
     )
 
 

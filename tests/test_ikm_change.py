@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 
 from lkip.formulas.ikm import ikm
-from lkip.inputs.masukan_ikm import baca_responden_komentar
-from lkip.inputs.responden import KOLOM_UNSUR, ikm_responden
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
 from lkip.model import ikm_perubahan as ic
 from lkip.model.ikm_perubahan import (
     DataSkm,
@@ -234,15 +233,15 @@ class TestAnalisisPerubahan:
         assert len(h.batasan) == 1 and "per responden tahun 2022 dan 2023" in h.batasan[0]
 
     def test_respondents_one_year_only(self):
-        kini = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
         h = analisis_perubahan(DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, responden=kini))
         assert h.unsur is not None and h.segmen == {} and h.selang_delta is None
         assert h.unsur["nrr_kini"].round(2).tolist() == NRR_2023
         assert "data per responden tahun 2022 tidak tersedia" in h.batasan[0]
 
     def test_respondents_both_years_on_the_sample(self):
-        lalu = baca_responden_komentar(SAMPLE / "skm_responden_2022_SINTETIS.csv")
-        kini = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        lalu = baca_responden(SAMPLE / "skm_responden_2022_SINTETIS.csv")
+        kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
         h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini))
         kanal = h.segmen["kanal"]
         assert kanal["komposisi"] < 0  # more of the lower-scoring digital respondents

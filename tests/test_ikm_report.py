@@ -18,8 +18,7 @@ from bs4 import BeautifulSoup
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.inputs.masukan_ikm import baca_responden_komentar
-from lkip.inputs.responden import ikm_responden
+from lkip.inputs.responden import baca_responden, ikm_responden
 from lkip.model import skm as ikm_data
 from lkip.model.laporan import Laporan
 from lkip.processed import susun
@@ -39,7 +38,7 @@ def root_responden(root: Path) -> Path:
 
 
 def _ikm_sampel(tahun: int) -> float:
-    return ikm_responden(baca_responden_komentar(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
+    return ikm_responden(baca_responden(SAMPLE / f"skm_responden_{tahun}_SINTETIS.csv"))
 
 
 # --- report model ------------------------------------------------------------------------

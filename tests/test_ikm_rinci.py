@@ -15,7 +15,7 @@ from lkip.core.errors import DataTidakValid
 from lkip.formulas import ikm_matriks, ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import ukuran_sampel
 from lkip.inputs import masukan_ikm
-from lkip.inputs.responden import KOLOM_UNSUR, ikm_responden
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
 from lkip.model import ikm_rinci
 
 
@@ -318,8 +318,8 @@ class TestMasukan:
 
     def test_forms_export_with_saran_dan_masukan_keeps_the_text_as_komentar(self):
         sampel = Path(__file__).resolve().parent.parent / "data" / "sample"
-        polos = masukan_ikm.baca_responden_komentar(sampel / "skm_responden_2023_SINTETIS.csv")
-        gf = masukan_ikm.baca_responden_komentar(sampel / "skm_google_form_2023_SINTETIS.csv")
+        polos = baca_responden(sampel / "skm_responden_2023_SINTETIS.csv")
+        gf = baca_responden(sampel / "skm_google_form_2023_SINTETIS.csv")
         assert ikm_responden(gf) == ikm_responden(polos)
         assert gf["komentar"].fillna("").tolist() == polos["komentar"].fillna("").tolist()
         assert gf["komentar"].notna().sum() > 50 and "komentar" not in KOLOM_UNSUR
@@ -333,5 +333,5 @@ class TestMasukan:
         )
         peta = "pertanyaan:\n" + "".join(f"  P{i}: U{i}\n" for i in range(1, 10))
         (folder / "skm_pemetaan.yaml").write_text(peta, encoding="utf-8")
-        r = masukan_ikm.baca_responden_komentar(folder / "skm_responden.csv")
+        r = baca_responden(folder / "skm_responden.csv")
         assert ikm_responden(r) == 100 and r["komentar"].tolist() == ["antre lama"]

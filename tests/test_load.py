@@ -55,7 +55,17 @@ konvensi:
   batas_capaian: null
   bobot_ikm: eksak
 """
-NARASI = "".join(f"{k}: [Teks.]\n" for k in NARASI_WAJIB)
+# The structured parts of narasi.yaml in their smallest valid shape; the rest is prose.
+NARASI_BENTUK = {
+    "tugas_fungsi": "\n- unit: Camat\n  tugas: Teks.\n  fungsi: [Teks.]",
+    "struktur_kinerja": "\n- {jabatan: Camat, kinerja: Teks., indikator: Teks.}",
+    "visi": "\n  pernyataan: Teks.\n  penjelasan:\n  - judul: Teks.\n    butir: [Teks.]",
+    "misi": "\n- misi: Teks.\n  tujuan: Teks.",
+    "iku": "\n- kode: S1\n  formula: Teks.",
+    "analisis": "\n  S1:\n    uraian: [Teks.]",
+    "analisis_penyebab": "\n  S1: [Teks.]",
+}
+NARASI = "".join(f"{k}: {NARASI_BENTUK.get(k, '[Teks.]')}\n" for k in NARASI_WAJIB)
 
 BERKAS = {
     "kinerja.csv": KINERJA,
@@ -345,19 +355,24 @@ def test_a_date_not_in_the_calendar_is_an_error_not_a_crash(root, tanggal):
 
 
 def test_narasi_per_indicator_must_name_a_kinerja_kode(root):
-    ganti(root, "narasi.yaml", "analisis: [Teks.]", "analisis:\n  S1: [Teks.]\n  S4: [Teks.]")
+    ganti(
+        root,
+        "narasi.yaml",
+        "analisis_penyebab: \n  S1: [Teks.]",
+        "analisis_penyebab:\n  S4: [Teks.]",
+    )
     [m] = masalah(root)
     assert m.berkas == "2023/narasi.yaml"
     assert m.pesan == (
-        'kunci "analisis.S4": kode S4 tidak ada di kolom kode kinerja.csv (S1, S2, S3, T1); '
-        "teksnya tidak akan tampil di laporan"
+        'kunci "analisis_penyebab.S4": kode S4 tidak ada di kolom kode kinerja.csv '
+        "(S1, S2, S3, T1); teksnya tidak akan tampil di laporan"
     )
 
 
 def test_missing_narasi_key(root):
     ganti(root, "narasi.yaml", "saran: [Teks.]\n", "")
     [m] = masalah(root)
-    assert m.pesan == 'kunci "saran" wajib ada'
+    assert m.pesan == 'kunci "saran" wajib diisi'
 
 
 def test_history_year_needs_only_kinerja(root):
@@ -401,17 +416,23 @@ def test_file_not_in_utf8(root):
         "kelompok,kategori,jumlah\njabatan,Kasi Pem\xe9,1\n".encode("cp1252")
     )
     [m] = masalah(root)
-    assert tempat([m]) == [("2023/pegawai.csv", None, None, None)]
+    assert tempat([m]) == [("2023/pegawai.csv", 2, None, None)]
     assert "UTF-8" in m.pesan
 
 
-def test_unparseable_csv(root):
-    # e.g. an unclosed quote swallowing the rest of a large file
-    isi = 'kelompok,kategori,jumlah\njabatan,"' + "x" * 200_000 + '",1\n'
+def test_unclosed_quote_names_the_line_it_starts_on(root):
+    # an unclosed quote would otherwise swallow the rest of the file into one cell
+    isi = 'kelompok,kategori,jumlah\njabatan,Camat,1\njabatan,"Kasi,1\njabatan,Lurah,2\n'
     berkas(root, "pegawai.csv").write_text(isi)
     [m] = masalah(root)
-    assert tempat([m]) == [("2023/pegawai.csv", None, None, None)]
-    assert "tidak bisa dibaca sebagai CSV" in m.pesan
+    assert tempat([m]) == [("2023/pegawai.csv", 3, None, None)]
+    assert "tidak bisa dibaca sebagai CSV" in m.pesan and "tanda kutip" in m.pesan
+
+
+def test_a_long_text_cell_is_data_not_an_unreadable_csv(root):
+    isi = 'kelompok,kategori,jumlah\njabatan,"' + "x" * 200_000 + '",1\n'
+    berkas(root, "pegawai.csv").write_text(isi)
+    assert muat_tahun(2023, root).pegawai["kategori"].str.len().tolist() == [200_000]
 
 
 def test_header_only_table(root):
@@ -558,7 +579,7 @@ def test_damaged_workbook_and_excel_lock_file(root):
     berkas(root, "~$lkip-2023.xlsx").write_bytes(b"lock file")
     [m] = masalah(root)
     assert tempat([m]) == [("2023/lkip-2023.xlsx", None, None, None)]
-    assert "tidak bisa dibuka sebagai Excel" in m.pesan
+    assert "bukan buku kerja Excel .xlsx" in m.pesan
 
 
 def test_a_year_without_any_target_lists_each_one(root):

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid
-from lkip.inputs.masukan_ikm import baca_responden_komentar
 from lkip.inputs.responden import (
     KOLOM_UNSUR,
     LABEL_JAWABAN,
@@ -75,7 +74,7 @@ def form(waktu: str = "Cap waktu", **ganti) -> dict[str, list]:
         "Jenis Kelamin": ["Laki-laki", "Perempuan", "Perempuan", ""],
         "Usia (tahun)": ["19", "45", "60", "33"],
     }
-    kolom |= {TANYA[k]: v for k, v in JAWAB.items()}
+    kolom |= {TANYA[k]: list(v) for k, v in JAWAB.items()}  # copies: tests edit them
     kolom |= ganti
     return kolom
 
@@ -295,17 +294,17 @@ class TestKecukupanSampel:
 
 class TestSample:
     def test_2023_reproduces_published_means(self):
-        r = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        r = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
         assert nrr_unsur(r)["nrr"].round(2).tolist() == NRR_2023
         assert (r["kanal"] == "digital").mean() > 0.5
 
     def test_2022_near_published_94(self):
-        r = baca_responden_komentar(SAMPLE / "skm_responden_2022_SINTETIS.csv")
+        r = baca_responden(SAMPLE / "skm_responden_2022_SINTETIS.csv")
         assert round(ikm_responden(r)) == 94
 
     def test_google_form_export_reads_as_the_same_respondents(self):
-        polos = baca_responden_komentar(SAMPLE / "skm_responden_2023_SINTETIS.csv")
-        gf = baca_responden_komentar(SAMPLE / "skm_google_form_2023_SINTETIS.csv")
+        polos = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
+        gf = baca_responden(SAMPLE / "skm_google_form_2023_SINTETIS.csv")
         pd.testing.assert_frame_equal(nrr_unsur(gf), nrr_unsur(polos))
         assert gf["kanal"].tolist() == polos["kanal"].tolist()
         assert nrr_unsur(gf)["n_jawab"].min() < len(gf)  # has blanks
@@ -324,3 +323,112 @@ class TestSample:
         spec.loader.exec_module(modul)
         for path in modul.main(tmp_path):
             assert filecmp.cmp(path, SAMPLE / path.name, shallow=False), path.name
+
+
+class TestFormsAsTheyCome:
+    """Issue 14 item 1: free-text columns are comments, never an unsur."""
+
+    def test_google_form_with_saran_dan_masukan_gives_the_same_ikm(self, tmp_path):
+        sampel = pd.read_csv(SAMPLE / "skm_google_form_2023_SINTETIS.csv", dtype=str)
+        tabel = sampel.drop(columns="Saran dan masukan").fillna("")  # the sample has one
+        asli = tmp_path / "tanpa" / "2023" / "skm_responden.csv"
+        asli.parent.mkdir(parents=True)
+        tabel.to_csv(asli, index=False)
+        saran = ["Antrean KTP terlalu lama", "", "Tidak ada", "Petugasnya ramah, terima kasih"]
+        tabel["Saran dan masukan"] = [saran[i % 4] for i in range(len(tabel))]
+        path = tmp_path / "dengan" / "2023" / "skm_responden.csv"
+        path.parent.mkdir(parents=True)
+        tabel.to_csv(path, index=False)
+        dengan = baca_responden(path)
+        tanpa = baca_responden(asli)
+        assert ikm_responden(dengan) == ikm_responden(tanpa)
+        pd.testing.assert_frame_equal(dengan.drop(columns="komentar"), tanpa)
+        assert dengan["komentar"].tolist()[:4] == [saran[0], pd.NA, "Tidak ada", saran[3]]
+
+    def test_u8_question_naming_saran_stays_u8_beside_a_free_text_saran(self, tmp_path):
+        # The header of the issue: U8's official name contains "Saran dan Masukan".
+        kolom = form()
+        u8 = "9. Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan?"
+        kolom[u8] = kolom.pop(TANYA["U8"])
+        kolom["Saran dan masukan"] = ["Tidak ada", "Tidak ada", "", "Tidak ada"]  # U8 labels
+        kolom["Kritik"] = ["4", "", "antre lama", ""]
+        r = baca_responden(tulis(tmp_path / "2023" / "skm_responden.csv", kolom))
+        assert nrr_unsur(r)["nrr"].tolist() == pytest.approx(NRR_TANGAN)
+        assert r["komentar"].tolist() == ["Tidak ada | 4", "Tidak ada", "antre lama", "Tidak ada"]
+
+    def test_free_text_naming_an_unsur_is_a_comment(self, tmp_path):
+        kolom = form()
+        kolom["Saran untuk biaya dan waktu pelayanan"] = ["lebih cepat", "", "", "murah"]
+        r = baca_responden(tulis(tmp_path / "2023" / "skm_responden.csv", kolom))
+        assert nrr_unsur(r)["nrr"].tolist() == pytest.approx(NRR_TANGAN)
+        assert r["komentar"].notna().sum() == 2
+
+    def test_two_on_scale_columns_for_one_unsur_name_both(self, tmp_path):
+        kolom = form()
+        kolom["Usulan tentang penanganan pengaduan"] = ["Dikelola dengan baik"] * 4
+        path = tulis(tmp_path / "2023" / "skm_responden.csv", kolom)
+        with pytest.raises(DataTidakValid) as e:
+            baca_responden(path)
+        [m] = masalah_dari(e)
+        assert m.kolom == "Usulan tentang penanganan pengaduan"
+        assert f'U8 sudah diambil dari kolom "{TANYA["U8"]}"' in m.pesan
+
+
+class TestUnreadableRespondentFiles:
+    """The respondent file goes through the project's one reader: messages, no traceback."""
+
+    @pytest.mark.parametrize(
+        ("isi", "kata"),
+        [
+            (b"", "kosong"),
+            (b"\x00\x01\x02binary\xff", "biner"),
+            ("u1,u2\nSesuai,Mudah\xe9\n".encode("cp1252"), "UTF-8"),
+            (b"PK\x03\x04 not really", "buku kerja Excel"),
+        ],
+    )
+    def test_bad_bytes(self, tmp_path, isi, kata):
+        path = tmp_path / "2023" / "skm_responden.csv"
+        path.parent.mkdir()
+        path.write_bytes(isi)
+        with pytest.raises(DataTidakValid) as e:
+            baca_responden(path)
+        [m] = masalah_dari(e)
+        assert m.berkas == "2023/skm_responden.csv"
+        assert kata in m.pesan
+
+    def test_link_to_a_folder_and_a_folder(self, tmp_path):
+        (tmp_path / "2023").mkdir()
+        path = tmp_path / "2023" / "skm_responden.csv"
+        path.symlink_to(tmp_path)
+        with pytest.raises(DataTidakValid) as e:
+            baca_responden(path)
+        assert "folder" in masalah_dari(e)[0].pesan
+
+    def test_duplicate_header_is_reported_and_not_a_crash(self, tmp_path):
+        path = tmp_path / "2023" / "skm_responden.csv"
+        path.parent.mkdir()
+        kepala = ",".join(f"u{i}" for i in range(1, 10))
+        path.write_text(f"{kepala},u3\n" + "4," * 9 + "4\n", encoding="utf-8")
+        with pytest.raises(DataTidakValid) as e:
+            baca_responden(path)
+        [m] = masalah_dari(e)
+        assert (m.baris, m.kolom) == (1, "u3")
+        assert "lebih dari sekali" in m.pesan
+
+    @pytest.mark.parametrize(
+        ("isi", "kata"),
+        [
+            ("- U1\n- U2\n", "isi berkas harus berupa pasangan kunci: nilai"),
+            ("pertanyaan: [U1, U2]\n", 'kunci "pertanyaan" harus berupa pasangan kunci'),
+            ("pertanyaan: {a: U1\n", "penulisan YAML tidak valid"),
+            ("jawaban:\n  U4: Gratis\n", "harus U1..U9 berisi pemetaan label"),
+            ("a: &x [1]\nb: *x\n", "anchor dan alias"),
+        ],
+    )
+    def test_pemetaan_of_the_wrong_shape(self, tmp_path, isi, kata):
+        path = tulis(tmp_path / "2023" / "skm_responden.csv", form())
+        (tmp_path / "2023" / "skm_pemetaan.yaml").write_text(isi, encoding="utf-8")
+        with pytest.raises(DataTidakValid) as e:
+            baca_responden(path)
+        assert any(kata in m.pesan for m in masalah_dari(e)), str(e.value)
+        assert all(m.berkas == "2023/skm_pemetaan.yaml" for m in masalah_dari(e))

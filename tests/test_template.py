@@ -104,6 +104,8 @@ def test_unfilled_template_lists_every_empty_figure_and_nothing_else(baru: Path)
     with pytest.raises(DataTidakValid) as info:
         muat_tahun(2024, baru.parents[3])
     tempat = [(m.berkas, m.kolom, m.baris) for m in info.value.masalah]
+    profil = (baru / "profil.yaml").read_text(encoding="utf-8").splitlines()
+    baris_tanggal = next(i for i, b in enumerate(profil, 1) if b.strip().startswith("tanggal:"))
     diharapkan = (
         [("2024/kinerja.csv", "target", b) for b in range(2, 6)]
         + [("2024/kinerja.csv", "realisasi", b) for b in (3, 5)]  # S1, S3 are manual
@@ -111,7 +113,7 @@ def test_unfilled_template_lists_every_empty_figure_and_nothing_else(baru: Path)
         + [("2024/idm.csv", "skor", b) for b in range(2, 10)]
         + [("2024/skm_unsur.csv", "nrr", b) for b in range(2, 11)]
         + [("2024/pegawai.csv", "jumlah", b) for b in range(2, 14)]
-        + [("2024/profil.yaml", None, None)]
+        + [("2024/profil.yaml", None, baris_tanggal)]
     )
     assert tempat == diharapkan
     assert all("wajib diisi" in m.pesan for m in info.value.masalah)

@@ -35,6 +35,7 @@ from lkip.build.struktur import baca_struktur
 from lkip.core.paths import (
     ENV_INSTANSI,
     ganti_folder,
+    hapus,
     instansi_aktif,
     notebooks_dir,
     outputs_dir,
@@ -104,6 +105,7 @@ def proses(tahun: int, root: Path | None = None) -> Laporan:
     """Validate the raw files and write the processed tables the notebooks read."""
     root = (root or project_root()).resolve()
     with kunci_tahun(tahun, root):
+        _bersihkan_sisa(tahun, root)
         return _proses(tahun, root)
 
 
@@ -524,12 +526,15 @@ def _bersihkan_sisa(tahun: int, root: Path) -> None:
     """
     target = outputs_dir(tahun, root)
     lama = sorted(target.parent.glob(f".{tahun}-lama-*"))
-    if lama and not target.exists():
-        lama.pop().rename(target)
+    folder_lama = [p for p in lama if p.is_dir() and not p.is_symlink()]
+    if folder_lama and not target.exists():
+        terbaru = folder_lama[-1]
+        terbaru.rename(target)
+        lama.remove(terbaru)
     sisa = [
         *lama,
         *target.parent.glob(f".{tahun}-sedang-*"),
         *processed_dir(tahun, root).parent.glob(f".{tahun}-*"),
     ]
     for p in sisa:
-        shutil.rmtree(p, ignore_errors=True)
+        hapus(p)

@@ -8,10 +8,11 @@ of corrections suffices.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["BundelTidakValid", "DataTidakValid", "Masalah", "TahunBaruGagal"]
+__all__ = ["BundelTidakValid", "DataTidakValid", "Masalah", "TahunBaruGagal", "pesan_os"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,32 @@ class BundelTidakValid(ValueError):
     def __init__(self, masalah: Iterable[str]) -> None:
         self.masalah = tuple(masalah)
         super().__init__("\n".join(self.masalah))
+
+
+def pesan_os(exc: OSError) -> str:
+    """What went wrong with a file or folder of the project, in the analyst's terms.
+
+    Unreadable or unwritable paths, a file where a folder belongs and the reverse are faults
+    of the machine, not of the code: the message names the path and what to do about it.
+    """
+    path = exc.filename or "(tidak diketahui)"
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        return (
+            f"Tidak ada izin untuk membaca atau menulis {path}. Periksa izin berkas/folder itu "
+            "(atau apakah disk hanya-baca), lalu ulangi."
+        )
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return (
+            f"{path} (atau folder di atasnya) adalah sebuah berkas, padahal di situ harus ada "
+            "folder. Pindahkan atau ganti nama berkas itu, lalu ulangi."
+        )
+    if isinstance(exc, IsADirectoryError):
+        return (
+            f"{path} adalah sebuah folder, padahal di situ harus ada berkas. Pindahkan atau "
+            "hapus folder itu, lalu ulangi."
+        )
+    if exc.errno == errno.ENOSPC:
+        return f"Disk penuh saat menulis {path}. Kosongkan ruang disk, lalu ulangi."
+    if isinstance(exc, FileNotFoundError):
+        return f"{path} tidak ditemukan."
+    return f"{path} tidak bisa dibaca atau ditulis ({exc.strerror or type(exc).__name__})."

@@ -177,4 +177,12 @@ def ganti_folder(baru: Path, target: Path) -> None:
         target.rename(lama)
     baru.rename(target)
     if lama is not None:
-        shutil.rmtree(lama, ignore_errors=True)
+        hapus(lama)
+
+
+def hapus(path: Path) -> None:
+    """Remove a folder tree, a file or a link, whichever ``path`` is; nothing if absent."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
-"""Inputs of the "why did the IKM drop" analysis beyond the answers: the month of each response,
-the free-text comments and the comment keyword lists (YAML).
+"""Inputs of the "why did the IKM drop" analysis beyond the answers: the month of each response
+and the comment keyword lists (YAML). The comments themselves are the respondent table's
+``komentar`` column (:func:`lkip.inputs.responden.baca_responden`).
 
 Every problem is told with file, spreadsheet line and column, in Bahasa Indonesia.
 """
@@ -7,26 +8,17 @@ Every problem is told with file, spreadsheet line and column, in Bahasa Indonesi
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.formulas.ikm import UNSUR
-from lkip.inputs.responden import _baca_tabel, _normal, baca_responden
+from lkip.inputs.yaml_aman import baca_yaml
 
 NAMA_KATA_KUNCI = "kata_kunci_komentar.yaml"
 KATA_KUNCI_BAWAAN = Path(__file__).with_name(NAMA_KATA_KUNCI)
 """The shipped keyword lists; a year folder's own file replaces the unsur it names."""
-
-KOLOM_KOMENTAR = "komentar"
-JUDUL_TEKS_BEBAS = {
-    "komentar", "saran dan masukan", "kritik dan saran", "saran", "kritik", "masukan",
-    "saran/masukan", "kritik/saran", "saran dan kritik",
-}  # fmt: skip
-"""Headers of the free-text column of the usual SKM forms (normalised: lower case)."""
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _GARIS_MIRING = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?$")
@@ -52,14 +44,10 @@ def baca_kata_kunci(folder: Path | None = None) -> dict[str, list[str]]:
 
 def _baca_yaml(path: Path, tahun: int | None) -> dict[str, list[str]]:
     berkas = _nama(path)
-    try:
-        isi = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        tanda = getattr(e, "problem_mark", None)
-        baris = tanda.line + 1 if tanda is not None else None
-        raise DataTidakValid(
-            tahun, [Masalah(berkas, baris, None, None, "bukan YAML yang sah")]
-        ) from None
+    dibaca, masalah = baca_yaml(path, berkas)  # safe: no aliases, bounded depth and size
+    if dibaca is None:
+        raise DataTidakValid(tahun, masalah)
+    isi = dibaca.isi or {}
     if not isinstance(isi, dict):
         pesan = "isi harus berupa pemetaan unsur (U1..U9) -> daftar kata kunci"
         raise DataTidakValid(tahun, [Masalah(berkas, None, None, None, pesan)])
@@ -113,35 +101,3 @@ def bulan_responden(responden: pd.DataFrame, berkas: str, tahun: int | None) -> 
     if masalah:
         raise DataTidakValid(tahun, masalah)
     return pd.Series(hasil, index=responden.index, dtype="Int64")
-
-
-def baca_responden_komentar(path: Path) -> pd.DataFrame:
-    """:func:`lkip.inputs.responden.baca_responden` plus the free-text ``komentar`` column.
-
-    Until the reader keeps free-text columns itself (issue 14 item 1), the columns whose
-    header is one of :data:`JUDUL_TEKS_BEBAS` are set aside through the reader's own
-    ``skm_pemetaan.yaml`` mechanism (``abaikan``, merged with the year's mapping) and their text
-    joined into ``komentar``.
-    """
-    path = Path(path)
-    tabel = _baca_tabel(path)
-    bebas = [k for k in tabel.columns if _normal(k) in JUDUL_TEKS_BEBAS]
-    if not bebas:
-        return baca_responden(path)
-    peta_tahun = path.parent / "skm_pemetaan.yaml"
-    isi = {}
-    if peta_tahun.is_file():
-        isi = yaml.safe_load(peta_tahun.read_text(encoding="utf-8")) or {}
-    if isinstance(isi, dict) and isinstance(isi.get("pertanyaan") or {}, dict):
-        isi["pertanyaan"] = (isi.get("pertanyaan") or {}) | {k: "abaikan" for k in bebas}
-    with tempfile.TemporaryDirectory() as tmp:
-        # Same folder name, so a problem in the year's mapping still names "<tahun>/...".
-        peta = Path(tmp) / path.parent.name / "skm_pemetaan.yaml"
-        peta.parent.mkdir()
-        peta.write_text(yaml.safe_dump(isi, allow_unicode=True), encoding="utf-8")
-        responden = baca_responden(path, peta)
-    teks = tabel[bebas].apply(
-        lambda r: " / ".join(" ".join(str(v).split()) for v in r if str(v).strip()), axis=1
-    )
-    responden[KOLOM_KOMENTAR] = teks.replace("", pd.NA).astype("string").to_numpy()
-    return responden

@@ -10,20 +10,22 @@ file, spreadsheet line and column; nothing is guessed.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.fmt import angka
 from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, nrr, ukuran_sampel
+from lkip.inputs.berkas_mentah import baris_tabel, susun_kolom, teks_sel
+from lkip.inputs.skema_yaml import Pemetaan, periksa_yaml
+from lkip.inputs.yaml_aman import baca_yaml
 
 __all__ = [
     "ABAIKAN",
+    "KOLOM_KOMENTAR",
     "KOLOM_PROFIL",
     "KOLOM_UNSUR",
     "LABEL_JAWABAN",
@@ -73,7 +75,11 @@ KOLOM_PROFIL = (
     "pekerjaan",
 )
 ABAIKAN = "abaikan"
-"""Target in ``skm_pemetaan.yaml`` for a column to leave out (e.g. a free-text "Kritik")."""
+"""Target in ``skm_pemetaan.yaml`` for a column to leave out."""
+KOLOM_KOMENTAR = "komentar"
+"""The respondents' free text ("Saran dan masukan", "Kritik dan saran", ...), all such columns
+of a form joined in one text column; also a target in ``skm_pemetaan.yaml``."""
+PEMISAH_KOMENTAR = " | "
 
 KANAL = ("kertas", "digital")
 _SINONIM_KANAL = {
@@ -106,6 +112,23 @@ _KATA_KUNCI_PROFIL: dict[str, tuple[str, ...]] = {
     "jenis_layanan": ("jenis layanan", "jenis pelayanan", "layanan yang"),
     "kanal": ("kanal", "cara pengisian", "media pengisian"),
 }
+# Words of a header asking for free text. Such a column is a comment, never an unsur, unless
+# the rest of its header names an unsur and its answers are on that unsur's scale (the standard
+# U8 question "penanganan pengaduan, saran dan masukan").
+_KATA_KUNCI_KOMENTAR = (
+    "saran",
+    "masukan",
+    "kritik",
+    "komentar",
+    "usul",
+    "usulan",
+    "catatan",
+    "keluhan",
+    "harapan",
+    "pesan",
+    "kesan",
+    "tanggapan",
+)
 # Headers recognised as a whole (after normalisation) before any keyword rule.
 _KOLOM_TANGGAL = {"tanggal", "cap waktu", "timestamp"}
 _KOLOM_METADATA = {
@@ -154,55 +177,79 @@ def _tahun(path: Path) -> int | None:
     return int(path.parent.name) if re.fullmatch(r"\d{4}", path.parent.name) else None
 
 
-def _baca_tabel(path: Path) -> pd.DataFrame:
-    """Every cell as text ("" when empty); CSV with ``,`` or ``;`` and an optional BOM."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return pd.read_excel(path, dtype=str).fillna("")
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        kepala = f.readline()
-    sep = max((",", ";"), key=lambda s: len(next(csv.reader([kepala], delimiter=s), [])))
-    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+def _baca_tabel(path: Path, berkas: str) -> tuple[pd.DataFrame | None, list[Masalah]]:
+    """Every cell as text ("" when empty), headers as written, through the project's one
+    input reader (CSV with ``,`` or ``;`` and an optional BOM, or a workbook)."""
+    baris, masalah = baris_tabel(path, NAMA_BERKAS, berkas)
+    if baris is None:
+        return None, masalah
+    judul, isi, salah = susun_kolom(baris, berkas, lambda j: " ".join(teks_sel(j).split()))
+    tabel = pd.DataFrame(
+        [[teks_sel(v) for v in r] for r in isi], columns=judul, dtype=object
+    ).reset_index(drop=True)
+    return tabel, masalah + salah
 
 
 def _baca_pemetaan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, int]], list[Masalah]]:
-    """``skm_pemetaan.yaml``: ``pertanyaan`` (header -> U1..U9 | profile | abaikan) and
-    ``jawaban`` (U1..U9 -> {label: 1-4}) for forms worded differently from the standard."""
+    """``skm_pemetaan.yaml``: ``pertanyaan`` (header -> U1..U9 | profile | komentar | abaikan)
+    and ``jawaban`` (U1..U9 -> {label: 1-4}) for forms worded differently from the standard."""
     berkas = _nama_berkas(path)
-    isi = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    masalah: list[Masalah] = []
+    dokumen, masalah = baca_yaml(path, berkas)
+    if dokumen is None:
+        return {}, {}, masalah
+    if dokumen.isi is None:
+        return {}, {}, []
+    masalah = periksa_yaml(Pemetaan, dokumen, berkas)
+    isi = dokumen.isi
+    if not isinstance(isi, dict):
+        return {}, {}, masalah
     pertanyaan: dict[str, str] = {}
     jawaban: dict[str, dict[str, int]] = {}
-    if not isinstance(isi, dict):
-        return {}, {}, [Masalah(berkas, None, None, None, "isi harus berupa pemetaan YAML")]
-    for kunci in sorted(set(isi) - {"pertanyaan", "jawaban"}):
-        masalah.append(
-            Masalah(berkas, None, str(kunci), None, "kunci tidak dikenal (pertanyaan | jawaban)")
-        )
-    sah = {kode for kode, _ in UNSUR} | set(KOLOM_PROFIL) | {ABAIKAN}
-    for kolom, tujuan in (isi.get("pertanyaan") or {}).items():
+    sah = {kode for kode, _ in UNSUR} | set(KOLOM_PROFIL) | {ABAIKAN, KOLOM_KOMENTAR}
+    tanya = isi.get("pertanyaan")
+    for kolom, tujuan in (tanya if isinstance(tanya, dict) else {}).items():
         t = str(tujuan).strip()
         t = t.upper() if t.upper() in dict(UNSUR) else t.lower()
         if t not in sah:
-            pesan = "tujuan harus U1..U9, salah satu kolom profil, atau 'abaikan'"
+            pesan = "tujuan harus U1..U9, salah satu kolom profil, 'komentar' atau 'abaikan'"
             masalah.append(Masalah(berkas, None, f"pertanyaan: {kolom}", str(tujuan), pesan))
         pertanyaan[_normal(kolom)] = t
-    for kode, label in (isi.get("jawaban") or {}).items():
+    jawab = isi.get("jawaban")
+    for kode, label in (jawab if isinstance(jawab, dict) else {}).items():
         k = str(kode).strip().upper()
         if k not in dict(UNSUR) or not isinstance(label, dict):
             pesan = "harus U1..U9 berisi pemetaan label -> skor 1-4"
             masalah.append(Masalah(berkas, None, f"jawaban: {kode}", None, pesan))
             continue
         for teks, skor in label.items():
-            if isinstance(skor, bool) or skor not in (1, 2, 3, 4):
-                pesan = "skor harus 1, 2, 3 atau 4"
-                masalah.append(Masalah(berkas, None, f"jawaban: {k}", f"{teks}: {skor}", pesan))
-            else:
+            if not isinstance(skor, bool) and skor in (1, 2, 3, 4):
                 jawaban.setdefault(k, {})[_normal(teks)] = int(skor)
     return pertanyaan, jawaban, masalah
 
 
-def _tujuan_kolom(kolom: str, pemetaan: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """What a column holds (U1..U9, a profile column, ``abaikan``) or why it cannot be told."""
+def _tanpa_kata(kata: str, kunci: tuple[str, ...]) -> str:
+    for k in kunci:
+        kata = re.sub(rf"\b{re.escape(k)}(nya)?\b", " ", kata)
+    return " ".join(kata.split())
+
+
+def _pada_skala(nilai: pd.Series, kode: str, tambahan: Mapping[str, int]) -> bool:
+    """Whether a column has answers and every one is a score 1-4 or a label of ``kode``."""
+    label = _skor_label(kode, tambahan)
+    teks = [t for t in (_normal(v) for v in nilai.tolist()) if t]
+    return bool(teks) and all(_ANGKA_JAWABAN.match(t) or t in label for t in teks)
+
+
+def _tujuan_kolom(
+    kolom: str,
+    pemetaan: Mapping[str, str],
+    nilai: pd.Series | None = None,
+    jawaban: Mapping[str, Mapping[str, int]] | None = None,
+) -> tuple[str | None, str | None]:
+    """What a column holds (U1..U9, a profile column, ``komentar``, ``abaikan``) or why it
+    cannot be told. A header asking for free text makes a comment column whatever unsur it
+    mentions, unless the rest of the header names one unsur and ``nilai`` (the answers) are
+    all on that unsur's scale."""
     normal = _normal(kolom)
     if normal in pemetaan:
         return pemetaan[normal], None
@@ -215,6 +262,15 @@ def _tujuan_kolom(kolom: str, pemetaan: Mapping[str, str]) -> tuple[str | None, 
         return ABAIKAN, None
     if kata.replace(" ", "_") in KOLOM_PROFIL:
         return kata.replace(" ", "_"), None
+    if kata == KOLOM_KOMENTAR:
+        return KOLOM_KOMENTAR, None
+    if _cocok(kata, _KATA_KUNCI_KOMENTAR):
+        sisa = _tanpa_kata(kata, _KATA_KUNCI_KOMENTAR)
+        unsur = [kode for kode, kunci in _KATA_KUNCI_UNSUR.items() if _cocok(sisa, kunci)]
+        tambahan = (jawaban or {}).get(unsur[0], {}) if len(unsur) == 1 else {}
+        if len(unsur) == 1 and nilai is not None and _pada_skala(nilai, unsur[0], tambahan):
+            return unsur[0], None
+        return KOLOM_KOMENTAR, None
     unsur = [kode for kode, kunci in _KATA_KUNCI_UNSUR.items() if _cocok(kata, kunci)]
     if len(unsur) == 1:
         return unsur[0], None
@@ -291,7 +347,7 @@ def berkas_responden(folder: Path) -> Path | None:
     """
     for akhiran in (".csv", ".xlsx"):
         path = Path(folder) / f"{NAMA_BERKAS}{akhiran}"
-        if path.is_file():
+        if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
             return path
     return None
 
@@ -300,6 +356,7 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
     """Respondents of one year as a tidy table: ``u1``..``u9`` (nullable floats, blank = not
     answered) plus whichever of ``KOLOM_PROFIL`` the file has.
 
+    Free-text columns (suggestions, complaints) become one text column ``komentar``.
     ``pemetaan`` defaults to ``skm_pemetaan.yaml`` beside the file when that exists. Every
     unmatched question, duplicate or missing unsur and unrecognised answer is collected and
     raised together as :class:`~lkip.core.errors.DataTidakValid`. ``tanggal`` is kept as written:
@@ -307,20 +364,27 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     berkas = _nama_berkas(path)
-    if pemetaan is None and (path.parent / "skm_pemetaan.yaml").is_file():
-        pemetaan = path.parent / "skm_pemetaan.yaml"
+    beside = path.parent / "skm_pemetaan.yaml"
+    if pemetaan is None and (beside.exists() or beside.is_symlink()):
+        pemetaan = beside
     peta_tanya: dict[str, str] = {}
     peta_jawab: dict[str, dict[str, int]] = {}
     masalah: list[Masalah] = []
     if pemetaan is not None:
         peta_tanya, peta_jawab, masalah = _baca_pemetaan(Path(pemetaan))
-    tabel = _baca_tabel(path)
+    tabel, salah = _baca_tabel(path, berkas)
+    masalah += salah
+    if tabel is None:
+        raise DataTidakValid(_tahun(path), masalah)
 
     kolom_dari: dict[str, str] = {}
+    komentar: list[str] = []
     for kolom in tabel.columns:
-        tujuan, alasan = _tujuan_kolom(str(kolom), peta_tanya)
+        tujuan, alasan = _tujuan_kolom(str(kolom), peta_tanya, tabel[kolom], peta_jawab)
         if alasan is not None:
             masalah.append(Masalah(berkas, 1, str(kolom), None, alasan))
+        elif tujuan == KOLOM_KOMENTAR:
+            komentar.append(str(kolom))
         elif tujuan == ABAIKAN or tujuan is None:
             continue
         elif tujuan in kolom_dari:
@@ -355,9 +419,18 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
         else:
             teks = mentah.map(lambda v: " ".join(str(v).split()))
             hasil[nama] = teks.replace("", pd.NA).astype("string")
+    if komentar:
+        hasil[KOLOM_KOMENTAR] = _gabung_komentar(tabel[komentar])
     if masalah:
         raise DataTidakValid(_tahun(path), masalah)
-    return pd.DataFrame(hasil).reset_index(drop=True)
+    return pd.DataFrame(hasil, index=tabel.index).reset_index(drop=True)
+
+
+def _gabung_komentar(kolom: pd.DataFrame) -> pd.Series:
+    """Each respondent's free texts in one cell (NA when none was written)."""
+    teks = kolom.map(lambda v: " ".join(str(v).split()))
+    gabung = teks.apply(lambda r: PEMISAH_KOMENTAR.join(t for t in r if t), axis=1)
+    return gabung.replace("", pd.NA).astype("string")
 
 
 def nrr_unsur(responden: pd.DataFrame) -> pd.DataFrame:

@@ -85,6 +85,34 @@ def _cek_baris(kolom: str, syarat: Callable[[pd.DataFrame], pd.Series], error: s
     return pa.Check(cek, error=error, name=kolom)
 
 
+# The range of a figure on each letter scale: a value outside has no letter (mutu, predikat).
+RENTANG_SKALA = (
+    (
+        "ikm",
+        25,
+        100,
+        "indikator berskala ikm: nilai IKM harus antara 25 dan 100 (PermenPANRB 14/2017), "
+        "misalnya 88,75, tanpa tanda %",
+    ),
+    (
+        "sakip",
+        0,
+        100,
+        "indikator berskala sakip: nilai SAKIP harus antara 0 dan 100 (PermenPANRB 88/2021), "
+        "misalnya 81,28",
+    ),
+)
+
+
+def _dalam_skala(
+    kolom: str, skala: str, bawah: float, atas: float
+) -> Callable[[pd.DataFrame], pd.Series]:
+    def cek(d: pd.DataFrame) -> pd.Series:
+        return (d["skala"] != skala) | d[kolom].isna() | d[kolom].between(bawah, atas)
+
+    return cek
+
+
 def kinerja(lengkap: bool = True) -> pa.DataFrameSchema:
     """``lengkap`` = the report year: manual indicators need a realisasi, skm/idm ones must
     leave it empty because it is computed, and at least one target is set. History years have
@@ -113,6 +141,11 @@ def kinerja(lengkap: bool = True) -> pa.DataFrameSchema:
                 "wajib diisi bila sumber manual",
             ),
         ]
+    checks += [
+        _cek_baris(kolom, _dalam_skala(kolom, skala, bawah, atas), pesan)
+        for skala, bawah, atas, pesan in RENTANG_SKALA
+        for kolom in ("target", "realisasi", "target_akhir")
+    ]
     return pa.DataFrameSchema(
         {
             "kode": _teks(unique=True, report_duplicates="exclude_first"),

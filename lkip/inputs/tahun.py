@@ -10,77 +10,33 @@ dropped, so ``index + 2`` is always the line the analyst sees in a spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import datetime
 import difflib
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
 import pandera.pandas as pa
-import yaml
 
 from lkip.core.errors import DataTidakValid, Masalah
-from lkip.core.numbers import AngkaTidakValid, baca_angka, ke_desimal
+from lkip.core.numbers import AngkaTidakValid, baca_angka
 from lkip.core.paths import raw_year_dir, relatif
-from lkip.formulas.predikat import skala_capaian_dari
 from lkip.inputs import schemas
+from lkip.inputs.berkas_mentah import baris_tabel, daftar_lembar, susun_kolom, teks_sel
+from lkip.inputs.berkas_mentah import nama_kolom as _nama_kolom
 from lkip.inputs.responden import berkas_responden
+from lkip.inputs.skema_yaml import Narasi, Profil, periksa_yaml
+from lkip.inputs.yaml_aman import Yaml, baca_yaml
 
 __all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_kode", "periksa_nama_desa"]
 
 TABEL_WAJIB = ("kinerja", "anggaran")
 TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
 
-PROFIL_WAJIB = (
-    "instansi",
-    "kabupaten",
-    "alamat",
-    "periode_renstra",
-    "kepala.jabatan",
-    "kepala.nama",
-    "kepala.pangkat",
-    "kepala.nip",
-    "penandatanganan.tempat",
-    "penandatanganan.tanggal",
-)
-KONVENSI = {
-    "capaian_turun": ("rasio", "selisih"),
-    "bobot_ikm": ("eksak", "0.111"),
-}
-KUNCI_KONVENSI = (*KONVENSI, "batas_capaian", "skala_capaian")
 # Parts of narasi.yaml holding one text per indicator, keyed by its kode in kinerja.csv.
 NARASI_PER_KODE = ("analisis", "analisis_penyebab")
-NARASI_WAJIB = (
-    "kata_pengantar",
-    "ikhtisar",
-    "latar_belakang",
-    "landasan_hukum",
-    "maksud",
-    "tujuan_penyusunan",
-    "isu_strategis",
-    "upaya_isu_strategis",
-    "tugas_fungsi",
-    "struktur_organisasi",
-    "struktur_kinerja",
-    "sistematika",
-    "visi",
-    "misi",
-    "peran_misi",
-    "iku",
-    "analisis",
-    "analisis_penyebab",
-    "anggaran_pengantar",
-    "kesimpulan_pengantar",
-    "keberhasilan_ikm",
-    "saran",
-    "rencana_tindak_lanjut",
-    "lampiran",
-)
+NARASI_WAJIB = tuple(n for n, f in Narasi.model_fields.items() if f.is_required())
 
 
 @dataclass
@@ -134,14 +90,11 @@ def _baca_tabel(
     ``berkas`` is how problems name the place (default: the file's label).
     """
     berkas = berkas or _label(path)
-    if path.suffix.lower() == ".xlsx":
-        baris, masalah = _baris_xlsx(path, nama, berkas)
-    else:
-        baris, masalah = _baris_csv(path, berkas)
+    baris, masalah = baris_tabel(path, nama, berkas)
     if baris is None:
         return None, None, masalah
 
-    judul, isi, masalah_bentuk = _susun(baris, berkas)
+    judul, isi, masalah_bentuk = susun_kolom(baris, berkas)
     masalah += masalah_bentuk
     terisi = [i for i, sel in enumerate(isi) if any(v != "" for v in sel)]
     asli = pd.DataFrame([isi[i] for i in terisi], index=terisi, columns=judul, dtype=object)
@@ -152,156 +105,10 @@ def _baca_tabel(
             tabel[kolom], salah = _kolom_angka(asli[kolom], kolom_angka[kolom], berkas)
             masalah += salah
         else:
-            teks = asli[kolom].map(_sebagai_teks)
+            teks = asli[kolom].map(teks_sel)
             tabel[kolom] = teks.where(teks != "").astype("str")
-    asli_teks = asli.map(_sebagai_teks)
+    asli_teks = asli.map(teks_sel)
     return tabel, asli_teks, masalah
-
-
-def _baris_csv(path: Path, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
-    try:
-        teks = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [
-            Masalah(
-                berkas,
-                None,
-                None,
-                None,
-                "harus disimpan dengan pengodean UTF-8 (di Excel: Simpan Sebagai → "
-                '"CSV UTF-8 (dipisahkan koma)")',
-            )
-        ]
-    if not teks.strip():
-        return None, [
-            Masalah(berkas, None, None, None, "berkas kosong; baris 1 harus berisi nama kolom")
-        ]
-    baris_judul = teks.splitlines()[0]
-    pemisah = ";" if baris_judul.count(";") > baris_judul.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)), []
-    except csv.Error as exc:  # e.g. a NUL byte from a binary file renamed to .csv
-        pesan = f"tidak bisa dibaca sebagai CSV ({exc}); simpan ulang sebagai CSV UTF-8"
-        return None, [Masalah(berkas, None, None, None, pesan)]
-
-
-def _baris_xlsx(path: Path, nama: str, berkas: str) -> tuple[list[list[Any]] | None, list[Masalah]]:
-    try:
-        buku = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
-        return None, [Masalah(berkas, None, None, None, f"tidak bisa dibuka sebagai Excel: {exc}")]
-    try:
-        cocok = [n for n in buku.sheetnames if _nama_kolom(n) == nama]
-        if cocok:
-            lembar = buku[cocok[0]]
-        elif len(buku.sheetnames) == 1:
-            lembar = buku.worksheets[0]
-        else:
-            ada = ", ".join(buku.sheetnames)
-            pesan = f'harus memuat lembar kerja bernama "{nama}"; yang ada: {ada}'
-            return None, [Masalah(berkas, None, None, None, pesan)]
-        baris = [[_nilai_sel(sel) for sel in row] for row in lembar.iter_rows()]
-        judul_lembar = lembar.title
-    finally:
-        buku.close()
-    if not baris:
-        return None, [
-            Masalah(
-                berkas, None, None, None, "lembar kerja kosong; baris 1 harus berisi nama kolom"
-            )
-        ]
-    kosong = any(v == "" for row in baris[1:] for v in row)
-    return baris, _rumus_tanpa_nilai(path, judul_lembar, baris, berkas) if kosong else []
-
-
-def _rumus_tanpa_nilai(
-    path: Path, lembar: str, baris: list[list[Any]], berkas: str
-) -> list[Masalah]:
-    """Empty cells that hold a formula: the file was written without the formulas' results.
-
-    Excel and LibreOffice store each result next to its formula; a workbook made by a script
-    may not, and its cells then read as empty. Saying so beats "wajib diisi" on a filled cell.
-    """
-    buku = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        rumus = [[sel.value for sel in row] for row in buku[lembar].iter_rows()]
-    finally:
-        buku.close()
-    judul = [_nama_kolom(j) for j in baris[0]]
-    masalah = []
-    for nomor, (nilai, isi) in enumerate(zip(baris[1:], rumus[1:], strict=False), start=2):
-        for kolom, (v, r) in enumerate(zip(nilai, isi, strict=False)):
-            if v == "" and isinstance(r, str) and r.startswith("="):
-                pesan = (
-                    "berisi rumus tanpa hasil tersimpan; buka berkas di Excel atau LibreOffice "
-                    "lalu simpan ulang agar hasil rumusnya ikut tersimpan"
-                )
-                nama = judul[kolom] if kolom < len(judul) else None
-                masalah.append(Masalah(berkas, nomor, nama, r, pesan))
-    return masalah
-
-
-def _nilai_sel(sel: Any) -> Any:
-    """A cell's value as the analyst sees it: a cell formatted as percent shows 100 % for 1.
-
-    Typed as text, "100%" reads as 100 (:func:`lkip.core.numbers.baca_angka`); the same figure in a
-    percent-formatted cell must not read as 1.
-    """
-    nilai = getattr(sel, "value", None)
-    if nilai is None:
-        return ""
-    angka = isinstance(nilai, int | float) and not isinstance(nilai, bool)
-    if angka and "%" in (getattr(sel, "number_format", "") or ""):
-        return float(ke_desimal(nilai) * 100)
-    return nilai
-
-
-def _nama_kolom(judul: Any) -> str:
-    """A header cell, sheet or file name as a name: "Sub Kegiatan " is sub_kegiatan."""
-    return str(judul).strip().lower().replace(" ", "_")
-
-
-def _susun(baris: list[list[Any]], berkas: str) -> tuple[list[str], list[list[Any]], list[Masalah]]:
-    """Normalise the header and make every row as wide as it; report what cannot be placed."""
-    masalah: list[Masalah] = []
-    judul = [_nama_kolom(j) for j in baris[0]]
-    lebar = len(judul)
-    isi = []
-    for nomor, sel in enumerate(baris[1:]):
-        sel = [v.strip() if isinstance(v, str) else v for v in sel]
-        if len(sel) > lebar:
-            masalah.append(
-                Masalah(
-                    berkas,
-                    nomor + 2,
-                    None,
-                    None,
-                    f"berisi {len(sel)} sel padahal baris judul hanya {lebar} kolom; "
-                    "periksa pemisah kolom, atau beri tanda kutip pada teks/angka yang memuat "
-                    "koma",
-                )
-            )
-        isi.append((sel + [""] * lebar)[:lebar])
-
-    tanpa_judul = [i for i, j in enumerate(judul) if j == ""]
-    for i in tanpa_judul:
-        if any(r[i] != "" for r in isi):
-            masalah.append(
-                Masalah(berkas, 1, None, None, f"kolom ke-{i + 1} berisi data tetapi tidak bernama")
-            )
-    tetap = [i for i, j in enumerate(judul) if j != ""]
-    judul = [judul[i] for i in tetap]
-    isi = [[r[i] for i in tetap] for r in isi]
-    for j in sorted({j for j in judul if judul.count(j) > 1}):
-        masalah.append(Masalah(berkas, 1, j, None, "nama kolom ini muncul lebih dari sekali"))
-    return judul, isi, masalah
-
-
-def _sebagai_teks(nilai: Any) -> str:
-    """A cell as text; Excel numbers lose a spurious ``.0`` (kode_desa, NIP-like codes)."""
-    if isinstance(nilai, float) and nilai.is_integer():
-        return str(int(nilai))
-    return str(nilai)
 
 
 def _kolom_angka(sel: pd.Series, bulat: bool, berkas: str) -> tuple[pd.Series, list[Masalah]]:
@@ -379,95 +186,13 @@ def _terjemahkan(
     return sorted(masalah, key=lambda m: (urutan.get(m.kolom, -1), m.baris or 0))
 
 
-def _baca_yaml(path: Path, berkas: str) -> tuple[dict[str, Any] | None, list[Masalah]]:
-    try:
-        isi = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return None, [Masalah(berkas, None, None, None, "harus disimpan dengan pengodean UTF-8")]
-    except yaml.MarkedYAMLError as exc:
-        tanda = exc.problem_mark or exc.context_mark
-        baris = tanda.line + 1 if tanda is not None else None
-        pesan = (
-            f"penulisan YAML tidak valid ({exc.problem}); periksa indentasi, tanda titik dua, "
-            "dan beri tanda kutip pada teks yang memuat titik dua atau diawali tanda khusus"
-        )
-        return None, [Masalah(berkas, baris, None, None, pesan)]
-    except yaml.YAMLError as exc:
-        return None, [Masalah(berkas, None, None, None, f"penulisan YAML tidak valid ({exc})")]
-    except ValueError as exc:  # a date YAML recognises but the calendar does not (2024-02-30)
-        pesan = f"ada tanggal yang tidak ada di kalender ({exc}); tulis sebagai YYYY-MM-DD"
-        return None, [Masalah(berkas, None, None, None, pesan)]
-    if not isinstance(isi, dict):
+def _baca_yaml(path: Path, berkas: str) -> tuple[Yaml | None, list[Masalah]]:
+    dokumen, masalah = baca_yaml(path, berkas)
+    if dokumen is not None and not isinstance(dokumen.isi, dict):
         return None, [
             Masalah(berkas, None, None, None, "isinya harus berupa pasangan kunci: nilai")
         ]
-    return isi, []
-
-
-def _ambil(data: dict[str, Any], kunci: str) -> Any:
-    for bagian in kunci.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(bagian)
-    return data
-
-
-def _periksa_profil(profil: dict[str, Any], berkas: str) -> list[Masalah]:
-    masalah = [
-        Masalah(berkas, None, None, None, f'kunci "{k}" wajib diisi')
-        for k in PROFIL_WAJIB
-        if _ambil(profil, k) in (None, "")
-    ]
-    tanggal = _ambil(profil, "penandatanganan.tanggal")
-    if tanggal not in (None, "") and not _tanggal(tanggal):
-        pesan = (
-            'kunci "penandatanganan.tanggal" harus tanggal berformat YYYY-MM-DD, '
-            "misalnya 2024-01-22"
-        )
-        masalah.append(Masalah(berkas, None, None, str(tanggal), pesan))
-    konvensi = profil.get("konvensi") or {}
-    if not isinstance(konvensi, dict):
-        pesan = f'kunci "konvensi" harus berisi pasangan kunci: nilai ({", ".join(KUNCI_KONVENSI)})'
-        return [*masalah, Masalah(berkas, None, None, str(konvensi), pesan)]
-    for kunci in konvensi:
-        if kunci not in KUNCI_KONVENSI:
-            pesan = (
-                f'kunci "konvensi.{kunci}" tidak dikenal (salah ketik?); kunci yang dikenal: '
-                f"{', '.join(KUNCI_KONVENSI)}"
-            )
-            masalah.append(Masalah(berkas, None, None, None, pesan))
-    for kunci, pilihan in KONVENSI.items():
-        nilai = konvensi.get(kunci)
-        if nilai is not None and str(nilai) not in pilihan:
-            pesan = f'kunci "konvensi.{kunci}" harus salah satu dari: {", ".join(pilihan)}'
-            masalah.append(Masalah(berkas, None, None, str(nilai), pesan))
-    if konvensi.get("skala_capaian") is not None:
-        try:
-            skala_capaian_dari(konvensi["skala_capaian"])
-        except (ValueError, TypeError, AttributeError) as e:
-            pesan = (
-                'kunci "konvensi.skala_capaian" harus daftar baris {batas_bawah, label} dengan '
-                f"batas menurun dan satu baris tanpa batas_bawah untuk sisanya ({e})"
-            )
-            masalah.append(Masalah(berkas, None, None, None, pesan))
-    batas = konvensi.get("batas_capaian")
-    if batas is not None and (
-        isinstance(batas, bool) or not isinstance(batas, int | float) or batas <= 0
-    ):
-        pesan = 'kunci "konvensi.batas_capaian" harus angka positif (misalnya 120) atau null'
-        masalah.append(Masalah(berkas, None, None, str(batas), pesan))
-    return masalah
-
-
-def _tanggal(nilai: Any) -> bool:
-    """A date as YAML reads 2024-01-22, or that text quoted."""
-    if isinstance(nilai, datetime.date):
-        return True
-    try:
-        datetime.date.fromisoformat(str(nilai))
-    except ValueError:
-        return False
-    return True
+    return dokumen, masalah
 
 
 def _buku_kerja(folder: Path) -> list[Path]:
@@ -486,15 +211,7 @@ def _buku_kerja(folder: Path) -> list[Path]:
 
 def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
     """The table names of a workbook's sheets, or a problem if it cannot be opened."""
-    try:
-        buku = openpyxl.load_workbook(path, read_only=True)
-    except Exception as exc:  # openpyxl raises many unrelated types for a damaged file
-        pesan = f"tidak bisa dibuka sebagai Excel ({exc}); simpan ulang sebagai buku kerja .xlsx"
-        return [], [Masalah(_label(path), None, None, None, pesan)]
-    try:
-        return [_nama_kolom(n) for n in buku.sheetnames], []
-    finally:
-        buku.close()
+    return daftar_lembar(path, _label(path))
 
 
 def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tuple[Path, str]]:
@@ -502,7 +219,7 @@ def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tu
     tempat = []
     for akhiran in (".csv", ".xlsx"):
         path = folder / f"{nama}{akhiran}"
-        if path.is_file():
+        if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
             tempat.append((path, _label(path)))
     for path, lembar in buku.items():
         if nama in lembar:
@@ -588,9 +305,9 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
         tabel[nama] = hasil
 
     yaml_isi: dict[str, dict[str, Any]] = {}
-    for nama in ("profil", "narasi"):
+    for nama, model in (("profil", Profil), ("narasi", Narasi)):
         path = folder / f"{nama}.yaml"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             if wajib_lengkap:
                 pesan = (
                     "berkas wajib tidak ditemukan; salin dari folder tahun sebelumnya lalu "
@@ -599,23 +316,20 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                 masalah.append(Masalah(f"{year}/{nama}.yaml", None, None, None, pesan))
             continue
         files[path.name] = path
-        isi, salah = _baca_yaml(path, _label(path))
+        dokumen, salah = _baca_yaml(path, _label(path))
         masalah += salah
-        if isi is not None:
-            yaml_isi[nama] = isi
+        if dokumen is None:
+            continue
+        if wajib_lengkap or nama == "profil":
+            salah = periksa_yaml(model, dokumen, _label(path))
+            masalah += salah
+            if salah:
+                continue
+        yaml_isi[nama] = dokumen.isi
 
-    if wajib_lengkap:
-        if "profil" in yaml_isi:
-            masalah += _periksa_profil(yaml_isi["profil"], f"{year}/profil.yaml")
-        if "narasi" in yaml_isi:
-            masalah += [
-                Masalah(f"{year}/narasi.yaml", None, None, None, f'kunci "{k}" wajib ada')
-                for k in NARASI_WAJIB
-                if k not in yaml_isi["narasi"]
-            ]
-        if "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
-            kode = set(tabel["kinerja"]["kode"].dropna())
-            masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
+    if wajib_lengkap and "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
+        kode = set(tabel["kinerja"]["kode"].dropna())
+        masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
     ada_responden = berkas_responden(folder) is not None
     masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap, ada_responden)
 

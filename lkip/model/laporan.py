@@ -8,14 +8,16 @@ notebook calls: it (re)builds the processed tables when the raw inputs changed.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from lkip.core.errors import DataTidakValid
+from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.paths import available_years, ganti_folder, raw_year_dir
 from lkip.core.sidik import sidik_kode
 from lkip.formulas import anggaran as agr
@@ -30,8 +32,8 @@ from lkip.formulas.predikat import (
     predikat_sakip,
     skala_capaian_dari,
 )
-from lkip.inputs.masukan_ikm import baca_kata_kunci, baca_responden_komentar
-from lkip.inputs.responden import berkas_responden, kecukupan_sampel
+from lkip.inputs.masukan_ikm import baca_kata_kunci
+from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sampel
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
@@ -122,7 +124,7 @@ class Laporan:
             periode_renstra=self.profil.get("periode_renstra", ""),
         )
         daftar = [isi] if isinstance(isi, str) else list(isi)
-        return [str(p).format_map(nilai) if isinstance(p, str) else p for p in daftar]
+        return [_isi_tempat(p, nilai) if isinstance(p, str) else p for p in daftar]
 
     def simpan(self, folder: Path) -> None:
         """Write the tables as CSV and the rest as JSON, replacing the folder atomically."""
@@ -161,16 +163,20 @@ class Laporan:
 
 
 class _Isian(dict):
-    """Placeholders for ``str.format_map``: an unknown ``{name}`` stays as written."""
+    """Placeholder values of the prose, by name."""
 
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+
+def _isi_tempat(teks: str, nilai: _Isian) -> str:
+    """``{tahun}`` and the other known placeholders filled; any other brace is prose ("{", "}",
+    "{catatan}") and stays as written, so it can never fail a chapter."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(nilai.get(m[1], m[0])), teks)
 
 
 def _baca_csv(path: Path) -> pd.DataFrame:
     head = pd.read_csv(path, nrows=0).columns
     dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
-    df = pd.read_csv(path, dtype=dtype, keep_default_na=True)
+    # Only an empty cell is missing: a desa or kategori named "NA" is a name.
+    df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=[""])
     teks = [c for c in df.columns if c in TEXT_COLUMNS]
     df[teks] = df[teks].fillna("")
     for c in BOOLEAN_COLUMNS:
@@ -282,7 +288,7 @@ def _f(v: Any) -> float | None:
 
 def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
     path = berkas_responden(raw_year_dir(tahun, root))
-    return None if path is None else baca_responden_komentar(path)
+    return None if path is None else baca_responden(path)
 
 
 def hitung_skm(
@@ -342,16 +348,37 @@ def hitung_skm(
 
 def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
     """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
-    fingerprint of the raw inputs it was computed from, kept to tell when it is stale)."""
-    mentah = muat_tahun(tahun, root)
-    konvensi = Konvensi.dari_profil(mentah.profil)
+    fingerprint of the raw inputs it was computed from, kept to tell when it is stale).
+
+    Every file's problems are reported at once: each reader's are gathered, then raised
+    together."""
+    masalah: list[Masalah] = []
+
+    def kumpul(baca: Callable[[], Any]) -> Any:
+        try:
+            return baca()
+        except DataTidakValid as e:
+            masalah.extend(e.masalah)
+            return None
+
     tahun_ada = [t for t in available_years(root) if t < tahun]
-    riwayat = {t: muat_tahun(t, root, wajib_lengkap=False) for t in tahun_ada}
-    if tahun - 1 in riwayat:
+    mentah = kumpul(lambda: muat_tahun(tahun, root))
+    riwayat = {
+        t: r
+        for t in tahun_ada
+        if (r := kumpul(lambda t=t: muat_tahun(t, root, wajib_lengkap=False))) is not None
+    }
+    responden = {
+        t: r
+        for t in [*tahun_ada, tahun]
+        if (r := kumpul(lambda t=t: _responden(t, root))) is not None
+    }
+    if mentah is not None and tahun - 1 in riwayat:
         sebelum = riwayat[tahun - 1]
-        if masalah := periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah):
-            raise DataTidakValid(tahun, masalah)
-    responden = {t: r for t in [*tahun_ada, tahun] if (r := _responden(t, root)) is not None}
+        masalah += periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah)
+    if masalah or mentah is None:
+        raise DataTidakValid(tahun, masalah)
+    konvensi = Konvensi.dari_profil(mentah.profil)
     per_tahun: dict[int, pd.DataFrame] = {}
     for t in tahun_ada:
         per_tahun[t], _, _ = hitung_kinerja(

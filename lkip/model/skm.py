@@ -26,8 +26,8 @@ from lkip.core.paths import (
     tahun_terakhir,
 )
 from lkip.formulas import ikm as ikm_mod
-from lkip.inputs.masukan_ikm import baca_responden_komentar
 from lkip.inputs.responden import (
+    baca_responden,
     berkas_responden,
     dengan_kelompok_umur,
     nrr_unsur,
@@ -377,7 +377,7 @@ def muat_sumber(
                 continue
             mentah = muat_tahun(t, root, wajib_lengkap=False)
             path = berkas_responden(raw_year_dir(t, root))
-            responden = baca_responden_komentar(path) if path is not None else None
+            responden = baca_responden(path) if path is not None else None
             berkas += [path] if path is not None else []
             data[t] = data_skm(t, responden, mentah.skm_unsur, mentah.kinerja)
             if t == tahun:
@@ -397,5 +397,5 @@ def muat_sumber(
     for t in (tahun - 1, tahun):
         path = _berkas_sampel(folder, t)
         berkas += [path] if path is not None else []
-        data[t] = None if path is None else data_skm(t, baca_responden_komentar(path), None, None)
+        data[t] = None if path is None else data_skm(t, baca_responden(path), None, None)
     return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas)

@@ -62,7 +62,7 @@ def baca_dilaporkan(L: Laporan, root: Path | None = None) -> pd.DataFrame | None
     """
     year = L.tahun
     path = raw_year_dir(year, root) / BERKAS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     tabel = baca_tabel(path, "dilaporkan", {})
     masalah = periksa_dilaporkan(tabel, L, f"{year}/{BERKAS}")
