@@ -23,9 +23,9 @@ from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal, p
 from lkip.core.paths import (
     InstansiTidakJelas,
     dengan_instansi,
+    folder_tahun,
     periksa_slug,
     project_root,
-    raw_year_dir,
     relatif,
 )
 
@@ -71,14 +71,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="perintah", required=True)
     r = sub.add_parser("report", help="render outputs/<instansi>/<tahun>/ (HTML, PDF, notebook)")
-    r.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
+    r.add_argument(
+        "--year", dest="tahun", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)"
+    )
     r.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per bab")
     v = sub.add_parser("validate", help="periksa data mentah satu tahun tanpa merender")
-    v.add_argument("--year", type=_tahun)
+    v.add_argument("--year", dest="tahun", type=_tahun)
     n = sub.add_parser(
         "new-year", help="buat data/raw/<tahun>/ dari tahun sebelumnya, angka dikosongkan"
     )
-    n.add_argument("--year", type=_tahun, required=True, help="tahun baru, misalnya 2024")
+    n.add_argument(
+        "--year", dest="tahun", type=_tahun, required=True, help="tahun baru, misalnya 2024"
+    )
     ni = sub.add_parser(
         "new-instansi", help="buat data/raw/<instansi>/ dengan susunan instansi lain, tanpa isinya"
     )
@@ -88,21 +92,29 @@ def _parser() -> argparse.ArgumentParser:
     ra = sub.add_parser(
         "report-all", help="render setiap instansi yang punya data tahun itu, lalu rekap dan portal"
     )
-    ra.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    ra.add_argument(
+        "--year", dest="tahun", type=_tahun, required=True, help="tahun laporan, misalnya 2024"
+    )
     ra.add_argument("--dask", help="alamat penjadwal Dask, misalnya tcp://scheduler:8786")
     ra.add_argument("--paralel", type=int, help="berapa instansi sekaligus (bawaan: jumlah inti)")
     rk = sub.add_parser("rekap", help="rekap semua instansi: outputs/rekap/<tahun>/")
-    rk.add_argument("--year", type=_tahun, required=True, help="tahun laporan, misalnya 2024")
+    rk.add_argument(
+        "--year", dest="tahun", type=_tahun, required=True, help="tahun laporan, misalnya 2024"
+    )
     sub.add_parser("portal", help="outputs/index.html: daftar semua laporan untuk reviewer")
     b = sub.add_parser("bundle", help="satu zip untuk reviewer dari outputs/<tahun>/")
-    b.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
+    b.add_argument(
+        "--year", dest="tahun", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)"
+    )
     vb = sub.add_parser("verify-bundle", help="periksa zip bundel terhadap manifest di dalamnya")
     vb.add_argument("file", type=Path, help="berkas zip yang diterima")
     vb.add_argument("--sidik", help="sidik bundel (sha256 manifest) yang dikirim pengirim")
     vp = sub.add_parser("verify", help="periksa PDF laporan terhadap data dan manifest terlampir")
     vp.add_argument("file", type=Path, help="berkas PDF laporan")
     rv = sub.add_parser("reviu", help="bandingkan angka tercetak (dilaporkan.csv) dengan hitungan")
-    rv.add_argument("--year", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)")
+    rv.add_argument(
+        "--year", dest="tahun", type=_tahun, help="tahun laporan (bawaan: tahun terakhir di data)"
+    )
     rv.add_argument("--ketat", action="store_true", help="keluar dengan status 5 bila tidak sesuai")
     sub.add_parser("lab", help="JupyterLab pada notebooks/, lkip bisa diimpor")
     sub.add_parser("clean-cache", help="hapus cache bab dan bagian PDF (dibuat ulang bila perlu)")
@@ -123,7 +135,7 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
     laporan = muat(tahun)
     if not laporan.nilai["reviu_dilaporkan"]:
         print(
-            f"Tidak ada {relatif(raw_year_dir(tahun))}/dilaporkan.csv: hanya pemeriksaan internal."
+            f"Tidak ada {relatif(folder_tahun(tahun))}/dilaporkan.csv: hanya pemeriksaan internal."
         )
     hasil = laporan.tabel["reviu"]
     print(teks_temuan(hasil, tahun))
@@ -249,17 +261,17 @@ def main(argv: list[str] | None = None) -> int:
 def _jalankan(args: argparse.Namespace, lain: list[str]) -> int:
     if args.perintah == "report":
         lapor = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
-        hasil = render(args.year, lapor=lapor)
+        hasil = render(args.tahun, lapor=lapor)
         berkas = (hasil.html, hasil.pdf, hasil.docx, hasil.xlsx)
         print(f"Laporan {hasil.tahun} selesai:", *(f"  {b}" for b in berkas), sep="\n")
     elif args.perintah == "validate":
-        tahun = tahun_laporan(args.year)
+        tahun = tahun_laporan(args.tahun)
         proses(tahun)
         print(f"Data tahun {tahun} valid.")
     elif args.perintah == "new-year":
         from lkip.inputs.tahun_baru import buat_tahun_baru, tampilkan
 
-        print(tampilkan(buat_tahun_baru(args.year)))
+        print(tampilkan(buat_tahun_baru(args.tahun)))
     elif args.perintah == "new-instansi":
         from lkip.inputs.instansi_baru import buat_instansi_baru, tampilkan
 
@@ -269,21 +281,21 @@ def _jalankan(args: argparse.Namespace, lain: list[str]) -> int:
             )
         print(tampilkan(buat_instansi_baru(args.instansi, args.dari)))
     elif args.perintah == "report-all":
-        return _semua(args.year, args.dask, args.paralel)
+        return _semua(args.tahun, args.dask, args.paralel)
     elif args.perintah == "rekap":
-        _rekap(args.year)
+        _rekap(args.tahun)
     elif args.perintah == "portal":
         from lkip.build.portal import tulis_portal
 
         print(f"Portal: {tulis_portal()}")
     elif args.perintah == "bundle":
-        _bundel(args.year)
+        _bundel(args.tahun)
     elif args.perintah == "verify-bundle":
         return _periksa_bundel(args.file, args.sidik)
     elif args.perintah == "verify":
         return _periksa_pdf(args.file)
     elif args.perintah == "reviu":
-        return _reviu(args.year, args.ketat)
+        return _reviu(args.tahun, args.ketat)
     else:
         return _alat(args, lain)
     return 0

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from lkip.core.errors import DataTidakValid
-from lkip.core.paths import InstansiTidakJelas, available_years, daftar_instansi, dengan_instansi
+from lkip.core.paths import InstansiTidakJelas, daftar_instansi, dengan_instansi, tahun_tersedia
 from lkip.formulas.predikat import predikat_sakip
 
 # Optional column of kinerja.csv: the kabupaten's code of an indicator several offices share.
@@ -199,7 +199,7 @@ def _muat(instansi: str, tahun: int, root: Path | None) -> tuple[Any, str]:
     from lkip.processed import muat
 
     with dengan_instansi(instansi):
-        if tahun not in available_years(root):
+        if tahun not in tahun_tersedia(root):
             return None, f"tidak ada data tahun {tahun} (data/raw/{instansi}/{tahun}/)"
         try:
             return muat(tahun, root), ""
@@ -213,7 +213,7 @@ def susun_rekap(tahun: int, root: Path | None = None) -> Rekap:
     baris = []
     for instansi in daftar_instansi(root):
         with dengan_instansi(instansi):
-            if tahun not in available_years(root):
+            if tahun not in tahun_tersedia(root):
                 continue
         laporan, alasan_kini = _muat(instansi, tahun, root)
         kini = ringkas(laporan, instansi) if laporan is not None else None

@@ -121,7 +121,7 @@ def _naif(ukur: Pengukur, tahun: int, folder: Path) -> float:
     for bab in CHAPTERS:
         nb = folder / f"{bab}.ipynb"
         total += ukur.jalankan(
-            [BIN / "papermill", "--no-progress-bar", "-p", "year", str(tahun),
+            [BIN / "papermill", "--no-progress-bar", "-p", "tahun", str(tahun),
              notebooks_dir() / f"{bab}.ipynb", nb, "--cwd", notebooks_dir()]
         )[0]  # fmt: skip
         total += ukur.jalankan([BIN / "jupyter", "nbconvert", "--to", "html", nb])[0]
@@ -140,12 +140,14 @@ def _ubah_satu_input(root: Path, tahun: int, ke: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ulang", type=int, default=3, help="runs per route (median is reported)")
-    ap.add_argument("--year", type=int, help="report year (default: the latest in data/raw)")
+    ap.add_argument(
+        "--year", dest="tahun", type=int, help="report year (default: the latest in data/raw)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
         root = Path(tmp)
         shutil.copytree(PACKAGE_ROOT / "data" / "raw", root / "data" / "raw")
-        tahun = tahun_laporan(args.year, root)
+        tahun = tahun_laporan(args.tahun, root)
         ukur = Pengukur(root)
         lkip = [sys.executable, "-m", "lkip", "report", "--year", str(tahun)]
         hasil: dict[str, list[float]] = {"naive": [], "cold": [], "noop": [], "one_change": []}

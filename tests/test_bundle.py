@@ -58,7 +58,7 @@ def keluaran(root: Path) -> Path:
     (folder / "reviu.csv").write_text("bab,catatan\nI,ok\n", encoding="utf-8")
     for bab in ("00_pembuka", "01_pendahuluan"):
         nbformat.write(_notebook(), folder / "notebooks" / f"{bab}.ipynb")
-    tulis_manifest(Asal.baca(2023, root), folder, {"year": 2023})
+    tulis_manifest(Asal.baca(2023, root), folder, {"tahun": 2023})
     return folder
 
 

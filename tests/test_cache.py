@@ -26,7 +26,7 @@ BAB_PEGAWAI, BAB_KINERJA = "a_pegawai", "b_kinerja"
 
 def _notebook(path: Path, sumber: str) -> None:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell(sumber)]
+    nb.cells = [nbformat.v4.new_code_cell("tahun = None"), nbformat.v4.new_code_cell(sumber)]
     nb.cells[0].metadata["tags"] = ["parameters"]
     nbformat.write(nb, path)
 

@@ -125,7 +125,7 @@ def test_daftar_isi_shows_heading_text_as_text(soup: BeautifulSoup) -> None:
 
 def test_bundle_notebook_pages_escape_names(rendered: pipeline.HasilRender, tmp_path) -> None:
     root = rendered.folder.parents[2]
-    tulis_manifest(Asal.baca(2023, root), rendered.folder, {"year": 2023})
+    tulis_manifest(Asal.baca(2023, root), rendered.folder, {"tahun": 2023})
     hasil = buat_bundel(2023, root, tmp_path / "bundel.zip")
     assert periksa_bundel(hasil.path, hasil.sidik).valid
     with zipfile.ZipFile(hasil.path) as zf:

@@ -175,7 +175,7 @@ def test_excel_sheets_equal_the_html_tables(soup: BeautifulSoup, buku) -> None:
 
 def test_excel_figures_are_the_model_values(laporan_2023: pipeline.HasilRender, buku) -> None:
     """Rupiah totals of Tabel 3.3.1 are the model's totals, to the rupiah, as numbers."""
-    L = Laporan.baca(processed_dir(2023, laporan_2023.folder.parent.parent))
+    L = Laporan.baca(processed_dir(2023, laporan_2023.folder.parents[2]))
     total = L.tabel["anggaran_total"].iloc[0]
     ws = buku["Tabel 3.3.1"]
     [jumlah] = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == "Jumlah"]
@@ -200,7 +200,7 @@ def test_excel_reviu_sheet_is_the_model_reviu(laporan_2023: pipeline.HasilRender
 
 
 def test_pdf_carries_the_inputs_and_verifies(laporan_2023: pipeline.HasilRender, capsys) -> None:
-    root = laporan_2023.folder.parent.parent
+    root = laporan_2023.folder.parents[2]
     manifest = json.loads((laporan_2023.folder / "manifest.json").read_text())
     semua = lampiran(laporan_2023.pdf)
     assert sorted(semua) == sorted([*manifest["masukan"], "manifest.json"])

@@ -16,11 +16,11 @@ from lkip.core.errors import DataTidakValid, TahunBaruGagal
 from lkip.core.paths import (
     InstansiTidakJelas,
     dengan_instansi,
+    folder_tahun,
     instansi_aktif,
     outputs_dir,
     periksa_slug,
     processed_dir,
-    raw_year_dir,
 )
 from lkip.inputs.instansi_baru import buat_instansi_baru
 from lkip.inputs.tahun import muat_tahun
@@ -30,7 +30,7 @@ from tests.conftest import SHIPPED_RAW
 def test_a_single_office_is_used_without_naming_it(root: Path, monkeypatch) -> None:
     monkeypatch.delenv(paths.ENV_INSTANSI, raising=False)
     assert instansi_aktif(root) == "panarukan"
-    assert raw_year_dir(2023, root) == root / "data" / "raw" / "panarukan" / "2023"
+    assert folder_tahun(2023, root) == root / "data" / "raw" / "panarukan" / "2023"
     assert processed_dir(2023, root) == root / "data" / "processed" / "panarukan" / "2023"
     assert outputs_dir(2023, root) == root / "outputs" / "panarukan" / "2023"
 

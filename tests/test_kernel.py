@@ -26,10 +26,10 @@ def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(
 ) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell("year = None"),
+        nbformat.v4.new_code_cell("tahun = None"),
         nbformat.v4.new_code_cell(
             "import os, sys\n"
-            "print(os.environ['LKIP_ROOT'], 'lkip.model.laporan' in sys.modules, year)"
+            "print(os.environ['LKIP_ROOT'], 'lkip.model.laporan' in sys.modules, tahun)"
         ),
     ]
     nb.cells[0].metadata["tags"] = ["parameters"]

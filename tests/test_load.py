@@ -616,7 +616,7 @@ def test_missing_year_folder_points_at_new_year(tmp_path):
 def _idm(tahun: int, *desa: str) -> TahunMentah:
     idm = pd.DataFrame({"desa": list(desa), "skor": [0.7] * len(desa)})
     return TahunMentah(
-        year=tahun, kinerja=pd.DataFrame(), idm=idm, label={"idm": f"{tahun}/idm.csv"}
+        tahun=tahun, kinerja=pd.DataFrame(), idm=idm, label={"idm": f"{tahun}/idm.csv"}
     )
 
 
@@ -637,7 +637,7 @@ def test_new_or_gone_desa_are_not_typos():
 
 def _kinerja(tahun: int, *baris: tuple[str, str]) -> TahunMentah:
     kinerja = pd.DataFrame(baris, columns=["kode", "indikator"])
-    return TahunMentah(year=tahun, kinerja=kinerja, label={"kinerja": f"{tahun}/kinerja.csv"})
+    return TahunMentah(tahun=tahun, kinerja=kinerja, label={"kinerja": f"{tahun}/kinerja.csv"})
 
 
 def test_an_indicator_whose_kode_changed_is_an_error():

@@ -97,11 +97,11 @@ def test_keluaran_hashes_every_output_but_the_manifest(folder: Path) -> None:
 
 def test_tulis_manifest(root: Path, folder: Path) -> None:
     (folder / "reviu.csv").write_text("bab,catatan\n", encoding="utf-8")
-    path = m.tulis_manifest(m.Asal.baca(2023, root), folder, {"year": 2023, "wajib_lengkap": True})
+    path = m.tulis_manifest(m.Asal.baca(2023, root), folder, {"tahun": 2023, "wajib_lengkap": True})
     assert path == folder / "manifest.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == 1 and data["tahun"] == 2023
-    assert data["parameter"] == {"year": 2023, "wajib_lengkap": True}
+    assert data["parameter"] == {"tahun": 2023, "wajib_lengkap": True}
     assert data["masukan"] == m.Asal.baca(2023, root).masukan
     assert data["sidik_masukan"] == m.sidik_pendek(data["masukan"])
     assert data["keluaran"]["reviu.csv"] == _sha(b"bab,catatan\n")
@@ -118,7 +118,7 @@ def test_tulis_manifest(root: Path, folder: Path) -> None:
     assert set(data["paket"]) == set(m.PAKET_UTAMA)
     assert datetime.fromisoformat(data["dibuat"]).tzinfo is not None
     # written again (a re-render), the old manifest is not hashed as an output
-    m.tulis_manifest(m.Asal.baca(2023, root), folder, {"year": 2023})
+    m.tulis_manifest(m.Asal.baca(2023, root), folder, {"tahun": 2023})
     assert "manifest.json" not in json.loads(path.read_text(encoding="utf-8"))["keluaran"]
 
 

@@ -220,7 +220,7 @@ def test_chapters_read_only_what_they_declare(root: Path, monkeypatch: pytest.Mo
         with contextlib.redirect_stdout(io.StringIO()):
             for sel in nb.cells:
                 if sel.cell_type == "code":
-                    exec(sel.source.replace("year = None", "year = 2023"), ruang)
+                    exec(sel.source.replace("tahun = None", "tahun = 2023"), ruang)
         assert catat, bab
         assert catat <= pipeline.BACAAN[bab], f"{bab} reads {sorted(catat - pipeline.BACAAN[bab])}"
 

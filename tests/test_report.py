@@ -121,7 +121,7 @@ def test_html_is_self_contained(rendered: pipeline.HasilRender, soup: BeautifulS
     for tag in soup.find_all(src=True):
         assert tag["src"].startswith("data:")
     assert soup.select("figure.grafik img")  # the charts are embedded
-    assert "import lkip" not in html and "L = muat(year)" not in html  # code hidden
+    assert "import lkip" not in html and "L = muat(tahun)" not in html  # code hidden
 
 
 def test_pdf_has_the_figures(rendered: pipeline.HasilRender) -> None:
@@ -176,7 +176,7 @@ def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
 ) -> None:
     root = rendered.folder.parents[2]
     gagal = nbformat.v4.new_notebook()
-    gagal.cells = [nbformat.v4.new_code_cell("year = None"), nbformat.v4.new_code_cell("1 / 0")]
+    gagal.cells = [nbformat.v4.new_code_cell("tahun = None"), nbformat.v4.new_code_cell("1 / 0")]
     gagal.cells[0].metadata["tags"] = ["parameters"]
     gagal.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     gagal.metadata["language_info"] = {"name": "python"}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lkip.core.paths import available_years, daftar_instansi, dengan_instansi, project_root, relatif
+from lkip.core.paths import daftar_instansi, dengan_instansi, project_root, relatif, tahun_tersedia
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def instansi_dengan_tahun(tahun: int, root: Path | None = None) -> list[str]:
     hasil = []
     for instansi in daftar_instansi(root):
         with dengan_instansi(instansi):
-            if tahun in available_years(root):
+            if tahun in tahun_tersedia(root):
                 hasil.append(instansi)
     return hasil
 

@@ -299,7 +299,7 @@ def _parameter(asal: Asal) -> dict[str, object]:
     """The run's parameters as the manifest records them."""
     return {
         "instansi": asal.instansi,
-        "year": asal.tahun,
+        "tahun": asal.tahun,
         "chapters": list(CHAPTERS),
         "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
     }
@@ -401,7 +401,7 @@ def _kunci_bab(
     return sidik_json(
         {
             "notebook": sidik((notebooks_dir() / f"{bab}.ipynb").read_bytes()),
-            "parameter": {"year": tahun},
+            "parameter": {"tahun": tahun},
             "kernel": KERNEL,
             "bacaan": {b: bagian.get(b) for b in sorted(bacaan)},
             "kode": kode,
@@ -491,7 +491,7 @@ def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | Non
         papermill.execute_notebook(
             notebooks_dir() / f"{bab}.ipynb",
             keluaran,
-            parameters={"year": tahun},
+            parameters={"tahun": tahun},
             progress_bar=False,
             # no cwd=: papermill would os.chdir the whole process, which races between threads;
             # the notebooks read nothing relative to their folder (muat finds the data by root)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
-from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, YEAR_PATTERN, project_root
+from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, POLA_TAHUN, project_root
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 NAMA_PORTAL = "index.html"
@@ -80,7 +80,7 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
         if not folder.is_dir() or not INSTANSI_PATTERN.match(slug) or slug in BUKAN_INSTANSI:
             continue
         tahun = sorted(
-            (int(p.name) for p in folder.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name)),
+            (int(p.name) for p in folder.iterdir() if p.is_dir() and POLA_TAHUN.match(p.name)),
             reverse=True,
         )
         isi = [TahunInstansi(t, _tautan_tahun(folder / str(t), outputs)) for t in tahun]
@@ -94,7 +94,7 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
     folder_rekap = outputs / "rekap"
     if folder_rekap.is_dir():
         for p in sorted(folder_rekap.iterdir(), reverse=True):
-            if not (p.is_dir() and YEAR_PATTERN.match(p.name)):
+            if not (p.is_dir() and POLA_TAHUN.match(p.name)):
                 continue
             calon = [
                 ("Rekap (HTML)", p / f"rekap-{p.name}.html"),

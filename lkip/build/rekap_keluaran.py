@@ -28,7 +28,8 @@ def nama_rekap(tahun: int) -> str:
 
 def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
     """Compute the recap of every office for ``tahun`` and write its HTML and PDF."""
-    from lkip.build.assemble import BabHtml, ReportMeta, write_report
+    from lkip.build.assemble import BabHtml, ReportMeta
+    from lkip.build.pdf import write_report
     from lkip.presentation.rekap_tampil import bab_rekap
 
     root = (root or project_root()).resolve()

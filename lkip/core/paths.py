@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-YEAR_PATTERN = re.compile(r"^\d{4}$")
+POLA_TAHUN = re.compile(r"^\d{4}$")
 # An office's folder name: a short lowercase slug, never a path or shell code.
 INSTANSI_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 ENV_INSTANSI = "LKIP_INSTANSI"
@@ -79,7 +79,7 @@ def instansi_aktif(root: Path | None = None) -> str:
             f"ada {len(ada)} instansi di data/raw/ ({', '.join(ada)}); sebutkan satu, misalnya "
             f"make report INSTANSI={ada[0]}"
         )
-    lama = sorted(p.name for p in base.glob("*") if p.is_dir() and YEAR_PATTERN.match(p.name))
+    lama = sorted(p.name for p in base.glob("*") if p.is_dir() and POLA_TAHUN.match(p.name))
     if lama:
         raise InstansiTidakJelas(
             f"data/raw/{lama[0]} memakai susunan lama: pindahkan folder tahun ke "
@@ -95,21 +95,21 @@ def raw_dir(root: Path | None = None) -> Path:
     return (root or project_root()) / "data" / "raw" / instansi_aktif(root)
 
 
-def raw_year_dir(year: int, root: Path | None = None) -> Path:
-    return raw_dir(root) / str(year)
+def folder_tahun(tahun: int, root: Path | None = None) -> Path:
+    return raw_dir(root) / str(tahun)
 
 
-def processed_dir(year: int, root: Path | None = None) -> Path:
-    return (root or project_root()) / "data" / "processed" / instansi_aktif(root) / str(year)
+def processed_dir(tahun: int, root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "processed" / instansi_aktif(root) / str(tahun)
 
 
-def outputs_dir(year: int, root: Path | None = None) -> Path:
-    return (root or project_root()) / "outputs" / instansi_aktif(root) / str(year)
+def outputs_dir(tahun: int, root: Path | None = None) -> Path:
+    return (root or project_root()) / "outputs" / instansi_aktif(root) / str(tahun)
 
 
-def rekap_dir(year: int, root: Path | None = None) -> Path:
+def rekap_dir(tahun: int, root: Path | None = None) -> Path:
     """``outputs/rekap/<year>/``: the recap of every office."""
-    return (root or project_root()) / "outputs" / "rekap" / str(year)
+    return (root or project_root()) / "outputs" / "rekap" / str(tahun)
 
 
 def relatif(path: Path, root: Path | None = None) -> str:
@@ -124,12 +124,12 @@ def notebooks_dir() -> Path:
     return PACKAGE_ROOT / "notebooks"
 
 
-def available_years(root: Path | None = None) -> list[int]:
+def tahun_tersedia(root: Path | None = None) -> list[int]:
     """Years that have a folder in ``data/raw/<instansi>/``, oldest first."""
     base = raw_dir(root)
     if not base.is_dir():
         return []
-    return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and YEAR_PATTERN.match(p.name))
+    return sorted(int(p.name) for p in base.iterdir() if p.is_dir() and POLA_TAHUN.match(p.name))
 
 
 def odd_folders(root: Path | None = None) -> list[str]:
@@ -140,7 +140,7 @@ def odd_folders(root: Path | None = None) -> list[str]:
     return sorted(
         p.name
         for p in base.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and not YEAR_PATTERN.match(p.name)
+        if p.is_dir() and not p.name.startswith(".") and not POLA_TAHUN.match(p.name)
     )
 
 
@@ -159,7 +159,7 @@ def tahun_terakhir(root: Path | None = None) -> int:
             f"{daftar} bukan folder tahun (harus empat angka, misalnya 2024): ganti namanya, "
             "atau sebutkan tahunnya (make report YEAR=2024)."
         )
-    tahun_ada = available_years(root)
+    tahun_ada = tahun_tersedia(root)
     if not tahun_ada:
         raise FileNotFoundError(f"Belum ada folder tahun di {folder}/ (misalnya {folder}/2023/).")
     return tahun_ada[-1]

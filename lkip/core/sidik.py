@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from lkip.core.paths import PACKAGE_ROOT, available_years, raw_dir
+from lkip.core.paths import PACKAGE_ROOT, raw_dir, tahun_tersedia
 
 LKIP_DIR = PACKAGE_ROOT / "lkip"
 
@@ -40,7 +40,7 @@ def sidik_mentah(tahun: int, root: Path | None = None) -> dict[str, str]:
     base = raw_dir(root)
     return {
         f"{t}/{rel}": h
-        for t in available_years(root)
+        for t in tahun_tersedia(root)
         if t <= tahun
         for rel, h in sidik_berkas(base / str(t)).items()
     }

@@ -20,7 +20,7 @@ import pandas as pd
 import yaml
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import available_years, dengan_instansi, periksa_slug, project_root, relatif
+from lkip.core.paths import dengan_instansi, periksa_slug, project_root, relatif, tahun_tersedia
 from lkip.inputs.tahun import NARASI_PER_KODE, muat_tahun
 from lkip.inputs.tahun_baru import (
     README,
@@ -63,7 +63,7 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
             f"folder {relatif(tujuan_instansi, root)} sudah ada dan tidak akan ditimpa"
         )
     with dengan_instansi(dari):
-        tahun_ada = available_years(root)
+        tahun_ada = tahun_tersedia(root)
         if not (base / dari).is_dir() or not tahun_ada:
             raise TahunBaruGagal(
                 f"instansi contoh {dari} tidak punya folder tahun di data/raw/{dari}/"

@@ -21,7 +21,7 @@ import pandera.pandas as pa
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.numbers import AngkaTidakValid, baca_angka
-from lkip.core.paths import raw_year_dir, relatif
+from lkip.core.paths import folder_tahun, relatif
 from lkip.inputs import schemas
 from lkip.inputs.berkas_mentah import baris_tabel, daftar_lembar, susun_kolom, teks_sel
 from lkip.inputs.berkas_mentah import nama_kolom as _nama_kolom
@@ -47,7 +47,7 @@ class TahunMentah:
     (``wajib_lengkap=False``); ``files`` maps each file name read to its path, for provenance.
     """
 
-    year: int
+    tahun: int
     kinerja: pd.DataFrame
     idm: pd.DataFrame | None = None
     skm_unsur: pd.DataFrame | None = None
@@ -236,8 +236,8 @@ def _bacaan_sama(bacaan: list[tuple[pd.DataFrame | None, ...]]) -> bool:
     return all(pertama.equals(t.reset_index(drop=True)) for t in tabel[1:])
 
 
-def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) -> TahunMentah:
-    """Read and validate every input file of ``year``; raise all problems together.
+def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True) -> TahunMentah:
+    """Read and validate every input file of ``tahun``; raise all problems together.
 
     Each table is ``<nama>.csv``, ``<nama>.xlsx`` or the sheet ``<nama>`` of a workbook in the
     year's folder (as ``lkip new-year`` makes). A table found in two places must have the same
@@ -247,13 +247,13 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
     ``kinerja.csv`` is required, anggaran/profil/narasi are optional and empty target or
     realisasi are accepted.
     """
-    folder = raw_year_dir(year, root)
+    folder = folder_tahun(tahun, root)
     if not folder.is_dir():
         pesan = (
             f"folder {relatif(folder, root)} tidak ditemukan; buat folder itu dari tahun "
-            f"sebelumnya dengan: make new-year YEAR={year}"
+            f"sebelumnya dengan: make new-year YEAR={tahun}"
         )
-        raise DataTidakValid(year, [Masalah(f"{year}/", None, None, None, pesan)])
+        raise DataTidakValid(tahun, [Masalah(f"{tahun}/", None, None, None, pesan)])
 
     masalah: list[Masalah] = []
     tabel: dict[str, pd.DataFrame] = {}
@@ -274,7 +274,7 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
                     f'berkas wajib tidak ditemukan (atau lembar "{nama}" di buku Excel); '
                     f"kolomnya: {kolom}"
                 )
-                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+                masalah.append(Masalah(f"{tahun}/{nama}.csv", None, None, None, pesan))
             continue
         files.update({path.name: path for path, _ in tempat})
         label[nama] = tempat[0][1]
@@ -311,9 +311,9 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
             if wajib_lengkap:
                 pesan = (
                     "berkas wajib tidak ditemukan; salin dari folder tahun sebelumnya lalu "
-                    f"sesuaikan (make new-year YEAR={year} menyalinnya untuk folder baru)"
+                    f"sesuaikan (make new-year YEAR={tahun} menyalinnya untuk folder baru)"
                 )
-                masalah.append(Masalah(f"{year}/{nama}.yaml", None, None, None, pesan))
+                masalah.append(Masalah(f"{tahun}/{nama}.yaml", None, None, None, pesan))
             continue
         files[path.name] = path
         dokumen, salah = _baca_yaml(path, _label(path))
@@ -329,14 +329,14 @@ def muat_tahun(year: int, root: Path | None = None, wajib_lengkap: bool = True) 
 
     if wajib_lengkap and "narasi" in yaml_isi and "kinerja" in tabel and "kode" in tabel["kinerja"]:
         kode = set(tabel["kinerja"]["kode"].dropna())
-        masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{year}/narasi.yaml")
+        masalah += _periksa_narasi_kode(yaml_isi["narasi"], kode, f"{tahun}/narasi.yaml")
     ada_responden = berkas_responden(folder) is not None
-    masalah += _periksa_antar_berkas(year, tabel, label, wajib_lengkap, ada_responden)
+    masalah += _periksa_antar_berkas(tahun, tabel, label, wajib_lengkap, ada_responden)
 
     if masalah or "kinerja" not in tabel:
-        raise DataTidakValid(year, masalah)
+        raise DataTidakValid(tahun, masalah)
     return TahunMentah(
-        year=year,
+        tahun=tahun,
         kinerja=tabel["kinerja"],
         idm=tabel.get("idm"),
         skm_unsur=tabel.get("skm_unsur"),
@@ -370,7 +370,7 @@ def periksa_nama_desa(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
         if mirip:
             asli = next(n for n in hilang if _kunci_nama(n) == mirip[0])
             pesan = (
-                f'nama desa tidak ada di data IDM {lalu.year}, yang memuat "{asli}"; samakan '
+                f'nama desa tidak ada di data IDM {lalu.tahun}, yang memuat "{asli}"; samakan '
                 "penulisannya agar skor kedua tahun dapat dibandingkan"
             )
             masalah.append(Masalah(kini.label["idm"], int(indeks) + 2, "desa", desa, pesan))
@@ -398,7 +398,7 @@ def periksa_kode(lalu: TahunMentah, kini: TahunMentah) -> list[Masalah]:
         lama = hilang.get(_kunci_nama(r["indikator"])) if r["kode"] not in kode_lalu else None
         if lama is not None:
             pesan = (
-                f"indikator ini berkode {lama} di kinerja {lalu.year}; pakai kode yang sama agar "
+                f"indikator ini berkode {lama} di kinerja {lalu.tahun}; pakai kode yang sama agar "
                 "perbandingan dengan tahun lalu terisi"
             )
             masalah.append(
@@ -430,7 +430,7 @@ def _periksa_narasi_kode(narasi: dict[str, Any], kode: set[str], berkas: str) ->
 
 
 def _periksa_antar_berkas(
-    year: int,
+    tahun: int,
     tabel: dict[str, pd.DataFrame],
     nama_file: dict[str, str],
     wajib_lengkap: bool,
@@ -463,7 +463,7 @@ def _periksa_antar_berkas(
                 pesan = (
                     f"berkas wajib ada karena indikator {kode} di kinerja.csv bersumber {sumber}"
                 )
-                masalah.append(Masalah(f"{year}/{nama}.csv", None, None, None, pesan))
+                masalah.append(Masalah(f"{tahun}/{nama}.csv", None, None, None, pesan))
 
     skm = tabel.get("skm_unsur")
     if skm is not None and "unsur" in skm:

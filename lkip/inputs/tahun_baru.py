@@ -22,7 +22,7 @@ import pandas as pd
 from openpyxl.styles import Font, PatternFill
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import available_years, raw_dir, raw_year_dir, relatif
+from lkip.core.paths import folder_tahun, raw_dir, relatif, tahun_tersedia
 from lkip.inputs.tahun import TABEL_PILIHAN, TABEL_WAJIB, muat_tahun
 
 __all__ = [
@@ -75,14 +75,14 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
     """
     if not 1000 <= tahun <= 9999:
         raise TahunBaruGagal(f"tahun harus empat angka, misalnya 2024 (yang diberikan: {tahun})")
-    folder = raw_year_dir(tahun, root)
+    folder = folder_tahun(tahun, root)
     if folder.exists():
         raise TahunBaruGagal(
             f"folder {relatif(folder, root)} sudah ada dan tidak akan ditimpa; hapus atau ganti "
             "namanya "
             "sendiri bila memang ingin membuatnya ulang"
         )
-    sebelumnya = sorted((t for t in available_years(root) if t < tahun), reverse=True)
+    sebelumnya = sorted((t for t in tahun_tersedia(root) if t < tahun), reverse=True)
     if not sebelumnya:
         raise TahunBaruGagal(
             f"tidak ada folder tahun sebelum {tahun} di {relatif(raw_dir(root), root)}/ untuk "
@@ -102,7 +102,7 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
                 tabel[nama] = (t, _kosongkan(nama, df))
                 asal[f"{nama}.csv"] = t
         for nama in ("profil", "narasi"):
-            path = raw_year_dir(t, root) / f"{nama}.yaml"
+            path = folder_tahun(t, root) / f"{nama}.yaml"
             if nama not in yaml and path.is_file():
                 yaml[nama] = path
                 asal[f"{nama}.yaml"] = t

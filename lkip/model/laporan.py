@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
-from lkip.core.paths import available_years, ganti_folder, raw_year_dir
+from lkip.core.paths import folder_tahun, ganti_folder, tahun_tersedia
 from lkip.core.sidik import sidik_kode
 from lkip.formulas import anggaran as agr
 from lkip.formulas import ikm as ikm_mod
@@ -209,7 +209,7 @@ def _ikm_tahun(
     mentah: TahunMentah, konvensi: Konvensi, responden: pd.DataFrame | None = None
 ) -> tuple[float | None, pd.DataFrame | None]:
     """IKM and unsur table from respondents when given, else from ``skm_unsur.csv``."""
-    unsur = ikm_data.tabel_unsur(responden, mentah.skm_unsur, mentah.year)
+    unsur = ikm_data.tabel_unsur(responden, mentah.skm_unsur, mentah.tahun)
     if unsur is None:
         return None, None
     return ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm), unsur
@@ -287,7 +287,7 @@ def _f(v: Any) -> float | None:
 
 
 def _responden(tahun: int, root: Path | None) -> pd.DataFrame | None:
-    path = berkas_responden(raw_year_dir(tahun, root))
+    path = berkas_responden(folder_tahun(tahun, root))
     return None if path is None else baca_responden(path)
 
 
@@ -338,9 +338,9 @@ def hitung_skm(
         nilai["ikm_rinci"], tabel_rinci = ikm_rinci.analisis_rinci(
             sebelum,
             kini,
-            baca_kata_kunci(raw_year_dir(tahun, root)),
+            baca_kata_kunci(folder_tahun(tahun, root)),
             bobot=konvensi.bobot_ikm,
-            berkas=f"{tahun}/{berkas_responden(raw_year_dir(tahun, root)).name}",
+            berkas=f"{tahun}/{berkas_responden(folder_tahun(tahun, root)).name}",
         )
         tabel |= tabel_rinci
     return nilai, tabel
@@ -361,7 +361,7 @@ def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Lap
             masalah.extend(e.masalah)
             return None
 
-    tahun_ada = [t for t in available_years(root) if t < tahun]
+    tahun_ada = [t for t in tahun_tersedia(root) if t < tahun]
     mentah = kumpul(lambda: muat_tahun(tahun, root))
     riwayat = {
         t: r

@@ -21,8 +21,8 @@ from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.fmt import angka
 from lkip.core.paths import (
     PACKAGE_ROOT,
+    folder_tahun,
     project_root,
-    raw_year_dir,
     tahun_terakhir,
 )
 from lkip.formulas import ikm as ikm_mod
@@ -372,18 +372,18 @@ def muat_sumber(
         layanan = None
         bobot = "eksak"
         for t in (tahun - 1, tahun):
-            if not raw_year_dir(t, root).is_dir():
+            if not folder_tahun(t, root).is_dir():
                 data[t] = None
                 continue
             mentah = muat_tahun(t, root, wajib_lengkap=False)
-            path = berkas_responden(raw_year_dir(t, root))
+            path = berkas_responden(folder_tahun(t, root))
             responden = baca_responden(path) if path is not None else None
             berkas += [path] if path is not None else []
             data[t] = data_skm(t, responden, mentah.skm_unsur, mentah.kinerja)
             if t == tahun:
                 layanan = pengguna_layanan(mentah.profil, t)
                 bobot = str((mentah.profil.get("konvensi") or {}).get("bobot_ikm", bobot))
-        folder = raw_year_dir(tahun, root).parent
+        folder = folder_tahun(tahun, root).parent
         return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas, layanan, bobot)
 
     folder = _folder_data(sumber_data)

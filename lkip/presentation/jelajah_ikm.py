@@ -14,7 +14,7 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import clear_output
 
-from lkip.core.paths import available_years
+from lkip.core.paths import tahun_tersedia
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_TRIWULAN
 from lkip.model import ikm_rinci
@@ -64,7 +64,7 @@ def jelajahi(
 
 def _tahun(sumber_data: str | Path | None) -> list[int]:
     if sumber_data is None:
-        return available_years()
+        return tahun_tersedia()
     return ikm_data._tahun_sampel(ikm_data._folder_data(sumber_data))
 
 

@@ -10,7 +10,7 @@ import pandera.pandas as pa
 
 from lkip.core import fmt
 from lkip.core.errors import DataTidakValid, Masalah
-from lkip.core.paths import raw_year_dir
+from lkip.core.paths import folder_tahun
 from lkip.inputs import schemas
 from lkip.inputs.tahun import baca_tabel
 from lkip.model.laporan import Laporan
@@ -60,12 +60,12 @@ def baca_dilaporkan(L: Laporan, root: Path | None = None) -> pd.DataFrame | None
     """``data/raw/<year>/dilaporkan.csv`` validated against the metrik of report ``L``; None if
     absent. Raises :class:`DataTidakValid` naming line and value of every bad row.
     """
-    year = L.tahun
-    path = raw_year_dir(year, root) / BERKAS
+    tahun = L.tahun
+    path = folder_tahun(tahun, root) / BERKAS
     if not path.exists() and not path.is_symlink():
         return None
     tabel = baca_tabel(path, "dilaporkan", {})
-    masalah = periksa_dilaporkan(tabel, L, f"{year}/{BERKAS}")
+    masalah = periksa_dilaporkan(tabel, L, f"{tahun}/{BERKAS}")
     if masalah:
-        raise DataTidakValid(year, masalah)
+        raise DataTidakValid(tahun, masalah)
     return tabel[["metrik", "lokasi", "dilaporkan"]].reset_index(drop=True)
