@@ -241,3 +241,20 @@ def _ada_tabel(soup: BeautifulSoup, nomor: str, kata: str) -> bool:
         cap.get_text().startswith(f"Tabel {nomor} ") and kata in cap.get_text()
         for cap in soup.select("figure.tabel figcaption")
     )
+
+
+# Every figure the report prints, as the reviu recomputes it (metrik, lokasi, dilaporkan,
+# dihitung, selisih, status), and the page count, as the 2023 report had them at ca05dd4: the
+# commit before lkip/ was split into layers and grew offices, office formats and the IKM
+# detail. None of that may change a figure of the shipped report.
+GOLDEN_REVIU = Path(__file__).parent / "golden" / "reviu-2023-ca05dd4.csv"
+HALAMAN_CA05DD4 = 51
+
+
+def test_every_printed_figure_is_as_before_the_restructuring(
+    rendered: pipeline.HasilRender,
+) -> None:
+    sebelum = pd.read_csv(GOLDEN_REVIU, dtype=str, keep_default_na=False)
+    sekarang = pd.read_csv(rendered.folder / "reviu.csv", dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(sekarang, sebelum)
+    assert len(PdfReader(rendered.pdf).pages) == HALAMAN_CA05DD4
