@@ -79,3 +79,32 @@ def laporan_2023(tmp_path_factory: pytest.TempPathFactory):
     assert hasil.returncode == 0, hasil.stderr
     assert sidik_folder(root / "data" / "raw") == sebelum, "a render must never touch data/raw"
     return HasilRender.dari_folder(2023, root / "outputs" / "panarukan" / "2023")
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"  # Debian's packages
+# Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+BENDERA_CHROMIUM = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def chromium(profil: Path):
+    """Headless Chromium driven by selenium, with a fresh profile in ``profil``; nothing it
+    opens may reach the network."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for program in (CHROMIUM, CHROMEDRIVER):
+        assert shutil.which(program), f"{program} missing: apt-get install chromium chromium-driver"
+    opsi = webdriver.ChromeOptions()
+    opsi.binary_location = CHROMIUM
+    for bendera in (*BENDERA_CHROMIUM, f"--user-data-dir={profil}"):
+        opsi.add_argument(bendera)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)

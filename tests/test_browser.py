@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,38 +16,20 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from lkip.build.pipeline import HasilRender
+from tests.conftest import chromium
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-# Without the background-networking flags Chromium keeps trying to reach Google's hosts.
-BENDERA = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 HP, LAPTOP = 390, 1366
 HURUF_TERKECIL_PX = 8  # chart text below this is unreadable on a phone
 
 
 @pytest.fixture(scope="module")
 def peramban(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
-    for program in (CHROMIUM, CHROMEDRIVER):
-        assert shutil.which(program), f"{program} missing: apt-get install chromium chromium-driver"
-    opsi = webdriver.ChromeOptions()
-    opsi.binary_location = CHROMIUM
-    for bendera in (*BENDERA, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        opsi.add_argument(bendera)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opsi)
+    driver = chromium(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 

@@ -113,17 +113,23 @@ def test_changing_an_input_reexecutes_only_the_chapter_that_reads_it(
     assert palsu.dirakit == 2
 
 
-def test_only_the_changed_chapter_is_converted_to_html_again(
-    root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dikonversi: list[str] = []
+@pytest.fixture
+def dikonversi(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The chapters whose notebook is converted to HTML, in order (the rest come from cache)."""
+    daftar: list[str] = []
     asli = assemble.chapter_html
 
     def hitung(nb: Path) -> str:
-        dikonversi.append(Path(nb).stem)
+        daftar.append(Path(nb).stem)
         return asli(nb)
 
     monkeypatch.setattr(assemble, "chapter_html", hitung)
+    return daftar
+
+
+def test_only_the_changed_chapter_is_converted_to_html_again(
+    root: Path, palsu: Rekaman, dikonversi: list[str]
+) -> None:
     _render(root, palsu)
     assert sorted(dikonversi) == [BAB_PEGAWAI, BAB_KINERJA]
     dikonversi.clear()
@@ -466,16 +472,8 @@ def test_garbage_or_empty_cached_json_is_a_miss_not_a_traceback(
 
 
 def test_garbage_cached_html_fragments_are_converted_again(
-    root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
+    root: Path, palsu: Rekaman, dikonversi: list[str]
 ) -> None:
-    dikonversi: list[str] = []
-    asli = assemble.chapter_html
-
-    def hitung(nb: Path) -> str:
-        dikonversi.append(Path(nb).stem)
-        return asli(nb)
-
-    monkeypatch.setattr(assemble, "chapter_html", hitung)
     _render(root, palsu)
     fragmen = {p: p.read_bytes() for p in _entri_dengan(root, "html", "bab.html")}
     for p in fragmen:

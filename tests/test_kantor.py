@@ -32,7 +32,7 @@ from lkip.core import fmt
 from lkip.presentation.rekap_tampil import tabel_perubahan, tabel_rekap
 from lkip.rekap import Rekap
 from tests import kecamatan_kedua
-from tests.conftest import SHIPPED_RAW
+from tests.conftest import SHIPPED_RAW, chromium
 
 pytestmark = pytest.mark.slow
 
@@ -206,29 +206,11 @@ def test_change_from_last_year_and_shared_indicators(kabupaten: Kabupaten) -> No
 
 # --- the portal, in a real browser ---------------------------------------------------------
 
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from selenium import webdriver
-
-    opsi = webdriver.ChromeOptions()
-    opsi.binary_location = "/usr/bin/chromium"
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
-        opsi.add_argument(flag)
-    driver = webdriver.Chrome(
-        options=opsi, service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver")
-    )
+    driver = chromium(tmp_path_factory.mktemp("chromium"))
     driver.set_window_size(390, 844)  # a phone
     try:
         yield driver
