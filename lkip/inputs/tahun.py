@@ -31,9 +31,6 @@ from lkip.inputs.yaml_aman import Yaml, baca_yaml
 
 __all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_kode", "periksa_nama_desa"]
 
-TABEL_WAJIB = ("kinerja", "anggaran")
-TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
-
 # Parts of narasi.yaml holding one text per indicator, keyed by its kode in kinerja.csv.
 NARASI_PER_KODE = ("analisis", "analisis_penyebab")
 NARASI_WAJIB = tuple(n for n, f in Narasi.model_fields.items() if f.is_required())
@@ -41,22 +38,25 @@ NARASI_WAJIB = tuple(n for n, f in Narasi.model_fields.items() if f.is_required(
 
 @dataclass
 class TahunMentah:
-    """One year's validated raw input; optional tables are ``None`` when their file is absent.
+    """One year's validated raw input: ``tabel`` holds each table of :data:`schemas.TABEL`
+    whose file is present (``kinerja`` always).
 
-    ``anggaran``, ``profil`` and ``narasi`` may be absent only for history years
-    (``wajib_lengkap=False``); ``files`` maps each file name read to its path, for provenance.
+    A table is also an attribute, ``None`` when absent (``mentah.idm``). Required tables,
+    ``profil`` and ``narasi`` may be absent only for history years (``wajib_lengkap=False``);
+    ``files`` maps each file name read to its path, for provenance.
     """
 
     tahun: int
-    kinerja: pd.DataFrame
-    idm: pd.DataFrame | None = None
-    skm_unsur: pd.DataFrame | None = None
-    anggaran: pd.DataFrame | None = None
-    pegawai: pd.DataFrame | None = None
+    tabel: dict[str, pd.DataFrame]
     profil: dict[str, Any] = field(default_factory=dict)
     narasi: dict[str, Any] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     label: dict[str, str] = field(default_factory=dict)  # table -> its place, for problems
+
+    def __getattr__(self, nama: str) -> pd.DataFrame | None:
+        if nama not in schemas.TABEL:
+            raise AttributeError(nama)
+        return self.__dict__.get("tabel", {}).get(nama)
 
 
 def _label(path: Path) -> str:
@@ -201,11 +201,12 @@ def _buku_kerja(folder: Path) -> list[Path]:
     A workbook named after one table (``kinerja.xlsx``) is that table alone; Excel's lock files
     (``~$...``) are not workbooks.
     """
-    tabel = {*TABEL_WAJIB, *TABEL_PILIHAN}
     return sorted(
         p
         for p in folder.glob("*.xlsx")
-        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_kolom(p.stem) not in tabel
+        if p.is_file()
+        and not p.name.startswith(("~$", "."))
+        and _nama_kolom(p.stem) not in schemas.TABEL
     )
 
 
@@ -263,12 +264,11 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
     for path in _buku_kerja(folder):
         buku[path], salah = _daftar_lembar(path)
         masalah += salah
-    wajib = TABEL_WAJIB if wajib_lengkap else ("kinerja",)
-    for nama in (*TABEL_WAJIB, *TABEL_PILIHAN):
+    for nama, jenis in schemas.TABEL.items():
         tempat = _cari_tabel(folder, nama, buku)
         if not tempat:
-            if nama in wajib:
-                skema = schemas.skema(nama, wajib_lengkap)
+            if jenis.wajib_riwayat or (jenis.wajib and wajib_lengkap):
+                skema = jenis.skema(wajib_lengkap)
                 kolom = ", ".join(n for n, c in skema.columns.items() if c.required)
                 pesan = (
                     f'berkas wajib tidak ditemukan (atau lembar "{nama}" di buku Excel); '
@@ -278,7 +278,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
             continue
         files.update({path.name: path for path, _ in tempat})
         label[nama] = tempat[0][1]
-        bacaan = [_baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama], lbl) for path, lbl in tempat]
+        bacaan = [_baca_tabel(path, nama, jenis.angka, lbl) for path, lbl in tempat]
         if len(bacaan) > 1 and not _bacaan_sama(bacaan):
             lain = "; ".join(lbl for _, lbl in tempat[1:])
             pesan = (
@@ -299,7 +299,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
         sudah = {(m.baris, m.kolom) for m in salah}
         masalah += [
             m
-            for m in _periksa_skema(hasil, asli, schemas.skema(nama, wajib_lengkap), berkas)
+            for m in _periksa_skema(hasil, asli, jenis.skema(wajib_lengkap), berkas)
             if (m.baris, m.kolom) not in sudah
         ]
         tabel[nama] = hasil
@@ -337,11 +337,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
         raise DataTidakValid(tahun, masalah)
     return TahunMentah(
         tahun=tahun,
-        kinerja=tabel["kinerja"],
-        idm=tabel.get("idm"),
-        skm_unsur=tabel.get("skm_unsur"),
-        anggaran=tabel.get("anggaran"),
-        pegawai=tabel.get("pegawai"),
+        tabel=tabel,
         profil=yaml_isi.get("profil", {}),
         narasi=yaml_isi.get("narasi", {}),
         files=files,
