@@ -15,11 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader
-
+from lkip.build.templat import templat
 from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, POLA_TAHUN, project_root
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 NAMA_PORTAL = "index.html"
 
 
@@ -108,13 +106,7 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
 
 def html_portal(root: Path) -> str:
     instansi, rekap, kabupaten = daftar_keluaran(root)
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("portal.html.j2").render(
+    return templat("portal.html.j2").render(
         instansi=instansi,
         rekap=rekap,
         kabupaten=kabupaten,
