@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -34,6 +33,7 @@ from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
 from lkip.core.paths import (
+    folder_staging,
     ganti_folder,
     hapus,
     notebooks_dir,
@@ -113,8 +113,7 @@ def render(
     with kunci_tahun(tahun, root, lapor):
         target = outputs_dir(tahun, root)
         _bersihkan_sisa(tahun, root)
-        staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
-        staging.chmod(0o755)  # mkdtemp makes it private; the outputs are for reviewers to read
+        staging = folder_staging(target.parent, f".{tahun}-sedang-")
         try:
             _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1)
             ganti_folder(staging, target)
@@ -171,8 +170,8 @@ def _render_ke(
     pekerja: int,
 ) -> None:
     """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
-    nb_folder = staging / "notebooks"
-    html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
+    keluaran = HasilRender.dari_folder(tahun, staging)
+    nb_folder, html, pdf = staging / "notebooks", keluaran.html, keluaran.pdf
     # lkip sources: the chapters' key; with the template and stylesheet: the assembler's key
     kode, rakit, versi = sidik_kode(), sidik_kode(template=True), versi_dependensi()
     asal = Asal.baca(tahun, root)  # the inputs hashed and git asked once for the whole run
@@ -317,10 +316,10 @@ def _tulis_format_kantor(
     from lkip.build.pdf_lampiran import lampirkan
     from lkip.build.word import tulis_docx
 
-    tahun = asal.tahun
+    keluaran = HasilRender.dari_folder(asal.tahun, staging)
     teks = html.read_text(encoding="utf-8")
-    docx = tulis_docx(teks, staging / f"lkip-{tahun}.docx")
-    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], staging / f"lkip-{tahun}-tabel.xlsx", tahun)
+    docx = tulis_docx(teks, keluaran.docx)
+    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], keluaran.xlsx, asal.tahun)
     manifest = buat_manifest(asal, staging, _parameter(asal))
     manifest["keluaran"].pop(pdf.name, None)
     lampirkan(pdf, manifest, root)

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from lkip.build.bundle import nama_bundel
 from lkip.build.templat import templat
 from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, POLA_TAHUN, project_root
 
@@ -52,7 +53,7 @@ def _tautan_tahun(folder: Path, outputs: Path) -> tuple[Tautan, ...]:
         ("Laporan (PDF)", folder / f"lkip-{t}.pdf"),
         ("Hasil reviu angka (CSV)", folder / "reviu.csv"),
         ("Manifest", folder / "manifest.json"),
-        ("Bundel untuk reviewer (ZIP)", folder.parent / f"lkip-{t}-bundel.zip"),
+        ("Bundel untuk reviewer (ZIP)", folder.parent / nama_bundel(int(t))),
     ]
     calon += [
         (f"Notebook {nb.stem}", nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))

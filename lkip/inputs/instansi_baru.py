@@ -11,7 +11,6 @@ PermenPAN-RB 14/2017, the staff categories) keep their rows with the figures emp
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,14 @@ import pandas as pd
 import yaml
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import dengan_instansi, periksa_slug, project_root, relatif, tahun_tersedia
+from lkip.core.paths import (
+    dengan_instansi,
+    folder_staging,
+    periksa_slug,
+    project_root,
+    relatif,
+    tahun_tersedia,
+)
 from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun import NARASI_PER_KODE, muat_tahun
 from lkip.inputs.tahun_baru import (
@@ -71,7 +77,7 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
         folder_asal = base / dari / str(tahun)
 
     tabel = {n: _tanpa_isi(n, df) for n, df in mentah.tabel.items()}
-    staging = Path(tempfile.mkdtemp(prefix=f".{slug}-baru-", dir=base))
+    staging = folder_staging(base, f".{slug}-baru-")
     try:
         folder = staging / str(tahun)
         folder.mkdir()
@@ -98,8 +104,6 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
             f"`make validate INSTANSI={slug} YEAR={tahun}`.\n\n"
         )
         (folder / README).write_text(pembuka + petunjuk, encoding="utf-8")
-        for p in (staging, folder):
-            p.chmod(0o755)  # mkdtemp makes it private; the data folder is shared
         if tujuan_instansi.exists():
             raise TahunBaruGagal(f"folder {relatif(tujuan_instansi, root)} baru saja dibuat")
         staging.rename(tujuan_instansi)

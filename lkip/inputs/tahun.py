@@ -23,7 +23,13 @@ from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.numbers import AngkaTidakValid, baca_angka
 from lkip.core.paths import folder_tahun, relatif
 from lkip.inputs import schemas
-from lkip.inputs.berkas_mentah import baris_tabel, daftar_lembar, susun_kolom, teks_sel
+from lkip.inputs.berkas_mentah import (
+    baris_tabel,
+    daftar_lembar,
+    label_berkas,
+    susun_kolom,
+    teks_sel,
+)
 from lkip.inputs.berkas_mentah import nama_kolom as _nama_kolom
 from lkip.inputs.responden import berkas_responden
 from lkip.inputs.skema_yaml import Narasi, Profil, periksa_yaml
@@ -59,11 +65,6 @@ class TahunMentah:
         return self.__dict__.get("tabel", {}).get(nama)
 
 
-def _label(path: Path) -> str:
-    """The file name as the analyst knows it: relative to ``data/raw``."""
-    return f"{path.parent.name}/{path.name}"
-
-
 def _tahun_dari(path: Path) -> int | None:
     nama = path.parent.name
     return int(nama) if nama.isdigit() else None
@@ -89,7 +90,7 @@ def _baca_tabel(
 
     ``berkas`` is how problems name the place (default: the file's label).
     """
-    berkas = berkas or _label(path)
+    berkas = berkas or label_berkas(path)
     baris, masalah = baris_tabel(path, nama, berkas)
     if baris is None:
         return None, None, masalah
@@ -212,7 +213,7 @@ def _buku_kerja(folder: Path) -> list[Path]:
 
 def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
     """The table names of a workbook's sheets, or a problem if it cannot be opened."""
-    return daftar_lembar(path, _label(path))
+    return daftar_lembar(path, label_berkas(path))
 
 
 def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tuple[Path, str]]:
@@ -221,10 +222,10 @@ def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tu
     for akhiran in (".csv", ".xlsx"):
         path = folder / f"{nama}{akhiran}"
         if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
-            tempat.append((path, _label(path)))
+            tempat.append((path, label_berkas(path)))
     for path, lembar in buku.items():
         if nama in lembar:
-            tempat.append((path, f"{_label(path)} (lembar {nama})"))
+            tempat.append((path, f"{label_berkas(path)} (lembar {nama})"))
     return tempat
 
 
@@ -316,12 +317,12 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
                 masalah.append(Masalah(f"{tahun}/{nama}.yaml", None, None, None, pesan))
             continue
         files[path.name] = path
-        dokumen, salah = _baca_yaml(path, _label(path))
+        dokumen, salah = _baca_yaml(path, label_berkas(path))
         masalah += salah
         if dokumen is None:
             continue
         if wajib_lengkap or nama == "profil":
-            salah = periksa_yaml(model, dokumen, _label(path))
+            salah = periksa_yaml(model, dokumen, label_berkas(path))
             masalah += salah
             if salah:
                 continue

@@ -13,7 +13,6 @@ import csv
 import math
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pandas as pd
 from openpyxl.styles import Font, PatternFill
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import folder_tahun, raw_dir, relatif, tahun_tersedia
+from lkip.core.paths import folder_staging, folder_tahun, raw_dir, relatif, tahun_tersedia
 from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun import muat_tahun
 
@@ -97,7 +96,7 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
                 asal[f"{nama}.yaml"] = t
 
     base = raw_dir(root)
-    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-baru-", dir=base))
+    staging = folder_staging(base, f".{tahun}-baru-")
     try:
         for nama, (_, df) in tabel.items():
             _tulis_csv(df, staging / f"{nama}.csv")
@@ -114,7 +113,6 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
             _petunjuk(tahun, {n: df for n, (_, df) in tabel.items()}, asal, narasi),
             encoding="utf-8",
         )
-        staging.chmod(0o755)  # mkdtemp makes it private; the data folder is shared
         if folder.exists():  # made by someone else meanwhile: theirs stays
             raise TahunBaruGagal(
                 f"folder {relatif(folder, root)} baru saja dibuat oleh proses lain"
