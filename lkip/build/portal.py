@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lkip.build.bundle import nama_bundel
+from lkip.build.manifest import NAMA_MANIFEST
 from lkip.build.templat import templat
 from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, POLA_TAHUN, project_root
 
@@ -52,7 +53,7 @@ def _tautan_tahun(folder: Path, outputs: Path) -> tuple[Tautan, ...]:
         ("Laporan (HTML)", folder / f"lkip-{t}.html"),
         ("Laporan (PDF)", folder / f"lkip-{t}.pdf"),
         ("Hasil reviu angka (CSV)", folder / "reviu.csv"),
-        ("Manifest", folder / "manifest.json"),
+        ("Manifest", folder / NAMA_MANIFEST),
         ("Bundel untuk reviewer (ZIP)", folder.parent / nama_bundel(int(t))),
     ]
     calon += [
