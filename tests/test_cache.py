@@ -17,6 +17,7 @@ import pytest
 
 from lkip.build import assemble, pdf, pipeline
 from lkip.build import cache as ch
+from lkip.build import eksekusi as ek
 from lkip.build.pdf import Ringkasan
 from lkip.core.sidik import sidik, sidik_json, sidik_kode, sidik_mentah
 from lkip.core.versi import sidik_huruf, versi_dependensi
@@ -56,10 +57,10 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     )
     rekaman = Rekaman()
 
-    def eksekusi(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
+    def eksekusi(notebook: Path, tahun: int, keluaran: Path, km: object = None) -> None:
         assert km is None  # the fake run starts no kernel
-        rekaman.dijalankan.append(bab)
-        nb = nbformat.read(nb_dir / f"{bab}.ipynb", as_version=4)
+        rekaman.dijalankan.append(notebook.stem)
+        nb = nbformat.read(notebook, as_version=4)
         nb.metadata["dijalankan_untuk"] = tahun
         nbformat.write(nb, keluaran)
 
@@ -75,9 +76,9 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             p.write_bytes(b"palsu")
         return lain
 
-    monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
+    monkeypatch.setattr(ek, "jalankan_notebook", eksekusi)
     monkeypatch.setattr(pipeline, "_tulis_format_kantor", format_kantor)
-    monkeypatch.setattr(pipeline, "_kernel_hangat", lambda jumlah, root: None)
+    monkeypatch.setattr(ek, "kernel_hangat", lambda jumlah, root: None)
     monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman
 

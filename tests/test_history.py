@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from lkip.core import fmt
-from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun_baru import buat_tahun_baru
 from lkip.model.laporan import Laporan
 from lkip.presentation import tabel
@@ -192,9 +192,9 @@ def test_missing_year_in_between_is_shown_as_a_dash_in_tren(tanpa_2023: Laporan)
 def gaya_excel_indonesia(folder: Path) -> None:
     """Rewrite every CSV of ``folder`` with ';', a BOM, CRLF and Indonesian numbers."""
     for path in folder.glob("*.csv"):
-        if path.stem not in KOLOM_ANGKA:  # e.g. dilaporkan.csv: quoted text, not read here
+        if path.stem not in TABEL:  # e.g. dilaporkan.csv: quoted text, not read here
             continue
-        kolom_angka = KOLOM_ANGKA[path.stem]
+        kolom_angka = TABEL[path.stem].angka
         with path.open(encoding="utf-8", newline="") as f:
             baris = list(csv.DictReader(f))
         for r in baris:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import nbformat
 import psutil
-import pytest
 
-from lkip.build import pipeline
+from lkip.build import eksekusi as ek
 from lkip.build.kernel import KernelHangat, matikan
 
 
@@ -21,9 +20,7 @@ def _kernel_anak() -> list[psutil.Process]:
     ]
 
 
-def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(tmp_path: Path) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell("tahun = None"),
@@ -36,13 +33,12 @@ def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nb.metadata["language_info"] = {"name": "python"}
     nbformat.write(nb, tmp_path / "bab.ipynb")
-    monkeypatch.setattr(pipeline, "notebooks_dir", lambda: tmp_path)
 
     hangat = KernelHangat(2, dict(os.environ, LKIP_ROOT=str(tmp_path)))
     km = hangat.ambil()
     assert km is not None and km.has_kernel
     try:
-        pipeline._eksekusi("bab", 2023, tmp_path / "keluar.ipynb", km)
+        ek.jalankan_notebook(tmp_path / "bab.ipynb", 2023, tmp_path / "keluar.ipynb", km)
     finally:
         matikan(km)
     hasil = nbformat.read(tmp_path / "keluar.ipynb", as_version=4)

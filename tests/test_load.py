@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid, Masalah
-from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun import (
     NARASI_WAJIB,
     TahunMentah,
@@ -450,7 +450,7 @@ def test_baca_tabel_reports_every_bad_cell(root):
     ganti(root, "anggaran.csv", "1000000,900000", "satu juta,900000")
     ganti(root, "anggaran.csv", "500000,450000", "500000,45%x")
     with pytest.raises(DataTidakValid) as info:
-        baca_tabel(berkas(root, "anggaran.csv"), "anggaran", KOLOM_ANGKA["anggaran"])
+        baca_tabel(berkas(root, "anggaran.csv"), "anggaran", TABEL["anggaran"].angka)
     assert tempat(info.value.masalah) == [
         ("2023/anggaran.csv", 2, "pagu", "satu juta"),
         ("2023/anggaran.csv", 4, "realisasi", "45%x"),
@@ -535,7 +535,7 @@ def buku_dari_csv(root: Path, nama_buku: str, tabel: list[str], judul=str) -> Pa
         for baris in isi[1:]:
             lembar.append(
                 [
-                    (float(v) if v else None) if k in KOLOM_ANGKA[nama] else v
+                    (float(v) if v else None) if k in TABEL[nama].angka else v
                     for k, v in zip(isi[0], baris, strict=True)
                 ]
             )
@@ -616,7 +616,9 @@ def test_missing_year_folder_points_at_new_year(tmp_path):
 def _idm(tahun: int, *desa: str) -> TahunMentah:
     idm = pd.DataFrame({"desa": list(desa), "skor": [0.7] * len(desa)})
     return TahunMentah(
-        tahun=tahun, kinerja=pd.DataFrame(), idm=idm, label={"idm": f"{tahun}/idm.csv"}
+        tahun=tahun,
+        tabel={"kinerja": pd.DataFrame(), "idm": idm},
+        label={"idm": f"{tahun}/idm.csv"},
     )
 
 
@@ -637,7 +639,9 @@ def test_new_or_gone_desa_are_not_typos():
 
 def _kinerja(tahun: int, *baris: tuple[str, str]) -> TahunMentah:
     kinerja = pd.DataFrame(baris, columns=["kode", "indikator"])
-    return TahunMentah(tahun=tahun, kinerja=kinerja, label={"kinerja": f"{tahun}/kinerja.csv"})
+    return TahunMentah(
+        tahun=tahun, tabel={"kinerja": kinerja}, label={"kinerja": f"{tahun}/kinerja.csv"}
+    )
 
 
 def test_an_indicator_whose_kode_changed_is_an_error():

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lkip import processed
+from lkip.build import eksekusi as ek
 from lkip.build import pipeline
 from lkip.cli import main
 from lkip.core.paths import PACKAGE_ROOT
@@ -37,14 +38,14 @@ def _sisa(root: Path) -> list[str]:
 def test_chapters_run_at_the_same_time(
     root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    eksekusi = pipeline._eksekusi
+    eksekusi = ek.jalankan_notebook
     bersama = threading.Barrier(2, timeout=60)
 
-    def tunggu_yang_lain(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
+    def tunggu_yang_lain(notebook: Path, tahun: int, keluaran: Path, km: object = None) -> None:
         bersama.wait()  # breaks (and the run fails) unless both chapters are running at once
-        eksekusi(bab, tahun, keluaran, km)
+        eksekusi(notebook, tahun, keluaran, km)
 
-    monkeypatch.setattr(pipeline, "_eksekusi", tunggu_yang_lain)
+    monkeypatch.setattr(ek, "jalankan_notebook", tunggu_yang_lain)
     pipeline.render(2023, root=root, lapor=lambda _: None, pekerja=2)
     assert sorted(palsu.dijalankan) == [BAB_PEGAWAI, BAB_KINERJA]
 
@@ -101,7 +102,7 @@ def test_interrupted_run_keeps_last_outputs_and_leaves_no_litter(
     def putus(*_: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "_eksekusi", putus)
+    monkeypatch.setattr(ek, "jalankan_notebook", putus)
     _notebook_berubah = pipeline.notebooks_dir() / f"{BAB_KINERJA}.ipynb"
     _notebook_berubah.write_text(_notebook_berubah.read_text().replace("L.kinerja", "L.tren"))
     with pytest.raises(KeyboardInterrupt):
@@ -126,18 +127,18 @@ def test_interrupted_swap_is_repaired_by_the_next_run(root: Path) -> None:
 def test_a_failing_chapter_does_not_lose_the_others(
     root: Path, palsu: Rekaman, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    eksekusi = pipeline._eksekusi
+    eksekusi = ek.jalankan_notebook
 
-    def kinerja_gagal(bab: str, tahun: int, keluaran: Path, km: object = None) -> None:
-        eksekusi(bab, tahun, keluaran, km)
-        if bab == BAB_KINERJA:
-            raise pipeline.BabGagal(bab, 2, "ZeroDivisionError: division by zero", keluaran)
+    def kinerja_gagal(notebook: Path, tahun: int, keluaran: Path, km: object = None) -> None:
+        eksekusi(notebook, tahun, keluaran, km)
+        if notebook.stem == BAB_KINERJA:
+            raise ek.BabGagal(notebook.stem, 2, "ZeroDivisionError: division by zero", keluaran)
 
-    monkeypatch.setattr(pipeline, "_eksekusi", kinerja_gagal)
-    with pytest.raises(pipeline.BabGagal) as e:
+    monkeypatch.setattr(ek, "jalankan_notebook", kinerja_gagal)
+    with pytest.raises(ek.BabGagal) as e:
         pipeline.render(2023, root=root, lapor=lambda _: None)
     assert e.value.bab == BAB_KINERJA and e.value.notebook.parent.parent.name == "2023-gagal"
-    monkeypatch.setattr(pipeline, "_eksekusi", eksekusi)
+    monkeypatch.setattr(ek, "jalankan_notebook", eksekusi)
     palsu.dijalankan.clear()
     pipeline.render(2023, root=root, lapor=lambda _: None)
     assert palsu.dijalankan == [BAB_KINERJA]  # the chapter that succeeded came from the cache

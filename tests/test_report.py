@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from lkip.build import pipeline
+from lkip.build.eksekusi import BabGagal
 from lkip.cli import main
 from lkip.core.errors import DataTidakValid
 from tests.conftest import sidik_folder
@@ -184,7 +185,7 @@ def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
     monkeypatch.setattr(pipeline, "notebooks_dir", lambda: tmp_path)
     monkeypatch.setattr(pipeline, "CHAPTERS", ("99_rusak",))
     before = sidik_folder(rendered.folder)
-    with pytest.raises(pipeline.BabGagal) as e:
+    with pytest.raises(BabGagal) as e:
         pipeline.render(2023, root=root, lapor=lambda _: None)
     assert e.value.bab == "99_rusak" and "ZeroDivisionError" in str(e.value)
     assert e.value.notebook.exists() and e.value.notebook.parent.parent.name == "2023-gagal"

@@ -13,7 +13,7 @@ import yaml
 
 from lkip import cli
 from lkip.core.errors import DataTidakValid
-from lkip.inputs.schemas import KOLOM_ANGKA
+from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun import baca_tabel, muat_tahun
 from lkip.inputs.tahun_baru import TahunBaruGagal, buat_tahun_baru
 from tests.conftest import sidik_folder
@@ -64,8 +64,8 @@ def test_workbook_holds_the_same_tables(baru: Path) -> None:
     assert lembar["G2"].value is None  # target to fill in
     for nama in ("kinerja", "anggaran", "idm", "skm_unsur", "pegawai"):
         pd.testing.assert_frame_equal(
-            baca_tabel(baru / "lkip-2024.xlsx", nama, KOLOM_ANGKA[nama]),
-            baca_tabel(baru / f"{nama}.csv", nama, KOLOM_ANGKA[nama]),
+            baca_tabel(baru / "lkip-2024.xlsx", nama, TABEL[nama].angka),
+            baca_tabel(baru / f"{nama}.csv", nama, TABEL[nama].angka),
         )
 
 
@@ -79,7 +79,7 @@ def test_workbook_alone_gives_the_same_list_with_sheet_names(baru: Path) -> None
         muat_tahun(2024, baru.parents[3])
     dari_buku = [(m.berkas, m.baris, m.kolom) for m in info.value.masalah]
     assert dari_buku[0] == ("2024/lkip-2024.xlsx (lembar kinerja)", 2, "target")
-    ganti = {f"2024/{n}.csv": f"2024/lkip-2024.xlsx (lembar {n})" for n in KOLOM_ANGKA}
+    ganti = {f"2024/{n}.csv": f"2024/lkip-2024.xlsx (lembar {n})" for n in TABEL}
     assert dari_buku == [(ganti.get(b, b), baris, k) for b, baris, k in dari_csv]
 
 

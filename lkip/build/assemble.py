@@ -11,7 +11,6 @@ offline. The PDF is laid out from the same parts (``lkip.build.pdf``).
 from __future__ import annotations
 
 import copy
-import functools
 import logging
 import re
 import unicodedata
@@ -22,10 +21,10 @@ from typing import TYPE_CHECKING
 
 import nbformat
 from bs4 import BeautifulSoup, Tag
-from jinja2 import Environment, FileSystemLoader, Template
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
+from lkip.build.templat import TEMPLATES_DIR, templat
 from lkip.presentation.html_layar import satuan_utuh, tandai_kolom_pertama
 
 if TYPE_CHECKING:
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 # Outputs a reader sees; everything else (text/plain reprs, javascript, widgets) is dropped.
 SHOWN_MIMETYPES = ("text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg")
@@ -190,7 +188,7 @@ class Naskah:
         nomor: Mapping[str, str] | None = None,
         halaman_awal: int | None = None,
     ) -> str:
-        return _template().render(
+        return templat("report.html.j2").render(
             meta=self.meta,
             css=Markup((TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")),
             kop=css_string(f"LKIP {self.meta.instansi} Tahun {self.meta.tahun}"),
@@ -228,17 +226,6 @@ def susun_naskah(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: 
 def render_html(chapters: Sequence[Bab], meta: ReportMeta, daftar_isi_setelah: int = 0) -> str:
     """The whole report as one HTML document; the Daftar Isi follows the first N chapters."""
     return susun_naskah(chapters, meta, daftar_isi_setelah).html()
-
-
-@functools.cache
-def _template() -> Template:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("report.html.j2")
 
 
 def css_string(text: str) -> Markup:

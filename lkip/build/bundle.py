@@ -90,9 +90,14 @@ def notebook_html(notebook: Path) -> str:
     return str(soup)
 
 
+def nama_bundel(tahun: int) -> str:
+    """The file name of a year's bundle."""
+    return f"lkip-{tahun}-bundel.zip"
+
+
 def path_bundel(tahun: int, root: Path | None = None) -> Path:
     """Where ``lkip bundle`` writes: next to ``outputs/<tahun>/``, not inside it."""
-    return outputs_dir(tahun, root).parent / f"lkip-{tahun}-bundel.zip"
+    return outputs_dir(tahun, root).parent / nama_bundel(tahun)
 
 
 def buat_bundel(tahun: int, root: Path | None = None, tujuan: Path | None = None) -> HasilBundel:

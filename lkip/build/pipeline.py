@@ -17,26 +17,25 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip.build import cache as ch
-from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
+from lkip.build import eksekusi as ek
+from lkip.build.eksekusi import BabGagal
+from lkip.build.kernel import KERNEL
 from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
 from lkip.core.paths import (
-    ENV_INSTANSI,
+    folder_staging,
     ganti_folder,
     hapus,
-    instansi_aktif,
     notebooks_dir,
     outputs_dir,
     processed_dir,
@@ -47,8 +46,6 @@ from lkip.core.sidik import sidik, sidik_json, sidik_kode
 from lkip.core.versi import versi_dependensi
 
 if TYPE_CHECKING:
-    from jupyter_client import AsyncKernelManager
-
     from lkip.build.assemble import BabHtml, ReportMeta
     from lkip.model.laporan import Laporan
 
@@ -59,17 +56,6 @@ STRUKTUR = baca_struktur()
 CHAPTERS = STRUKTUR.notebook
 DAFTAR_ISI_SETELAH = STRUKTUR.daftar_isi_setelah
 BACAAN: dict[str, frozenset[str]] = STRUKTUR.bacaan
-
-
-class BabGagal(RuntimeError):
-    """A chapter notebook raised; says which chapter and cell, and where the notebook is kept."""
-
-    def __init__(self, bab: str, sel: int | None, galat: str, notebook: Path) -> None:
-        self.bab, self.sel, self.galat, self.notebook = bab, sel, galat, notebook
-        tempat = f"sel ke-{sel}" if sel is not None else "sel yang tidak diketahui"
-        super().__init__(
-            f"Bab {bab} gagal pada {tempat}: {galat}\nNotebook yang gagal disimpan di {notebook}"
-        )
 
 
 @dataclass(frozen=True)
@@ -127,8 +113,7 @@ def render(
     with kunci_tahun(tahun, root, lapor):
         target = outputs_dir(tahun, root)
         _bersihkan_sisa(tahun, root)
-        staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
-        staging.chmod(0o755)  # mkdtemp makes it private; the outputs are for reviewers to read
+        staging = folder_staging(target.parent, f".{tahun}-sedang-")
         try:
             _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1)
             ganti_folder(staging, target)
@@ -185,8 +170,8 @@ def _render_ke(
     pekerja: int,
 ) -> None:
     """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
-    nb_folder = staging / "notebooks"
-    html, pdf = staging / f"lkip-{tahun}.html", staging / f"lkip-{tahun}.pdf"
+    keluaran = HasilRender.dari_folder(tahun, staging)
+    nb_folder, html, pdf = staging / "notebooks", keluaran.html, keluaran.pdf
     # lkip sources: the chapters' key; with the template and stylesheet: the assembler's key
     kode, rakit, versi = sidik_kode(), sidik_kode(template=True), versi_dependensi()
     asal = Asal.baca(tahun, root)  # the inputs hashed and git asked once for the whole run
@@ -210,14 +195,25 @@ def _render_ke(
 
     # Kernels start while the data is processed; the assembler's imports (nbconvert,
     # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
-    hangat = _kernel_hangat(min(pekerja, len(CHAPTERS)), root)
+    hangat = ek.kernel_hangat(min(pekerja, len(CHAPTERS)), root)
     try:
         laporan = _proses(tahun, root, asal.mentah)
         reviu_csv = _tulis_reviu(laporan, staging)
         bagian = ch.bagian_olahan(processed_dir(tahun, root))
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
         threading.Thread(target=_impor_perakit, daemon=True).start()
-        executed = _jalankan_bab(tahun, root, nb_folder, kunci_bab, cache, lapor, pekerja, hangat)
+        executed = ek.jalankan_bab(
+            CHAPTERS,
+            notebooks_dir(),
+            tahun,
+            root,
+            nb_folder,
+            kunci_bab,
+            cache,
+            lapor,
+            pekerja,
+            hangat,
+        )
     finally:
         if hangat is not None:
             hangat.tutup()
@@ -320,10 +316,10 @@ def _tulis_format_kantor(
     from lkip.build.pdf_lampiran import lampirkan
     from lkip.build.word import tulis_docx
 
-    tahun = asal.tahun
+    keluaran = HasilRender.dari_folder(asal.tahun, staging)
     teks = html.read_text(encoding="utf-8")
-    docx = tulis_docx(teks, staging / f"lkip-{tahun}.docx")
-    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], staging / f"lkip-{tahun}-tabel.xlsx", tahun)
+    docx = tulis_docx(teks, keluaran.docx)
+    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], keluaran.xlsx, asal.tahun)
     manifest = buat_manifest(asal, staging, _parameter(asal))
     manifest["keluaran"].pop(pdf.name, None)
     lampirkan(pdf, manifest, root)
@@ -347,7 +343,7 @@ def _dari_cache_penuh(
     nb_folder = staging / "notebooks"
     periksa = _periksa_laporan(html.name, pdf.name)
     ok = all(
-        cache.ambil("bab", penunjuk["bab"][b], nb_folder, _periksa_notebook(f"{b}.ipynb"))
+        cache.ambil("bab", penunjuk["bab"][b], nb_folder, ek.periksa_notebook(f"{b}.ipynb"))
         for b in CHAPTERS
     ) and cache.ambil("laporan", penunjuk["laporan"], staging, periksa)
     if not ok:  # part of the cache was removed: start again from an empty staging folder
@@ -366,15 +362,6 @@ def _periksa_penunjuk(isi: Mapping[str, bytes]) -> None:
         isinstance(penunjuk["bab"][b], str) for b in CHAPTERS
     ):
         raise ValueError("penunjuk tidak sah")
-
-
-def _periksa_notebook(nama: str) -> ch.Periksa:
-    def periksa(isi: Mapping[str, bytes]) -> None:
-        nb = json.loads(isi[nama])
-        if not isinstance(nb["cells"], list) or not isinstance(nb["metadata"], dict):
-            raise ValueError("bukan notebook")
-
-    return periksa
 
 
 def _periksa_teks(*nama: str) -> ch.Periksa:
@@ -408,99 +395,6 @@ def _kunci_bab(
             "versi": versi,
         }
     )
-
-
-def _jalankan_bab(
-    tahun: int,
-    root: Path,
-    folder: Path,
-    kunci_bab: dict[str, str],
-    cache: ch.Cache | None,
-    lapor: Callable[[str], None],
-    pekerja: int,
-    hangat: KernelHangat | None = None,
-) -> list[Path]:
-    """Restore the cached chapters and execute the others, ``pekerja`` at a time."""
-    folder.mkdir(parents=True, exist_ok=True)
-    kunci_lapor = threading.Lock()
-
-    def lapor_aman(pesan: str) -> None:
-        with kunci_lapor:
-            lapor(pesan)
-
-    jalan = []
-    for bab in CHAPTERS:
-        if cache is not None and cache.ambil(
-            "bab", kunci_bab[bab], folder, _periksa_notebook(f"{bab}.ipynb")
-        ):
-            lapor(f"Bab {bab}: dari cache")
-        else:
-            jalan.append(bab)
-
-    def satu(bab: str) -> None:
-        keluaran = folder / f"{bab}.ipynb"
-        mulai = time.perf_counter()
-        lapor_aman(f"Bab {bab}: mulai")
-        km = hangat.ambil() if hangat is not None else None
-        try:
-            _eksekusi(bab, tahun, keluaran, km)
-        finally:
-            if km is not None:
-                matikan(km)
-        lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
-        if cache is not None:
-            cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
-
-    if jalan:
-        env_lama = {k: os.environ.get(k) for k in ("LKIP_ROOT", ENV_INSTANSI)}
-        # the kernels inherit them and read this root's data of this office
-        os.environ.update(_env_kernel(root))
-        pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
-        try:
-            futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
-            wait(futures, return_when=FIRST_EXCEPTION)
-            pool.shutdown(wait=True, cancel_futures=True)  # a failure stops the chapters queued
-            gagal = [f for f in futures if not f.cancelled() and f.exception() is not None]
-            if gagal:  # report the first failed chapter in report order
-                raise min(gagal, key=lambda f: CHAPTERS.index(futures[f])).exception()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-            for k, v in env_lama.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
-    return [folder / f"{bab}.ipynb" for bab in CHAPTERS]
-
-
-def _kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
-    """Kernels for the chapters to come, reading this root's data of this office."""
-    return KernelHangat(jumlah, dict(os.environ, **_env_kernel(root)))
-
-
-def _env_kernel(root: Path) -> dict[str, str]:
-    """What a chapter kernel needs to find the data: the root and the office."""
-    return {"LKIP_ROOT": str(root), ENV_INSTANSI: instansi_aktif(root)}
-
-
-def _eksekusi(bab: str, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None) -> None:
-    """Execute one chapter notebook with papermill in its own kernel (``km``: already started)."""
-    import papermill
-
-    try:
-        papermill.execute_notebook(
-            notebooks_dir() / f"{bab}.ipynb",
-            keluaran,
-            parameters={"tahun": tahun},
-            progress_bar=False,
-            # no cwd=: papermill would os.chdir the whole process, which races between threads;
-            # the notebooks read nothing relative to their folder (muat finds the data by root)
-            kernel_name=KERNEL,
-            extra_arguments=ARGUMEN,
-            km=km,
-        )
-    except papermill.PapermillExecutionError as e:
-        raise BabGagal(bab, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e
 
 
 def meta_laporan(laporan: Laporan, kaki: str = "") -> ReportMeta:

@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader
-
+from lkip.build.bundle import nama_bundel
+from lkip.build.manifest import NAMA_MANIFEST
+from lkip.build.templat import templat
 from lkip.core.paths import BUKAN_INSTANSI, INSTANSI_PATTERN, POLA_TAHUN, project_root
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 NAMA_PORTAL = "index.html"
 
 
@@ -53,8 +53,8 @@ def _tautan_tahun(folder: Path, outputs: Path) -> tuple[Tautan, ...]:
         ("Laporan (HTML)", folder / f"lkip-{t}.html"),
         ("Laporan (PDF)", folder / f"lkip-{t}.pdf"),
         ("Hasil reviu angka (CSV)", folder / "reviu.csv"),
-        ("Manifest", folder / "manifest.json"),
-        ("Bundel untuk reviewer (ZIP)", folder.parent / f"lkip-{t}-bundel.zip"),
+        ("Manifest", folder / NAMA_MANIFEST),
+        ("Bundel untuk reviewer (ZIP)", folder.parent / nama_bundel(int(t))),
     ]
     calon += [
         (f"Notebook {nb.stem}", nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))
@@ -108,13 +108,7 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
 
 def html_portal(root: Path) -> str:
     instansi, rekap, kabupaten = daftar_keluaran(root)
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("portal.html.j2").render(
+    return templat("portal.html.j2").render(
         instansi=instansi,
         rekap=rekap,
         kabupaten=kabupaten,

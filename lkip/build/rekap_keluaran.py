@@ -7,11 +7,10 @@ reads like an LKIP. It is written aside and swapped in whole, like an office's o
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkip.core.paths import ganti_folder, project_root, rekap_dir
+from lkip.core.paths import folder_staging, ganti_folder, project_root, rekap_dir
 from lkip.rekap import Rekap, susun_rekap
 
 
@@ -44,8 +43,7 @@ def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
     )
     target = rekap_dir(tahun, root)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-sedang-", dir=target.parent))
-    staging.chmod(0o755)
+    staging = folder_staging(target.parent, f".{tahun}-sedang-")
     nama = nama_rekap(tahun)
     try:
         bab = BabHtml("rekap", bab_rekap(rekap, kabupaten))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -163,6 +164,15 @@ def tahun_terakhir(root: Path | None = None) -> int:
     if not tahun_ada:
         raise FileNotFoundError(f"Belum ada folder tahun di {folder}/ (misalnya {folder}/2023/).")
     return tahun_ada[-1]
+
+
+def folder_staging(induk: Path, awalan: str) -> Path:
+    """A new empty folder in ``induk`` (hidden: ``awalan`` starts with a dot) to build in aside
+    and rename into place when complete. Readable by all, unlike ``mkdtemp``'s private folder:
+    data and outputs are shared with colleagues and reviewers."""
+    folder = Path(tempfile.mkdtemp(prefix=awalan, dir=induk))
+    folder.chmod(0o755)
+    return folder
 
 
 def ganti_folder(baru: Path, target: Path) -> None:

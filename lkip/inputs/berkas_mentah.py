@@ -29,6 +29,7 @@ __all__ = [
     "baris_tabel",
     "baris_xlsx",
     "daftar_lembar",
+    "label_berkas",
     "nama_kolom",
     "susun_kolom",
     "teks_sel",
@@ -39,6 +40,12 @@ BATAS_UKURAN = 50 * 1024 * 1024
 """Largest input file read, in bytes: a year's tables are kilobytes, a big survey a few MB."""
 
 _SIMPAN_CSV = 'simpan ulang dari Excel dengan Simpan Sebagai → "CSV UTF-8 (dipisahkan koma)"'
+
+
+def label_berkas(path: Path) -> str:
+    """A raw file as problems name it, ``<tahun>/<file>``: where the analyst finds it under
+    ``data/raw/<instansi>/``."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def _masalah(berkas: str, pesan: str, baris: int | None = None) -> list[Masalah]:

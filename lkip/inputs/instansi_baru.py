@@ -11,7 +11,6 @@ PermenPAN-RB 14/2017, the staff categories) keep their rows with the figures emp
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,11 +19,18 @@ import pandas as pd
 import yaml
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import dengan_instansi, periksa_slug, project_root, relatif, tahun_tersedia
+from lkip.core.paths import (
+    dengan_instansi,
+    folder_staging,
+    periksa_slug,
+    project_root,
+    relatif,
+    tahun_tersedia,
+)
+from lkip.inputs.schemas import TABEL
 from lkip.inputs.tahun import NARASI_PER_KODE, muat_tahun
 from lkip.inputs.tahun_baru import (
     README,
-    TABEL,
     _kosongkan,
     _petunjuk,
     _tulis_buku,
@@ -32,8 +38,6 @@ from lkip.inputs.tahun_baru import (
     nama_buku,
 )
 
-# Tables whose rows are the same for every office: kept, with the year's figures emptied.
-BARIS_UMUM = frozenset({"skm_unsur", "pegawai"})
 # profil.yaml keys shared by the offices of one kabupaten: copied as they are.
 PROFIL_UMUM = frozenset({"kabupaten", "periode_renstra", "konvensi"})
 
@@ -72,8 +76,8 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
         mentah = muat_tahun(tahun, root, wajib_lengkap=False)
         folder_asal = base / dari / str(tahun)
 
-    tabel = {n: _tanpa_isi(n, df) for n in TABEL if (df := getattr(mentah, n)) is not None}
-    staging = Path(tempfile.mkdtemp(prefix=f".{slug}-baru-", dir=base))
+    tabel = {n: _tanpa_isi(n, df) for n, df in mentah.tabel.items()}
+    staging = folder_staging(base, f".{slug}-baru-")
     try:
         folder = staging / str(tahun)
         folder.mkdir()
@@ -100,8 +104,6 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
             f"`make validate INSTANSI={slug} YEAR={tahun}`.\n\n"
         )
         (folder / README).write_text(pembuka + petunjuk, encoding="utf-8")
-        for p in (staging, folder):
-            p.chmod(0o755)  # mkdtemp makes it private; the data folder is shared
         if tujuan_instansi.exists():
             raise TahunBaruGagal(f"folder {relatif(tujuan_instansi, root)} baru saja dibuat")
         staging.rename(tujuan_instansi)
@@ -112,7 +114,7 @@ def buat_instansi_baru(slug: str, dari: str, root: Path | None = None) -> Instan
 
 def _tanpa_isi(nama: str, df: pd.DataFrame) -> pd.DataFrame:
     """The table's columns; its rows too when they are the same for every office."""
-    if nama in BARIS_UMUM:
+    if TABEL[nama].sama_tiap_instansi:
         return _kosongkan(nama, df)
     return df.iloc[0:0].copy()
 

@@ -1,4 +1,8 @@
-"""Validation rules of each raw table (the data contract: ``data/README.md``).
+"""The raw tables of a year and their validation rules (the data contract: ``data/README.md``).
+
+:data:`TABEL` is the one list of a year's tables: reading and validation
+(:mod:`lkip.inputs.tahun`), the new-year scaffold (:mod:`lkip.inputs.tahun_baru`) and the new
+office's (:mod:`lkip.inputs.instansi_baru`) all follow it, so a new input file is one entry here.
 
 Every rule carries its Indonesian explanation (``error=``) so that a failure can be shown to
 the analyst as "what was expected" without a lookup table. Row-level rules that involve
@@ -10,32 +14,24 @@ missing cells as NaN, integer columns ``Int64``, other numeric columns ``float``
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import pandera.pandas as pa
 
 __all__ = [
-    "KOLOM_ANGKA",
+    "TABEL",
     "UNSUR_SKM",
+    "Tabel",
     "anggaran",
     "dilaporkan",
     "idm",
     "kinerja",
     "pegawai",
-    "skema",
     "skm_unsur",
 ]
 
 UNSUR_SKM = tuple(f"U{i}" for i in range(1, 10))
-
-# Numeric columns of each table; True = integer-valued (rupiah, counts), see lkip.core.numbers.
-KOLOM_ANGKA: dict[str, dict[str, bool]] = {
-    "kinerja": {"target": False, "realisasi": False, "target_akhir": False},
-    "idm": {"skor": False, "iks": False, "ike": False, "ikl": False},
-    "skm_unsur": {"nrr": False, "responden": True},
-    "anggaran": {"pagu": True, "realisasi": True},
-    "pegawai": {"jumlah": True},
-}
 
 UNIK = "harus unik: nilai ini sudah dipakai di baris sebelumnya"
 
@@ -254,15 +250,61 @@ def dilaporkan() -> pa.DataFrameSchema:
     )
 
 
-def skema(nama: str, lengkap: bool = True) -> pa.DataFrameSchema:
-    """The schema of table ``nama`` (the file name without ``.csv``)."""
-    if nama == "kinerja":
-        return kinerja(lengkap)
-    if nama == "anggaran":
-        return anggaran(lengkap)
-    return {
-        "idm": idm,
-        "skm_unsur": skm_unsur,
-        "pegawai": pegawai,
-        "dilaporkan": dilaporkan,
-    }[nama]()
+@dataclass(frozen=True)
+class Tabel:
+    """One table of a year's raw input (``<nama>.csv``, ``.xlsx`` or a workbook sheet)."""
+
+    skema: Callable[[bool], pa.DataFrameSchema]
+    """Its rules; the argument is ``lengkap`` (the report year, not a history year)."""
+    angka: dict[str, bool]
+    """Numeric columns; True = integer-valued (rupiah, counts), see lkip.core.numbers."""
+    wajib: bool = False
+    """Required in the report year."""
+    wajib_riwayat: bool = False
+    """Required in a history year too (which only feeds comparisons)."""
+    tahunan: tuple[str, ...] = ()
+    """The year's figures, which ``new-year`` empties; every other column carries over."""
+    petunjuk: str = ""
+    """What the analyst fills in each year, for the new year's README."""
+    sama_tiap_instansi: bool = False
+    """Its rows are the same for every office: ``new-instansi`` keeps them, figures emptied."""
+
+
+# Every raw table, in the order files are read and the new year's workbook lists its sheets.
+TABEL: dict[str, Tabel] = {
+    "kinerja": Tabel(
+        kinerja,
+        {"target": False, "realisasi": False, "target_akhir": False},
+        wajib=True,
+        wajib_riwayat=True,
+        tahunan=("target", "realisasi"),
+    ),
+    "anggaran": Tabel(
+        anggaran,
+        {"pagu": True, "realisasi": True},
+        wajib=True,
+        tahunan=("pagu", "realisasi"),
+        petunjuk="`pagu` dan `realisasi` tiap sub kegiatan (rupiah; realisasi ≤ pagu)",
+    ),
+    "idm": Tabel(
+        lambda _lengkap: idm(),
+        {"skor": False, "iks": False, "ike": False, "ikl": False},
+        tahunan=("skor", "iks", "ike", "ikl"),
+        petunjuk="`skor` IDM tiap desa (0–1; `iks`, `ike`, `ikl` bila ada), dari berkas "
+        "Kemendesa tahun ini",
+    ),
+    "skm_unsur": Tabel(
+        lambda _lengkap: skm_unsur(),
+        {"nrr": False, "responden": True},
+        tahunan=("nrr", "responden"),
+        petunjuk="`nrr` tiap unsur (1–4) dari hasil SKM tahun ini",
+        sama_tiap_instansi=True,
+    ),
+    "pegawai": Tabel(
+        lambda _lengkap: pegawai(),
+        {"jumlah": True},
+        tahunan=("jumlah",),
+        petunjuk="`jumlah` pegawai per kategori",
+        sama_tiap_instansi=True,
+    ),
+}

@@ -23,16 +23,19 @@ from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.numbers import AngkaTidakValid, baca_angka
 from lkip.core.paths import folder_tahun, relatif
 from lkip.inputs import schemas
-from lkip.inputs.berkas_mentah import baris_tabel, daftar_lembar, susun_kolom, teks_sel
+from lkip.inputs.berkas_mentah import (
+    baris_tabel,
+    daftar_lembar,
+    label_berkas,
+    susun_kolom,
+    teks_sel,
+)
 from lkip.inputs.berkas_mentah import nama_kolom as _nama_kolom
 from lkip.inputs.responden import berkas_responden
 from lkip.inputs.skema_yaml import Narasi, Profil, periksa_yaml
 from lkip.inputs.yaml_aman import Yaml, baca_yaml
 
 __all__ = ["TahunMentah", "baca_tabel", "muat_tahun", "periksa_kode", "periksa_nama_desa"]
-
-TABEL_WAJIB = ("kinerja", "anggaran")
-TABEL_PILIHAN = ("idm", "skm_unsur", "pegawai")
 
 # Parts of narasi.yaml holding one text per indicator, keyed by its kode in kinerja.csv.
 NARASI_PER_KODE = ("analisis", "analisis_penyebab")
@@ -41,27 +44,25 @@ NARASI_WAJIB = tuple(n for n, f in Narasi.model_fields.items() if f.is_required(
 
 @dataclass
 class TahunMentah:
-    """One year's validated raw input; optional tables are ``None`` when their file is absent.
+    """One year's validated raw input: ``tabel`` holds each table of :data:`schemas.TABEL`
+    whose file is present (``kinerja`` always).
 
-    ``anggaran``, ``profil`` and ``narasi`` may be absent only for history years
-    (``wajib_lengkap=False``); ``files`` maps each file name read to its path, for provenance.
+    A table is also an attribute, ``None`` when absent (``mentah.idm``). Required tables,
+    ``profil`` and ``narasi`` may be absent only for history years (``wajib_lengkap=False``);
+    ``files`` maps each file name read to its path, for provenance.
     """
 
     tahun: int
-    kinerja: pd.DataFrame
-    idm: pd.DataFrame | None = None
-    skm_unsur: pd.DataFrame | None = None
-    anggaran: pd.DataFrame | None = None
-    pegawai: pd.DataFrame | None = None
+    tabel: dict[str, pd.DataFrame]
     profil: dict[str, Any] = field(default_factory=dict)
     narasi: dict[str, Any] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     label: dict[str, str] = field(default_factory=dict)  # table -> its place, for problems
 
-
-def _label(path: Path) -> str:
-    """The file name as the analyst knows it: relative to ``data/raw``."""
-    return f"{path.parent.name}/{path.name}"
+    def __getattr__(self, nama: str) -> pd.DataFrame | None:
+        if nama not in schemas.TABEL:
+            raise AttributeError(nama)
+        return self.__dict__.get("tabel", {}).get(nama)
 
 
 def _tahun_dari(path: Path) -> int | None:
@@ -89,7 +90,7 @@ def _baca_tabel(
 
     ``berkas`` is how problems name the place (default: the file's label).
     """
-    berkas = berkas or _label(path)
+    berkas = berkas or label_berkas(path)
     baris, masalah = baris_tabel(path, nama, berkas)
     if baris is None:
         return None, None, masalah
@@ -201,17 +202,18 @@ def _buku_kerja(folder: Path) -> list[Path]:
     A workbook named after one table (``kinerja.xlsx``) is that table alone; Excel's lock files
     (``~$...``) are not workbooks.
     """
-    tabel = {*TABEL_WAJIB, *TABEL_PILIHAN}
     return sorted(
         p
         for p in folder.glob("*.xlsx")
-        if p.is_file() and not p.name.startswith(("~$", ".")) and _nama_kolom(p.stem) not in tabel
+        if p.is_file()
+        and not p.name.startswith(("~$", "."))
+        and _nama_kolom(p.stem) not in schemas.TABEL
     )
 
 
 def _daftar_lembar(path: Path) -> tuple[list[str], list[Masalah]]:
     """The table names of a workbook's sheets, or a problem if it cannot be opened."""
-    return daftar_lembar(path, _label(path))
+    return daftar_lembar(path, label_berkas(path))
 
 
 def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tuple[Path, str]]:
@@ -220,10 +222,10 @@ def _cari_tabel(folder: Path, nama: str, buku: dict[Path, list[str]]) -> list[tu
     for akhiran in (".csv", ".xlsx"):
         path = folder / f"{nama}{akhiran}"
         if path.exists() or path.is_symlink():  # a folder or bad link: the reader says so
-            tempat.append((path, _label(path)))
+            tempat.append((path, label_berkas(path)))
     for path, lembar in buku.items():
         if nama in lembar:
-            tempat.append((path, f"{_label(path)} (lembar {nama})"))
+            tempat.append((path, f"{label_berkas(path)} (lembar {nama})"))
     return tempat
 
 
@@ -263,12 +265,11 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
     for path in _buku_kerja(folder):
         buku[path], salah = _daftar_lembar(path)
         masalah += salah
-    wajib = TABEL_WAJIB if wajib_lengkap else ("kinerja",)
-    for nama in (*TABEL_WAJIB, *TABEL_PILIHAN):
+    for nama, jenis in schemas.TABEL.items():
         tempat = _cari_tabel(folder, nama, buku)
         if not tempat:
-            if nama in wajib:
-                skema = schemas.skema(nama, wajib_lengkap)
+            if jenis.wajib_riwayat or (jenis.wajib and wajib_lengkap):
+                skema = jenis.skema(wajib_lengkap)
                 kolom = ", ".join(n for n, c in skema.columns.items() if c.required)
                 pesan = (
                     f'berkas wajib tidak ditemukan (atau lembar "{nama}" di buku Excel); '
@@ -278,7 +279,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
             continue
         files.update({path.name: path for path, _ in tempat})
         label[nama] = tempat[0][1]
-        bacaan = [_baca_tabel(path, nama, schemas.KOLOM_ANGKA[nama], lbl) for path, lbl in tempat]
+        bacaan = [_baca_tabel(path, nama, jenis.angka, lbl) for path, lbl in tempat]
         if len(bacaan) > 1 and not _bacaan_sama(bacaan):
             lain = "; ".join(lbl for _, lbl in tempat[1:])
             pesan = (
@@ -299,7 +300,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
         sudah = {(m.baris, m.kolom) for m in salah}
         masalah += [
             m
-            for m in _periksa_skema(hasil, asli, schemas.skema(nama, wajib_lengkap), berkas)
+            for m in _periksa_skema(hasil, asli, jenis.skema(wajib_lengkap), berkas)
             if (m.baris, m.kolom) not in sudah
         ]
         tabel[nama] = hasil
@@ -316,12 +317,12 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
                 masalah.append(Masalah(f"{tahun}/{nama}.yaml", None, None, None, pesan))
             continue
         files[path.name] = path
-        dokumen, salah = _baca_yaml(path, _label(path))
+        dokumen, salah = _baca_yaml(path, label_berkas(path))
         masalah += salah
         if dokumen is None:
             continue
         if wajib_lengkap or nama == "profil":
-            salah = periksa_yaml(model, dokumen, _label(path))
+            salah = periksa_yaml(model, dokumen, label_berkas(path))
             masalah += salah
             if salah:
                 continue
@@ -337,11 +338,7 @@ def muat_tahun(tahun: int, root: Path | None = None, wajib_lengkap: bool = True)
         raise DataTidakValid(tahun, masalah)
     return TahunMentah(
         tahun=tahun,
-        kinerja=tabel["kinerja"],
-        idm=tabel.get("idm"),
-        skm_unsur=tabel.get("skm_unsur"),
-        anggaran=tabel.get("anggaran"),
-        pegawai=tabel.get("pegawai"),
+        tabel=tabel,
         profil=yaml_isi.get("profil", {}),
         narasi=yaml_isi.get("narasi", {}),
         files=files,

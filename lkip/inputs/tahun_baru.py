@@ -13,7 +13,6 @@ import csv
 import math
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,11 +21,11 @@ import pandas as pd
 from openpyxl.styles import Font, PatternFill
 
 from lkip.core.errors import TahunBaruGagal
-from lkip.core.paths import folder_tahun, raw_dir, relatif, tahun_tersedia
-from lkip.inputs.tahun import TABEL_PILIHAN, TABEL_WAJIB, muat_tahun
+from lkip.core.paths import folder_staging, folder_tahun, raw_dir, relatif, tahun_tersedia
+from lkip.inputs.schemas import TABEL
+from lkip.inputs.tahun import muat_tahun
 
 __all__ = [
-    "ANGKA_TAHUNAN",
     "TahunBaru",
     "TahunBaruGagal",
     "buat_tahun_baru",
@@ -34,16 +33,6 @@ __all__ = [
     "tampilkan",
 ]
 
-# The columns holding one year's figures: emptied in the template. Every other column (codes,
-# names, polaritas, sumber, target_akhir of the Renstra period) carries over.
-ANGKA_TAHUNAN: dict[str, tuple[str, ...]] = {
-    "kinerja": ("target", "realisasi"),
-    "idm": ("skor", "iks", "ike", "ikl"),
-    "skm_unsur": ("nrr", "responden"),
-    "anggaran": ("pagu", "realisasi"),
-    "pegawai": ("jumlah",),
-}
-TABEL = (*TABEL_WAJIB, *TABEL_PILIHAN)
 README = "README-TAHUN-BARU.md"
 _TANGGAL = re.compile(r"^(?P<awal>\s+tanggal:)[^#\n]*(?P<komentar>#.*)?$", re.MULTILINE)
 _ISI = PatternFill("solid", fgColor="FFF2CC")
@@ -96,9 +85,8 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
         if len(tabel) == len(TABEL) and len(yaml) == 2:
             break
         mentah = muat_tahun(t, root, wajib_lengkap=False)
-        for nama in TABEL:
-            df = getattr(mentah, nama)
-            if nama not in tabel and df is not None:
+        for nama, df in mentah.tabel.items():
+            if nama not in tabel:
                 tabel[nama] = (t, _kosongkan(nama, df))
                 asal[f"{nama}.csv"] = t
         for nama in ("profil", "narasi"):
@@ -108,7 +96,7 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
                 asal[f"{nama}.yaml"] = t
 
     base = raw_dir(root)
-    staging = Path(tempfile.mkdtemp(prefix=f".{tahun}-baru-", dir=base))
+    staging = folder_staging(base, f".{tahun}-baru-")
     try:
         for nama, (_, df) in tabel.items():
             _tulis_csv(df, staging / f"{nama}.csv")
@@ -125,7 +113,6 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
             _petunjuk(tahun, {n: df for n, (_, df) in tabel.items()}, asal, narasi),
             encoding="utf-8",
         )
-        staging.chmod(0o755)  # mkdtemp makes it private; the data folder is shared
         if folder.exists():  # made by someone else meanwhile: theirs stays
             raise TahunBaruGagal(
                 f"folder {relatif(folder, root)} baru saja dibuat oleh proses lain"
@@ -137,9 +124,9 @@ def buat_tahun_baru(tahun: int, root: Path | None = None) -> TahunBaru:
 
 
 def _kosongkan(nama: str, df: pd.DataFrame) -> pd.DataFrame:
-    """The table with this year's figures emptied and record order kept."""
+    """The table with this year's figures (``Tabel.tahunan``) emptied and record order kept."""
     hasil = df.reset_index(drop=True).copy()
-    for kolom in ANGKA_TAHUNAN[nama]:
+    for kolom in TABEL[nama].tahunan:
         if kolom in hasil.columns:
             hasil[kolom] = None
     return hasil
@@ -184,7 +171,7 @@ def _tulis_buku(tabel: dict[str, pd.DataFrame], tahun: int, path: Path) -> None:
             huruf = openpyxl.utils.get_column_letter(i)
             isi = [len(str(kolom)), *(len(str(v)) for v in df[kolom].dropna())]
             lembar.column_dimensions[huruf].width = min(max(isi) + 2, 60)
-            angka = kolom in ANGKA_TAHUNAN[nama]
+            angka = kolom in TABEL[nama].tahunan
             for sel in lembar[huruf][1:]:
                 if angka:
                     sel.fill = _ISI
@@ -196,8 +183,7 @@ def _tulis_buku(tabel: dict[str, pd.DataFrame], tahun: int, path: Path) -> None:
 
 def _petunjuk_buku(tahun: int) -> list[str]:
     return [
-        f"Data LKIP tahun {tahun}: satu lembar per tabel (kinerja, idm, skm_unsur, anggaran, "
-        "pegawai).",
+        f"Data LKIP tahun {tahun}: satu lembar per tabel ({', '.join(TABEL)}).",
         "Isi sel yang berwarna kuning dengan angka tahun ini; jangan ubah baris judul.",
         "Kosongkan realisasi indikator bersumber skm atau idm: nilainya dihitung.",
         "Buku ini berisi data yang sama dengan berkas CSV di folder yang sama. Pakai salah satu "
@@ -279,16 +265,9 @@ def _petunjuk(
                 else "."
             )
         )
-    keterangan = {
-        "idm": "`skor` IDM tiap desa (0–1; `iks`, `ike`, `ikl` bila ada), dari berkas "
-        "Kemendesa tahun ini",
-        "skm_unsur": "`nrr` tiap unsur (1–4) dari hasil SKM tahun ini",
-        "anggaran": "`pagu` dan `realisasi` tiap sub kegiatan (rupiah; realisasi ≤ pagu)",
-        "pegawai": "`jumlah` pegawai per kategori",
-    }
-    for nama, teks in keterangan.items():
-        if nama in tabel:
-            isi.append(f"- `{nama}.csv`: {teks} ({len(tabel[nama])} baris).")
+    for nama, jenis in TABEL.items():
+        if nama in tabel and jenis.petunjuk:
+            isi.append(f"- `{nama}.csv`: {jenis.petunjuk} ({len(tabel[nama])} baris).")
     isi += [
         "",
         "Baris boleh ditambah atau dihapus (desa baru, sub kegiatan baru, indikator baru); "

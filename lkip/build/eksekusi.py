@@ -1,0 +1,148 @@
+"""Executing the chapter notebooks: restored from the cache or run, several at a time.
+
+Each chapter runs with papermill in its own kernel (started ahead by
+:class:`lkip.build.kernel.KernelHangat`), reading the data of the run's root and office from
+the environment it inherits. A chapter that raises ends the run as :class:`BabGagal`, naming
+the chapter and cell.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lkip.build import cache as ch
+from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
+from lkip.core.paths import ENV_INSTANSI, instansi_aktif
+
+if TYPE_CHECKING:
+    from jupyter_client import AsyncKernelManager
+
+
+class BabGagal(RuntimeError):
+    """A chapter notebook raised; says which chapter and cell, and where the notebook is kept."""
+
+    def __init__(self, bab: str, sel: int | None, galat: str, notebook: Path) -> None:
+        self.bab, self.sel, self.galat, self.notebook = bab, sel, galat, notebook
+        tempat = f"sel ke-{sel}" if sel is not None else "sel yang tidak diketahui"
+        super().__init__(
+            f"Bab {bab} gagal pada {tempat}: {galat}\nNotebook yang gagal disimpan di {notebook}"
+        )
+
+
+def jalankan_bab(
+    chapters: Sequence[str],
+    sumber: Path,
+    tahun: int,
+    root: Path,
+    folder: Path,
+    kunci_bab: dict[str, str],
+    cache: ch.Cache | None,
+    lapor: Callable[[str], None],
+    pekerja: int,
+    hangat: KernelHangat | None = None,
+) -> list[Path]:
+    """Restore the cached chapters and execute the others, ``pekerja`` at a time.
+
+    ``chapters`` in report order, their notebooks in ``sumber``; the executed ones go to
+    ``folder``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    kunci_lapor = threading.Lock()
+
+    def lapor_aman(pesan: str) -> None:
+        with kunci_lapor:
+            lapor(pesan)
+
+    jalan = []
+    for bab in chapters:
+        if cache is not None and cache.ambil(
+            "bab", kunci_bab[bab], folder, periksa_notebook(f"{bab}.ipynb")
+        ):
+            lapor(f"Bab {bab}: dari cache")
+        else:
+            jalan.append(bab)
+
+    def satu(bab: str) -> None:
+        keluaran = folder / f"{bab}.ipynb"
+        mulai = time.perf_counter()
+        lapor_aman(f"Bab {bab}: mulai")
+        km = hangat.ambil() if hangat is not None else None
+        try:
+            jalankan_notebook(sumber / f"{bab}.ipynb", tahun, keluaran, km)
+        finally:
+            if km is not None:
+                matikan(km)
+        lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
+        if cache is not None:
+            cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
+
+    if jalan:
+        env_lama = {k: os.environ.get(k) for k in ("LKIP_ROOT", ENV_INSTANSI)}
+        # the kernels inherit them and read this root's data of this office
+        os.environ.update(env_kernel(root))
+        pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
+        try:
+            futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
+            wait(futures, return_when=FIRST_EXCEPTION)
+            pool.shutdown(wait=True, cancel_futures=True)  # a failure stops the chapters queued
+            gagal = [f for f in futures if not f.cancelled() and f.exception() is not None]
+            if gagal:  # report the first failed chapter in report order
+                raise min(gagal, key=lambda f: list(chapters).index(futures[f])).exception()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for k, v in env_lama.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+    return [folder / f"{bab}.ipynb" for bab in chapters]
+
+
+def kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
+    """Kernels for the chapters to come, reading this root's data of this office."""
+    return KernelHangat(jumlah, dict(os.environ, **env_kernel(root)))
+
+
+def env_kernel(root: Path) -> dict[str, str]:
+    """What a chapter kernel needs to find the data: the root and the office."""
+    return {"LKIP_ROOT": str(root), ENV_INSTANSI: instansi_aktif(root)}
+
+
+def jalankan_notebook(
+    notebook: Path, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None
+) -> None:
+    """Execute one chapter notebook with papermill in its own kernel (``km``: already started)."""
+    import papermill
+
+    try:
+        papermill.execute_notebook(
+            notebook,
+            keluaran,
+            parameters={"tahun": tahun},
+            progress_bar=False,
+            # no cwd=: papermill would os.chdir the whole process, which races between threads;
+            # the notebooks read nothing relative to their folder (muat finds the data by root)
+            kernel_name=KERNEL,
+            extra_arguments=ARGUMEN,
+            km=km,
+        )
+    except papermill.PapermillExecutionError as e:
+        raise BabGagal(notebook.stem, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e
+
+
+def periksa_notebook(nama: str) -> ch.Periksa:
+    """A cache entry's check (``ch.Periksa``): ``nama`` is a notebook."""
+
+    def periksa(isi: Mapping[str, bytes]) -> None:
+        nb = json.loads(isi[nama])
+        if not isinstance(nb["cells"], list) or not isinstance(nb["metadata"], dict):
+            raise ValueError("bukan notebook")
+
+    return periksa
