@@ -17,8 +17,8 @@ import pandas as pd
 from lkip.formulas import ikm_sel, komentar
 from lkip.inputs.responden import KOLOM_KOMENTAR
 from lkip.model.ikm_perubahan import LABEL_SELANG
-from lkip.presentation import charts, grafik_ikm, kalimat_ikm, tabel_ikm, tabel_ikm_rinci
 from lkip.presentation import display as d
+from lkip.presentation import grafik_ikm, kalimat_ikm, tabel_ikm, tabel_ikm_rinci
 
 
 def _judul(jenis: str, nomor: str | None, urut: int, teks: str) -> str:
@@ -48,7 +48,7 @@ def perubahan(
             angka=[f"NRR {lalu}", f"NRR {kini}", "Perubahan NRR", "Sumbangan ke perubahan IKM"],
         )
         d.gambar(
-            charts.waterfall_ikm(tabel["ikm_waterfall"]),
+            grafik_ikm.waterfall_ikm(tabel["ikm_waterfall"]),
             _judul(
                 "Gambar",
                 nomor,
@@ -64,7 +64,7 @@ def perubahan(
             _judul("Tabel", nomor, 3, f"Responden dan IKM menurut {nama} tahun {lalu} dan {kini}"),
         )
         d.gambar(
-            charts.segmen_ikm(seg, lalu, kini, nama),
+            grafik_ikm.segmen_ikm(seg, lalu, kini, nama),
             _judul("Gambar", nomor, 3, f"Porsi responden dan IKM menurut {nama}"),
         )
         d.tabel(
