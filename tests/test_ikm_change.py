@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from lkip.formulas.ikm import ikm
-from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
+from lkip.formulas.skm import ikm_responden
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
 from lkip.model import ikm_perubahan as ic
 from lkip.model.ikm_perubahan import (
     DataSkm,

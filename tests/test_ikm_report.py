@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.inputs.responden import baca_responden, ikm_responden
+from lkip.formulas.skm import ikm_responden
+from lkip.inputs.responden import baca_responden
 from lkip.model import skm as ikm_data
 from lkip.model.laporan import Laporan
 from lkip.processed import susun

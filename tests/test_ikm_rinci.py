@@ -14,8 +14,9 @@ import pytest
 from lkip.core.errors import DataTidakValid
 from lkip.formulas import ikm_matriks, ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import ukuran_sampel
+from lkip.formulas.skm import ikm_responden
 from lkip.inputs import masukan_ikm
-from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
 from lkip.model import ikm_rinci
 
 

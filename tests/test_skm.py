@@ -9,15 +9,9 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid
-from lkip.inputs.responden import (
-    KOLOM_UNSUR,
-    LABEL_JAWABAN,
-    baca_responden,
-    ikm_responden,
-    kecukupan_sampel,
-    nrr_unsur,
-    profil_responden,
-)
+from lkip.formulas.skm import ikm_responden, kecukupan_sampel, nrr_unsur, profil_responden
+from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN, baca_responden
+from lkip.presentation import kalimat_ikm
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -283,13 +277,23 @@ class TestKecukupanSampel:
         assert kecukupan_sampel(80, 100)["cukup"] is True
         hasil = kecukupan_sampel(79, 100)
         assert (hasil["minimal"], hasil["cukup"]) == (80, False)
-        assert "belum mencukupi" in hasil["kalimat"]
-        assert "1.000" in kecukupan_sampel(300, 1000)["kalimat"]
+        assert kalimat_ikm.kecukupan_sampel(hasil) == (
+            "Jumlah responden 79 dari 100 pengguna layanan; sampel minimal menurut tabel "
+            "Krejcie–Morgan adalah 80, sehingga sampel belum mencukupi."
+        )
+        # N = 1000 -> 278; 278 respondents are enough
+        assert kalimat_ikm.kecukupan_sampel(kecukupan_sampel(278, 1000)) == (
+            "Jumlah responden 278 dari 1.000 pengguna layanan; sampel minimal menurut tabel "
+            "Krejcie–Morgan adalah 278, sehingga sampel mencukupi."
+        )
 
     def test_without_population_not_assessable(self):
         hasil = kecukupan_sampel(240, None)
         assert hasil["cukup"] is None and hasil["minimal"] is None
-        assert "tidak dapat dinilai" in hasil["kalimat"]
+        assert kalimat_ikm.kecukupan_sampel(hasil) == (
+            "Jumlah responden 240; kecukupan sampel tidak dapat dinilai karena jumlah pengguna "
+            "layanan (populasi) tidak diketahui."
+        )
 
 
 class TestSample:

@@ -18,7 +18,8 @@ import pandas as pd
 
 from lkip.core.fmt import angka, bertanda, persen
 from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur, mutu
-from lkip.inputs.responden import KOLOM_UNSUR, TIDAK_DIISI, ikm_responden, nrr_unsur
+from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, nrr_unsur
+from lkip.inputs.responden import KOLOM_UNSUR
 
 # Confidence level of the bootstrap intervals, in percent, and how the report names them.
 TINGKAT_SELANG = 95
@@ -38,7 +39,7 @@ __all__ = [
 
 NrrMasukan = Sequence[float] | Mapping[str, float] | pd.DataFrame
 """NRR of U1..U9: a sequence in unsur order, a mapping kode -> NRR, or a table with columns
-``unsur`` and ``nrr`` (as :func:`lkip.inputs.responden.nrr_unsur` returns)."""
+``unsur`` and ``nrr`` (as :func:`lkip.formulas.skm.nrr_unsur` returns)."""
 
 _KODE = tuple(kode for kode, _ in UNSUR)
 

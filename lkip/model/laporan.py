@@ -32,8 +32,9 @@ from lkip.formulas.predikat import (
     predikat_sakip,
     skala_capaian_dari,
 )
+from lkip.formulas.skm import kecukupan_sampel
 from lkip.inputs.masukan_ikm import baca_kata_kunci
-from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sampel
+from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data

@@ -26,13 +26,8 @@ from lkip.core.paths import (
     tahun_terakhir,
 )
 from lkip.formulas import ikm as ikm_mod
-from lkip.inputs.responden import (
-    baca_responden,
-    berkas_responden,
-    dengan_kelompok_umur,
-    nrr_unsur,
-    profil_responden,
-)
+from lkip.formulas.skm import TIDAK_DIISI, dengan_kelompok_umur, nrr_unsur, profil_responden
+from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.inputs.tahun import muat_tahun
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, analisis_perubahan
 
@@ -286,7 +281,7 @@ def nrr_per_segmen(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:
         responden = dengan_kelompok_umur(responden)
     if kolom not in responden.columns:
         raise KeyError(f"kolom segmen {kolom!r} tidak ada pada data responden")
-    grup = responden[kolom].astype("string").fillna("(tidak diisi)")
+    grup = responden[kolom].astype("string").fillna(TIDAK_DIISI)
     hasil = pd.DataFrame(
         {"unsur": [k for k, _ in ikm_mod.UNSUR], "nama": [n for _, n in ikm_mod.UNSUR]}
     )

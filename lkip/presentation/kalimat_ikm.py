@@ -175,3 +175,19 @@ def batasan(kunci: str, segmen: str, tahun_lalu: int) -> str:
         f"sehingga rincian {nama_kolom(segmen)} × unsur tidak dapat dihitung.",
     }
     return teks[kunci]
+
+
+def kecukupan_sampel(k: Mapping[str, Any]) -> str:
+    """The respondent count against the Krejcie–Morgan minimum
+    (:func:`lkip.formulas.skm.kecukupan_sampel`), or why it cannot be judged."""
+    n = fmt.angka(k["n_responden"], 0)
+    if k["populasi"] is None:
+        return (
+            f"Jumlah responden {n}; kecukupan sampel tidak dapat dinilai karena jumlah pengguna "
+            "layanan (populasi) tidak diketahui."
+        )
+    return (
+        f"Jumlah responden {n} dari {fmt.angka(k['populasi'], 0)} pengguna layanan; sampel "
+        f"minimal menurut tabel Krejcie–Morgan adalah {fmt.angka(k['minimal'], 0)}, sehingga "
+        "sampel " + ("mencukupi." if k["cukup"] else "belum mencukupi.")
+    )
