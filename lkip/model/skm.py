@@ -172,21 +172,17 @@ def pengguna_layanan(profil_yaml: dict[str, Any], tahun: int) -> int | None:
     return nilai
 
 
-def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> str | None:
-    """A note when the IKM computed from respondents or NRR differs from the total typed in
-    ``kinerja.csv`` (a published, often rounded figure), so the reader knows which one the
-    change analysis uses."""
+def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> dict[str, Any] | None:
+    """When the IKM computed from respondents or NRR differs from the total typed in
+    ``kinerja.csv`` (a published, often rounded figure): the year, what it was computed from
+    (``tingkat``), the computed and the typed IKM, so the reader can be told which one the
+    change analysis uses. None when they agree once printed."""
     if data.ikm is None or data.tingkat == "total":
         return None
     hitung = data.nilai_ikm(bobot)
     if angka(hitung, 2) == angka(data.ikm, 2):  # the same figure once printed
         return None
-    sumber = "data responden" if data.tingkat == "responden" else "nilai rata-rata per unsur"
-    return (
-        f"IKM {data.tahun} yang dihitung dari {sumber} ({angka(hitung, 2, tetap=True)}) tidak "
-        f"sama dengan realisasi yang tercatat di kinerja.csv ({angka(data.ikm)}); analisis "
-        f"perubahan memakai nilai hasil hitungan dari {sumber}."
-    )
+    return {"tahun": data.tahun, "tingkat": data.tingkat, "dihitung": hitung, "tercatat": data.ikm}
 
 
 def kolom_segmen(*responden: pd.DataFrame) -> list[str]:
@@ -222,21 +218,16 @@ def _selang(s: tuple[float, float] | None) -> list[float] | None:
 def ringkas(
     h: HasilPerubahan | None, lalu: DataSkm | None, kini: DataSkm, tahun_lalu: int
 ) -> dict[str, Any]:
-    """The change as plain values (JSON), what the report stores and the tables read.
-
-    Without last year's IKM the only content is the sentence saying so.
-    """
+    """The change as plain values (JSON), what the report stores and its sentences and tables
+    read (:mod:`lkip.presentation.kalimat_ikm`). Without last year's IKM the only content is
+    that it is missing."""
     if h is None or lalu is None:
         return {
             "tahun_lalu": tahun_lalu,
             "tahun_kini": kini.tahun,
             "tingkat_lalu": None,
             "tingkat_kini": kini.tingkat,
-            "kalimat": [],
-            "batasan": [
-                f"IKM tahun {tahun_lalu} tidak tersedia, sehingga perubahan IKM tidak dapat "
-                "dihitung."
-            ],
+            "batasan": [{"kunci": "tanpa_ikm_lalu", "tahun": [tahun_lalu]}],
         }
     return {
         "tahun_lalu": h.tahun_lalu,
@@ -246,6 +237,7 @@ def ringkas(
         "ikm_lalu": float(h.ikm_lalu),
         "ikm_kini": float(h.ikm_kini),
         "delta": float(h.delta),
+        "mutu_kini": list(ikm_mod.mutu(h.ikm_kini)),
         "selang_lalu": _selang(h.selang_lalu),
         "selang_kini": _selang(h.selang_kini),
         "selang_delta": _selang(h.selang_delta),
@@ -259,8 +251,7 @@ def ringkas(
             }
             for kolom, s in h.segmen.items()
         },
-        "kalimat": list(h.kalimat),
-        "batasan": list(h.batasan),
+        "batasan": [dict(b) for b in h.batasan],
     }
 
 

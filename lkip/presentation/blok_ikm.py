@@ -34,7 +34,8 @@ def perubahan(
     """The whole block: total, per unsur, per segment (Kitagawa), bootstrap, then when, where,
     what people wrote and whether it is real, and finally what cannot be concluded."""
     lalu, kini = ubah["tahun_lalu"], ubah["tahun_kini"]
-    for k in [*ubah["kalimat"], *ubah.get("catatan", [])]:
+    catatan = [kalimat_ikm.beda_total(c) for c in ubah.get("catatan", [])]
+    for k in [*kalimat_ikm.perubahan(ubah, tabel), *catatan]:
         d.kalimat(k)
     if "ikm_perubahan_unsur" in tabel:
         d.tabel(
@@ -86,7 +87,7 @@ def perubahan(
         )
     if rinci is not None:
         rincian(rinci, tabel, nomor)
-    batasan = list(ubah["batasan"])
+    batasan = [kalimat_ikm.batasan_perubahan(b) for b in ubah["batasan"]]
     if rinci is not None:
         batasan += [
             kalimat_ikm.batasan(k, rinci["segmen"], rinci["tahun_lalu"]) for k in rinci["batasan"]
