@@ -378,7 +378,7 @@ def test_profil_responden(tmp_path):
             "persen": [75.0, 25.0, 50.0, 25.0, 25.0],
         }
     )
-    fig = grafik_ikm.profil_responden(df, {"kanal": "Kanal pengisian"})
+    fig = grafik_ikm.profil_responden(df)
     render(fig, tmp_path, "profil")
     assert len(fig.axes) == 2
     jk, kanal = fig.axes

@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
 from lkip.formulas.skm import ikm_responden
-from lkip.inputs.responden import baca_responden
-from lkip.model import skm as ikm_data
+from lkip.inputs.responden import KOLOM_PROFIL, baca_responden
 from lkip.model.laporan import Laporan
 from lkip.presentation import kalimat_ikm
 from lkip.processed import susun
@@ -64,7 +63,7 @@ def test_respondents_replace_unsur_file(root_responden: Path) -> None:
 def test_profile_and_sample_adequacy(root_responden: Path) -> None:
     L = susun(2023, root_responden)
     p = L.tabel["skm_profil"]
-    assert list(dict.fromkeys(p["kolom"])) == list(ikm_data.KOLOM_PROFIL_LAPORAN)
+    assert list(dict.fromkeys(p["kolom"])) == list(KOLOM_PROFIL)
     for _, bagian in p.groupby("kolom"):
         assert bagian["jumlah"].sum() == 400
         assert bagian["persen"].sum() == pytest.approx(100)

@@ -203,7 +203,7 @@ class TestPlainForm:
     def test_semicolon_bom_uppercase_columns(self, tmp_path):
         path = tulis(tmp_path / "2023" / "skm_responden.csv", self.kolom(), sep=";", bom=True)
         r = baca_responden(path)
-        assert list(r.columns) == [*KOLOM_UNSUR, "kanal", "jenis_layanan"]
+        assert list(r.columns) == [*KOLOM_UNSUR, "jenis_layanan", "kanal"]
         assert r["kanal"].tolist()[:2] == ["kertas", "digital"]
         assert pd.isna(r["kanal"].iloc[2])
         tabel = nrr_unsur(r)

@@ -26,6 +26,7 @@ __all__ = [
     "ABAIKAN",
     "KOLOM_KOMENTAR",
     "KOLOM_PROFIL",
+    "KOLOM_TANGGAL",
     "KOLOM_UNSUR",
     "LABEL_JAWABAN",
     "baca_responden",
@@ -59,15 +60,19 @@ U4 runs from "Sangat mahal" (1) to "Gratis" (4): the cheaper, the better.
 """
 
 KOLOM_UNSUR = tuple(kode.lower() for kode, _ in UNSUR)
-KOLOM_PROFIL = (
-    "tanggal",
-    "kanal",
-    "jenis_layanan",
-    "jenis_kelamin",
-    "umur",
-    "pendidikan",
-    "pekerjaan",
-)
+KOLOM_PROFIL: dict[str, str] = {
+    "jenis_kelamin": "Jenis kelamin",
+    "umur": "Kelompok umur",
+    "pendidikan": "Pendidikan",
+    "pekerjaan": "Pekerjaan",
+    "jenis_layanan": "Jenis layanan",
+    "kanal": "Kanal pengisian",
+}
+"""Profile columns of a respondent file, in the order SKM reports print them, with the name the
+report gives each (ages are shown in bands)."""
+KOLOM_TANGGAL = "tanggal"
+"""When the respondent filled the form in (a Google Forms timestamp, or a date)."""
+_KOLOM_LAIN = (KOLOM_TANGGAL, *KOLOM_PROFIL)
 ABAIKAN = "abaikan"
 """Target in ``skm_pemetaan.yaml`` for a column to leave out."""
 KOLOM_KOMENTAR = "komentar"
@@ -195,7 +200,7 @@ def _baca_pemetaan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, int]
         return {}, {}, masalah
     pertanyaan: dict[str, str] = {}
     jawaban: dict[str, dict[str, int]] = {}
-    sah = {kode for kode, _ in UNSUR} | set(KOLOM_PROFIL) | {ABAIKAN, KOLOM_KOMENTAR}
+    sah = {kode for kode, _ in UNSUR} | set(_KOLOM_LAIN) | {ABAIKAN, KOLOM_KOMENTAR}
     tanya = isi.get("pertanyaan")
     for kolom, tujuan in (tanya if isinstance(tanya, dict) else {}).items():
         t = str(tujuan).strip()
@@ -247,10 +252,10 @@ def _tujuan_kolom(
         return normal.upper(), None
     kata = _kata(kolom)
     if normal in _KOLOM_TANGGAL or kata in _KOLOM_TANGGAL:
-        return "tanggal", None
+        return KOLOM_TANGGAL, None
     if kata in _KOLOM_METADATA:
         return ABAIKAN, None
-    if kata.replace(" ", "_") in KOLOM_PROFIL:
+    if kata.replace(" ", "_") in _KOLOM_LAIN:
         return kata.replace(" ", "_"), None
     if kata == KOLOM_KOMENTAR:
         return KOLOM_KOMENTAR, None
@@ -399,7 +404,7 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
             skor, salah = _skor_jawaban(tabel[kolom], kode, peta_jawab.get(kode, {}), berkas, kolom)
             hasil[kode.lower()] = skor
             masalah.extend(salah)
-    for nama in KOLOM_PROFIL:
+    for nama in _KOLOM_LAIN:
         if nama not in kolom_dari:
             continue
         mentah = tabel[kolom_dari[nama]]

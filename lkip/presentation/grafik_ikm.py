@@ -24,6 +24,7 @@ from lkip.presentation.charts import (
     _bergaya,
     _bungkus_teks,
 )
+from lkip.presentation.tabel_ikm import nama_kolom
 
 
 @_bergaya
@@ -283,11 +284,7 @@ def segmen_ikm(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int, nama: str = "
 
 
 @_bergaya
-def profil_responden(
-    df: pd.DataFrame,
-    nama_kolom: dict[str, str] | None = None,
-    judul: str = "Profil Responden SKM",
-) -> Figure:
+def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> Figure:
     """One panel per profile column: share (%) of respondents per category, with counts.
 
     ``df`` is long (kolom, kategori, jumlah, persen), as :func:`lkip.model.skm.profil` gives.
@@ -310,7 +307,7 @@ def profil_responden(
         ax.set_ylim(len(bagian) - 0.5, -0.5)
         ax.set_xlim(0, max(100.0, float(np.nanmax(persen, initial=0))) * 1.05 + 25)
         ax.xaxis.set_major_formatter(fmt.sumbu_persen())
-        ax.set_title((nama_kolom or {}).get(k, k.replace("_", " ").capitalize()), loc="left")
+        ax.set_title(nama_kolom(k), loc="left")
     for ax in axes[len(kolom) :]:
         fig.delaxes(ax)
     fig.suptitle(judul)
