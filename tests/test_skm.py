@@ -11,6 +11,7 @@ import pytest
 from lkip.core.errors import DataTidakValid
 from lkip.formulas.skm import ikm_responden, kecukupan_sampel, nrr_unsur, profil_responden
 from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN, baca_responden
+from lkip.model.skm import SumberSkm
 from lkip.presentation import kalimat_ikm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -436,3 +437,17 @@ class TestUnreadableRespondentFiles:
             baca_responden(path)
         assert any(kata in m.pesan for m in masalah_dari(e)), str(e.value)
         assert all(m.berkas == "2023/skm_pemetaan.yaml" for m in masalah_dari(e))
+
+
+def test_exploration_names_its_source_and_flags_synthetic_data():
+    resmi = SumberSkm(2023, None, None, Path("data/raw/panarukan"), [Path("skm_responden.csv")])
+    assert kalimat_ikm.sumber_data(resmi) == "Sumber data: data/raw/panarukan (skm_responden.csv)."
+    kosong = SumberSkm(2023, None, None, Path("data/raw/panarukan"))
+    assert kalimat_ikm.sumber_data(kosong).endswith("(tidak ada berkas responden).")
+    contoh = SumberSkm(2023, None, None, SAMPLE, [SAMPLE / "skm_responden_2023_SINTETIS.csv"])
+    assert contoh.sintetis
+    assert kalimat_ikm.sumber_data(contoh) == (
+        "DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
+        "(skm_responden_2023_SINTETIS.csv); angkanya tidak menggambarkan responden sungguhan "
+        "dan tidak boleh dikutip sebagai hasil survei."
+    )

@@ -267,14 +267,3 @@ class SumberSkm:
     def sintetis(self) -> bool:
         """True when any file read is part of the synthetic sample: never official figures."""
         return any(SINTETIS in p.name.upper() for p in self.berkas)
-
-    @property
-    def keterangan(self) -> str:
-        nama = ", ".join(p.name for p in self.berkas) or "tidak ada berkas responden"
-        if self.sintetis:
-            return (
-                f"DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
-                f"({nama}); angkanya tidak menggambarkan responden sungguhan dan tidak boleh "
-                "dikutip sebagai hasil survei."
-            )
-        return f"Sumber data: {self.folder} ({nama})."

@@ -15,6 +15,7 @@ from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_BULAN
 from lkip.formulas.komentar import LAINNYA
 from lkip.model.ikm_perubahan import LABEL_SELANG
+from lkip.model.skm import SumberSkm
 
 _NAMA_UNSUR = dict(UNSUR)
 
@@ -349,3 +350,15 @@ def batasan_perubahan(b: Mapping[str, Any]) -> str:
     if kunci == "segmen_gagal":
         return f"Rincian menurut {nama} tidak dapat dihitung: {b['pesan']}."
     raise KeyError(f"batasan perubahan IKM tidak dikenal: {kunci!r}")
+
+
+def sumber_data(S: SumberSkm) -> str:
+    """Which files the exploration read; synthetic sample data say so loudly."""
+    nama = ", ".join(p.name for p in S.berkas) or "tidak ada berkas responden"
+    if S.sintetis:
+        return (
+            f"DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
+            f"({nama}); angkanya tidak menggambarkan responden sungguhan dan tidak boleh "
+            "dikutip sebagai hasil survei."
+        )
+    return f"Sumber data: {S.folder} ({nama})."
