@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid
-from lkip.formulas.skm import ikm_responden, kecukupan_sampel, nrr_unsur, profil_responden
+from lkip.formulas.skm import (
+    dengan_kelompok_umur,
+    ikm_responden,
+    kecukupan_sampel,
+    nrr_unsur,
+    profil_responden,
+)
 from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN, baca_responden
 from lkip.model.skm import SumberSkm
 from lkip.presentation import kalimat_ikm
@@ -266,6 +272,16 @@ class TestProfil:
     def test_age_given_as_text_bands_is_kept(self):
         r = pd.DataFrame({"umur": ["20-29 tahun", "20-29 tahun", "30-39 tahun"]})
         assert profil_responden(r, "umur")["kategori"].tolist() == ["20-29 tahun", "30-39 tahun"]
+
+    def test_age_bands_as_a_segment_column(self):
+        # the lower bound of each band belongs to it: 20 -> 20–29, 60 -> ≥ 60
+        umur = pd.Series(["19", "20", "30", "49", "50", "60", None], dtype="string")
+        hasil = dengan_kelompok_umur(pd.DataFrame({"umur": umur}))
+        assert hasil["kelompok_umur"].tolist() == [
+            "< 20", "20–29", "30–39", "40–49", "50–59", "≥ 60", pd.NA
+        ]  # fmt: skip
+        teks = pd.DataFrame({"umur": ["20-29 tahun", "30"]}, dtype="string")
+        assert "kelompok_umur" not in dengan_kelompok_umur(teks).columns  # bands already given
 
     def test_unknown_column(self):
         with pytest.raises(KeyError, match="pendidikan"):
