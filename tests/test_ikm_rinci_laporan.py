@@ -16,7 +16,7 @@ import yaml
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, processed_dir
-from lkip.inputs.masukan_ikm import baca_kata_kunci
+from lkip.inputs.ikm_rinci import baca_kata_kunci
 from lkip.model import ikm_rinci
 from lkip.model.ikm_perubahan import DataSkm
 from lkip.model.laporan import Laporan

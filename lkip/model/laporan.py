@@ -33,7 +33,7 @@ from lkip.formulas.predikat import (
     skala_capaian_dari,
 )
 from lkip.formulas.skm import kecukupan_sampel
-from lkip.inputs.masukan_ikm import baca_kata_kunci
+from lkip.inputs.ikm_rinci import baca_kata_kunci
 from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model import ikm_rinci
