@@ -11,7 +11,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from lkip.presentation import charts
+from lkip.presentation import charts, grafik_ikm
 
 NAN = np.nan
 
@@ -123,7 +123,7 @@ def unsur_df():
 
 def test_ikm_unsur(unsur_df, tmp_path):
     ikm = 25 * sum(NRR_2023) / 9  # 92,86
-    fig = charts.ikm_unsur(unsur_df, ikm=ikm)
+    fig = grafik_ikm.ikm_unsur(unsur_df, ikm=ikm)
     render(fig, tmp_path, "ikm")
     (ax,) = fig.axes
     (bars,) = ax.containers
@@ -149,7 +149,7 @@ def test_ikm_unsur(unsur_df, tmp_path):
 def test_ikm_unsur_without_ikm_and_missing_nrr(unsur_df, tmp_path):
     df = unsur_df.copy()
     df.loc[df["unsur"] == "U4", "nrr"] = NAN
-    fig = charts.ikm_unsur(df)
+    fig = grafik_ikm.ikm_unsur(df)
     render(fig, tmp_path, "ikm_kosong")
     (ax,) = fig.axes
     assert len(ax.containers[0]) == 8
@@ -326,7 +326,7 @@ def waterfall_df():
 
 
 def test_waterfall_ikm(tmp_path, waterfall_df):
-    fig = charts.waterfall_ikm(waterfall_df)
+    fig = grafik_ikm.waterfall_ikm(waterfall_df)
     render(fig, tmp_path, "waterfall")
     (ax,) = fig.axes
     bars = ax.patches
@@ -359,7 +359,7 @@ def test_segmen_ikm_hides_unobserved_ikm(tmp_path):
             "ikm_kini": [80.0, 96.0],
         }
     )
-    fig = charts.segmen_ikm(df, 2022, 2023, "Kanal")
+    fig = grafik_ikm.segmen_ikm(df, 2022, 2023, "Kanal")
     render(fig, tmp_path, "segmen")
     kiri, kanan = fig.axes
     assert len(kiri.patches) == 4  # shares: every group, both years
@@ -378,7 +378,7 @@ def test_profil_responden(tmp_path):
             "persen": [75.0, 25.0, 50.0, 25.0, 25.0],
         }
     )
-    fig = charts.profil_responden(df, {"kanal": "Kanal pengisian"})
+    fig = grafik_ikm.profil_responden(df)
     render(fig, tmp_path, "profil")
     assert len(fig.axes) == 2
     jk, kanal = fig.axes
@@ -449,7 +449,7 @@ def test_ikm_unsur_labels_are_not_crossed_by_the_average_line(unsur_df, nrr_u5, 
     df.loc[df["unsur"] == "U5", "nrr"] = nrr_u5
     if ikm < 37.5:  # an average in the foot band: every bar is short
         df["nrr"] = 1.3
-    fig = charts.ikm_unsur(df, ikm=ikm)
+    fig = grafik_ikm.ikm_unsur(df, ikm=ikm)
     assert dilintasi(fig, fig.axes[0]) == []
 
 
@@ -468,7 +468,7 @@ def test_capaian_mark_and_hatch_follow_the_100_percent_threshold():
 
 
 def test_alt_texts_state_the_values(unsur_df, tren_df, capaian_df, program_df, idm_df):
-    unsur = charts.ikm_unsur(unsur_df, ikm=92.86).get_label()
+    unsur = grafik_ikm.ikm_unsur(unsur_df, ikm=92.86).get_label()
     assert unsur.startswith("NRR per unsur (skala 1–4): U1 Persyaratan 3,66; U2 ")
     assert "U7 Perilaku Pelaksana 3,70;" in unsur and unsur.endswith("Rata-rata NI 3,71.")
     tren = charts.tren_indikator(tren_df).get_label()

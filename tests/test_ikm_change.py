@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from lkip.formulas.ikm import ikm
-from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
+from lkip.formulas.skm import ikm_responden
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
 from lkip.model import ikm_perubahan as ic
 from lkip.model.ikm_perubahan import (
     DataSkm,
@@ -14,13 +15,21 @@ from lkip.model.ikm_perubahan import (
     bootstrap_ikm,
     dekomposisi_segmen,
     dekomposisi_unsur,
-    kalimat_perubahan,
     waterfall_unsur,
 )
+from lkip.model.ikm_rinci import tabel_perubahan
+from lkip.model.skm import ringkas
+from lkip.presentation.kalimat_ikm import batasan_perubahan, perubahan, perubahan_nyata
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III
 NRR_LALU = [3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]
+
+
+def kalimat(h, lalu: DataSkm, kini: DataSkm) -> tuple[list[str], list[str]]:
+    """What the report prints of ``h``: its conclusions and what cannot be concluded."""
+    ubah = ringkas(h, lalu, kini, lalu.tahun)
+    return perubahan(ubah, tabel_perubahan(h)), [batasan_perubahan(b) for b in ubah["batasan"]]
 
 
 def responden(baris: list[tuple[str, float | list]]) -> pd.DataFrame:
@@ -194,55 +203,72 @@ class TestBootstrap:
 
 class TestKalimat:
     def test_interval_excluding_zero(self):
-        teks = kalimat_perubahan(-1.41, (-2.553, -0.27))
+        teks = perubahan_nyata(-1.41, (-2.553, -0.27))
         assert "-1,41 poin" in teks and "-2,55 s.d. -0,27" in teks
         assert "tidak memuat nol" in teks
         assert "penurunan ini lebih besar daripada variasi acak" in teks
 
     def test_interval_including_zero(self):
-        teks = kalimat_perubahan(0.5, (-0.3, 1.2))
+        teks = perubahan_nyata(0.5, (-0.3, 1.2))
         assert "+0,50 poin" in teks and "-0,30 s.d. 1,20" in teks
         assert " dan memuat nol" in teks
         assert "belum dapat dibedakan dari variasi acak" in teks
 
     def test_rise(self):
-        assert "kenaikan ini lebih besar" in kalimat_perubahan(2.0, (0.5, 3.5))
+        assert "kenaikan ini lebih besar" in perubahan_nyata(2.0, (0.5, 3.5))
 
 
 class TestAnalisisPerubahan:
     def test_only_total_last_year(self):
         # Panarukan 2022 published only "94".
-        h = analisis_perubahan(DataSkm(2022, ikm=94), DataSkm(2023, nrr=NRR_2023))
+        lalu, kini = DataSkm(2022, ikm=94), DataSkm(2023, nrr=NRR_2023)
+        h = analisis_perubahan(lalu, kini)
+        teks, batasan = kalimat(h, lalu, kini)
         assert h.delta == pytest.approx(25 * sum(NRR_2023) / 9 - 94)
         assert h.unsur is None and h.waterfall is None and h.segmen == {}
         assert h.selang_delta is None
-        assert h.kalimat == [
+        assert teks == [
             "IKM 2023 sebesar 92,86 (mutu A, Sangat Baik) turun 1,14 poin dari 94 pada 2022."
         ]
-        teks = " ".join(h.batasan)
-        assert "IKM 2022 hanya tersedia sebagai nilai total" in teks
-        assert "per unsur (NRR) tahun 2022 tidak tersedia" in teks
-        assert "data per responden tahun 2022 dan 2023 tidak tersedia" in teks
+        assert batasan == [
+            "IKM 2022 hanya tersedia sebagai nilai total.",
+            "Rincian perubahan per unsur tidak dapat disimpulkan karena nilai rata-rata per "
+            "unsur (NRR) tahun 2022 tidak tersedia.",
+            "Pengaruh pergeseran komposisi responden (misalnya kanal kertas/digital) dan apakah "
+            "perubahan ini lebih besar daripada variasi acak pengambilan sampel tidak dapat "
+            "dinilai karena data per responden tahun 2022 dan 2023 tidak tersedia.",
+        ]
 
     def test_unsur_both_years(self):
-        h = analisis_perubahan(DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, nrr=NRR_2023))
+        lalu, kini = DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, nrr=NRR_2023)
+        h = analisis_perubahan(lalu, kini)
+        teks, batasan = kalimat(h, lalu, kini)
         assert abs(h.unsur["kontribusi"].sum() - h.delta) < 1e-9
         assert h.waterfall["label"].iloc[[0, -1]].tolist() == ["IKM 2022", "IKM 2023"]
-        assert "U3 Waktu Penyelesaian (-0,28 poin)" in h.kalimat[1]
+        assert teks[1] == (
+            "Menurut unsur, yang paling menurunkan IKM adalah U3 Waktu Penyelesaian (-0,28 poin), "
+            "U2 Sistem, Mekanisme, dan Prosedur (-0,25 poin); yang paling menaikkan IKM adalah "
+            "U9 Sarana dan Prasarana (+0,08 poin)."
+        )
         assert h.segmen == {} and h.selang_delta is None
-        assert len(h.batasan) == 1 and "per responden tahun 2022 dan 2023" in h.batasan[0]
+        assert len(batasan) == 1 and "per responden tahun 2022 dan 2023" in batasan[0]
 
     def test_respondents_one_year_only(self):
         kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
-        h = analisis_perubahan(DataSkm(2022, nrr=NRR_LALU), DataSkm(2023, responden=kini))
+        lalu = DataSkm(2022, nrr=NRR_LALU)
+        h = analisis_perubahan(lalu, DataSkm(2023, responden=kini))
         assert h.unsur is not None and h.segmen == {} and h.selang_delta is None
         assert h.unsur["nrr_kini"].round(2).tolist() == NRR_2023
-        assert "data per responden tahun 2022 tidak tersedia" in h.batasan[0]
+        assert h.batasan == [{"kunci": "tanpa_responden", "tahun": [2022]}]
+        _, batasan = kalimat(h, lalu, DataSkm(2023, responden=kini))
+        assert "data per responden tahun 2022 tidak tersedia" in batasan[0]
 
     def test_respondents_both_years_on_the_sample(self):
         lalu = baca_responden(SAMPLE / "skm_responden_2022_SINTETIS.csv")
         kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")
-        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini))
+        d_lalu, d_kini = DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini)
+        h = analisis_perubahan(d_lalu, d_kini)
+        teks, _ = kalimat(h, d_lalu, d_kini)
         kanal = h.segmen["kanal"]
         assert kanal["komposisi"] < 0  # more of the lower-scoring digital respondents
         seg = kanal["segmen"].set_index("segmen")
@@ -253,15 +279,16 @@ class TestAnalisisPerubahan:
         assert h.selang_delta[0] <= h.delta <= h.selang_delta[1]
         assert h.selang_lalu[0] < h.ikm_lalu < h.selang_lalu[1]
         assert h.batasan == []
-        assert any(k.startswith("Menurut kanal, pergeseran komposisi") for k in h.kalimat)
-        assert h.kalimat[-1] == kalimat_perubahan(h.delta, h.selang_delta)
+        assert any(k.startswith("Menurut kanal, pergeseran komposisi") for k in teks)
+        assert teks[-1] == perubahan_nyata(h.delta, h.selang_delta)
 
     def test_segment_column_missing_in_one_year(self):
         lalu = data_acak(40, 0, seed=1).drop(columns="kanal")
         kini = data_acak(40, 0, seed=2)
-        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini), n=200)
+        d_lalu, d_kini = DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini)
+        h = analisis_perubahan(d_lalu, d_kini, n=200)
         assert h.segmen == {}
-        assert h.batasan == [
+        assert kalimat(h, d_lalu, d_kini)[1] == [
             "Data kanal tidak ada pada responden tahun 2022; pengaruh komposisi menurut kanal "
             "tidak dapat dinilai."
         ]
@@ -270,10 +297,11 @@ class TestAnalisisPerubahan:
     def test_new_segment_is_flagged_in_words(self):
         lalu = responden([("kertas", 4)] * 5 + [("kertas", 3)] * 5)
         kini = responden([("kertas", 4)] * 5 + [("digital", 3)] * 5)
-        h = analisis_perubahan(DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini), n=100)
+        d_lalu, d_kini = DataSkm(2022, responden=lalu), DataSkm(2023, responden=kini)
+        h = analisis_perubahan(d_lalu, d_kini, n=100)
         assert (
             "Kelompok kanal digital hanya ada pada tahun 2023, sehingga seluruh sumbangannya "
-            "dihitung sebagai pergeseran komposisi." in h.kalimat
+            "dihitung sebagai pergeseran komposisi." in kalimat(h, d_lalu, d_kini)[0]
         )
 
     def test_no_data(self):
@@ -284,7 +312,7 @@ class TestAnalisisPerubahan:
 def test_interval_level_is_one_constant_for_the_figures_and_the_words(monkeypatch):
     nilai = np.arange(101, dtype=float)  # percentiles are the values themselves
     assert ic._selang(nilai) == (2.5, 97.5)
-    assert ic.kalimat_perubahan(-1.0, (-2.0, -0.5)).startswith(
+    assert perubahan_nyata(-1.0, (-2.0, -0.5)).startswith(
         "Selang kepercayaan 95 % (bootstrap) untuk perubahan IKM sebesar -1,00 poin"
     )
     monkeypatch.setattr(ic, "TINGKAT_SELANG", 90)

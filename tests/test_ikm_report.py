@@ -18,9 +18,10 @@ from bs4 import BeautifulSoup
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
-from lkip.inputs.responden import baca_responden, ikm_responden
-from lkip.model import skm as ikm_data
+from lkip.formulas.skm import ikm_responden
+from lkip.inputs.responden import KOLOM_PROFIL, baca_responden
 from lkip.model.laporan import Laporan
+from lkip.presentation import kalimat_ikm
 from lkip.processed import susun
 
 SAMPLE = PACKAGE_ROOT / "data" / "sample"
@@ -62,7 +63,7 @@ def test_respondents_replace_unsur_file(root_responden: Path) -> None:
 def test_profile_and_sample_adequacy(root_responden: Path) -> None:
     L = susun(2023, root_responden)
     p = L.tabel["skm_profil"]
-    assert list(dict.fromkeys(p["kolom"])) == list(ikm_data.KOLOM_PROFIL_LAPORAN)
+    assert list(dict.fromkeys(p["kolom"])) == list(KOLOM_PROFIL)
     for _, bagian in p.groupby("kolom"):
         assert bagian["jumlah"].sum() == 400
         assert bagian["persen"].sum() == pytest.approx(100)
@@ -106,12 +107,15 @@ def test_change_with_respondents_in_both_years(root_responden: Path) -> None:
     # bootstrap: seeded, and the change is beyond sampling noise in this sample
     a, b = p["selang_delta"]
     assert a < p["delta"] < b < 0
-    assert p["kalimat"][-1].endswith("lebih besar daripada variasi acak pengambilan sampel.")
+    teks = kalimat_ikm.perubahan(p, L.tabel)
+    assert teks[-1].endswith("lebih besar daripada variasi acak pengambilan sampel.")
     assert susun(2023, root_responden).nilai["ikm_perubahan"]["selang_delta"] == [a, b]
     assert p["batasan"] == []
     # 2022's published 94 is not what its respondents give: said, not hidden
     assert L.indikator("T1")["realisasi_lalu"] == 94
-    assert len(p["catatan"]) == 1 and "IKM 2022" in p["catatan"][0] and "(94)" in p["catatan"][0]
+    assert len(p["catatan"]) == 1
+    catatan = kalimat_ikm.beda_total(p["catatan"][0])
+    assert catatan.startswith("IKM 2022 yang dihitung dari data responden (") and "(94)" in catatan
 
 
 def test_change_survives_processed_round_trip(root_responden: Path) -> None:
@@ -127,15 +131,17 @@ def test_change_survives_processed_round_trip(root_responden: Path) -> None:
 
 
 def test_shipped_data_total_only_last_year() -> None:
-    p = susun(2023).nilai["ikm_perubahan"]
+    L = susun(2023)
+    p = L.nilai["ikm_perubahan"]
     assert (p["tingkat_lalu"], p["tingkat_kini"]) == ("total", "unsur")
     assert (p["ikm_lalu"], round(p["ikm_kini"], 2), round(p["delta"], 2)) == (94, 92.86, -1.14)
-    assert p["kalimat"] == [
+    assert kalimat_ikm.perubahan(p, L.tabel) == [
         "IKM 2023 sebesar 92,86 (mutu A, Sangat Baik) turun 1,14 poin dari 94 pada 2022."
     ]
     assert p["segmen"] == {} and p["selang_delta"] is None
-    assert any("per unsur (NRR) tahun 2022 tidak tersedia" in b for b in p["batasan"])
-    assert any("variasi acak" in b for b in p["batasan"])
+    batasan = [kalimat_ikm.batasan_perubahan(b) for b in p["batasan"]]
+    assert any("per unsur (NRR) tahun 2022 tidak tersedia" in b for b in batasan)
+    assert any("variasi acak" in b for b in batasan)
 
 
 def test_respondents_this_year_unsur_last_year(root: Path) -> None:
@@ -151,7 +157,8 @@ def test_respondents_this_year_unsur_last_year(root: Path) -> None:
     assert p["ikm_lalu"] == pytest.approx(25 * sum(nrr) / 9)
     assert "ikm_waterfall" in L.tabel and "ikm_segmen" not in L.tabel
     assert p["selang_delta"] is None
-    assert "data per responden tahun 2022 tidak tersedia" in p["batasan"][-1]
+    batasan = kalimat_ikm.batasan_perubahan(p["batasan"][-1])
+    assert "data per responden tahun 2022 tidak tersedia" in batasan
 
 
 def test_unanswered_unsur_is_a_data_error(root: Path) -> None:

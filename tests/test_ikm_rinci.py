@@ -14,8 +14,9 @@ import pytest
 from lkip.core.errors import DataTidakValid
 from lkip.formulas import ikm_matriks, ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import ukuran_sampel
-from lkip.inputs import masukan_ikm
-from lkip.inputs.responden import KOLOM_UNSUR, baca_responden, ikm_responden
+from lkip.formulas.skm import ikm_responden
+from lkip.inputs import ikm_rinci as masukan_rinci
+from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
 from lkip.model import ikm_rinci
 
 
@@ -276,7 +277,7 @@ class TestKomentar:
 
 class TestMasukan:
     def test_shipped_keywords_cover_every_unsur(self):
-        kunci = masukan_ikm.baca_kata_kunci()
+        kunci = masukan_rinci.baca_kata_kunci()
         assert sorted(kunci) == [f"U{i}" for i in range(1, 10)]
         assert "antre" in kunci["U2"] and "ruang tunggu" in kunci["U9"]
 
@@ -284,7 +285,7 @@ class TestMasukan:
         folder = tmp_path / "2023"
         folder.mkdir()
         (folder / "kata_kunci_komentar.yaml").write_text("U3:\n  - lelet\n", encoding="utf-8")
-        kunci = masukan_ikm.baca_kata_kunci(folder)
+        kunci = masukan_rinci.baca_kata_kunci(folder)
         assert kunci["U3"] == ["lelet"] and "biaya" in kunci["U4"]
 
     def test_bad_keyword_file_names_file_and_key(self, tmp_path: Path):
@@ -292,22 +293,22 @@ class TestMasukan:
         folder.mkdir()
         (folder / "kata_kunci_komentar.yaml").write_text("U10: [a]\nU3: lama\n", encoding="utf-8")
         with pytest.raises(DataTidakValid) as e:
-            masukan_ikm.baca_kata_kunci(folder)
+            masukan_rinci.baca_kata_kunci(folder)
         teks = str(e.value)
         assert "2023/kata_kunci_komentar.yaml" in teks and "U10" in teks and "U3" in teks
 
     def test_months_from_iso_and_forms_timestamps(self):
         r = pd.DataFrame({"tanggal": ["2023-07-14", None, "03/02/2023 10:00:00"]})
-        assert masukan_ikm.bulan_responden(r, "x", 2023).tolist() == [7, pd.NA, 2]
+        assert masukan_rinci.bulan_responden(r, "x", 2023).tolist() == [7, pd.NA, 2]
         us = pd.DataFrame({"tanggal": ["03/02/2023 10:00:00", "02/25/2023 09:00:00"]})
-        assert masukan_ikm.bulan_responden(us, "x", 2023).tolist() == [3, 2]
+        assert masukan_rinci.bulan_responden(us, "x", 2023).tolist() == [3, 2]
         lain = pd.DataFrame({"tanggal": ["2023/07/14", "14-08-2023", "14.09.2023 8:00"]})
-        assert masukan_ikm.bulan_responden(lain, "x", 2023).tolist() == [7, 8, 9]
+        assert masukan_rinci.bulan_responden(lain, "x", 2023).tolist() == [7, 8, 9]
 
     def test_bad_date_names_the_line(self):
         r = pd.DataFrame({"tanggal": ["2023-07-14", "kemarin"]})
         with pytest.raises(DataTidakValid) as e:
-            masukan_ikm.bulan_responden(r, "2023/skm_responden.csv", 2023)
+            masukan_rinci.bulan_responden(r, "2023/skm_responden.csv", 2023)
         m = e.value.masalah[0]
         assert (m.berkas, m.baris, m.kolom, m.nilai) == (
             "2023/skm_responden.csv",

@@ -16,11 +16,11 @@ import yaml
 
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import PACKAGE_ROOT, processed_dir
-from lkip.inputs.masukan_ikm import baca_kata_kunci
+from lkip.inputs.ikm_rinci import baca_kata_kunci
 from lkip.model import ikm_rinci
-from lkip.model import skm as ikm_data
 from lkip.model.ikm_perubahan import DataSkm
 from lkip.model.laporan import Laporan
+from lkip.model.sumber_skm import muat_sumber
 from lkip.presentation import blok_ikm, jelajah_ikm, kalimat_ikm, tabel_ikm_rinci
 from lkip.processed import susun
 
@@ -259,7 +259,7 @@ def test_comment_examples_are_text_never_markup(tampil: list[str]) -> None:
 
 
 def test_exploration_choices_redraw_the_block(tampil: list[str]) -> None:
-    S = ikm_data.muat_sumber(2023, "data/sample")
+    S = muat_sumber(2023, "data/sample")
     jelajah_ikm.jelajahi(S, "kanal", "jenis_layanan", "Rekomendasi izin usaha", "U3", 3)
     html = "".join(tampil)
     assert "2022 ke 2023 (layanan Rekomendasi izin usaha, Triwulan III kedua tahun)" in html

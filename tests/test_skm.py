@@ -9,15 +9,16 @@ import pandas as pd
 import pytest
 
 from lkip.core.errors import DataTidakValid
-from lkip.inputs.responden import (
-    KOLOM_UNSUR,
-    LABEL_JAWABAN,
-    baca_responden,
+from lkip.formulas.skm import (
+    dengan_kelompok_umur,
     ikm_responden,
     kecukupan_sampel,
     nrr_unsur,
     profil_responden,
 )
+from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN, baca_responden
+from lkip.model.skm import SumberSkm
+from lkip.presentation import kalimat_ikm
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -209,7 +210,7 @@ class TestPlainForm:
     def test_semicolon_bom_uppercase_columns(self, tmp_path):
         path = tulis(tmp_path / "2023" / "skm_responden.csv", self.kolom(), sep=";", bom=True)
         r = baca_responden(path)
-        assert list(r.columns) == [*KOLOM_UNSUR, "kanal", "jenis_layanan"]
+        assert list(r.columns) == [*KOLOM_UNSUR, "jenis_layanan", "kanal"]
         assert r["kanal"].tolist()[:2] == ["kertas", "digital"]
         assert pd.isna(r["kanal"].iloc[2])
         tabel = nrr_unsur(r)
@@ -272,6 +273,16 @@ class TestProfil:
         r = pd.DataFrame({"umur": ["20-29 tahun", "20-29 tahun", "30-39 tahun"]})
         assert profil_responden(r, "umur")["kategori"].tolist() == ["20-29 tahun", "30-39 tahun"]
 
+    def test_age_bands_as_a_segment_column(self):
+        # the lower bound of each band belongs to it: 20 -> 20–29, 60 -> ≥ 60
+        umur = pd.Series(["19", "20", "30", "49", "50", "60", None], dtype="string")
+        hasil = dengan_kelompok_umur(pd.DataFrame({"umur": umur}))
+        assert hasil["kelompok_umur"].tolist() == [
+            "< 20", "20–29", "30–39", "40–49", "50–59", "≥ 60", pd.NA
+        ]  # fmt: skip
+        teks = pd.DataFrame({"umur": ["20-29 tahun", "30"]}, dtype="string")
+        assert "kelompok_umur" not in dengan_kelompok_umur(teks).columns  # bands already given
+
     def test_unknown_column(self):
         with pytest.raises(KeyError, match="pendidikan"):
             profil_responden(pd.DataFrame({"umur": [20]}), "pendidikan")
@@ -283,13 +294,23 @@ class TestKecukupanSampel:
         assert kecukupan_sampel(80, 100)["cukup"] is True
         hasil = kecukupan_sampel(79, 100)
         assert (hasil["minimal"], hasil["cukup"]) == (80, False)
-        assert "belum mencukupi" in hasil["kalimat"]
-        assert "1.000" in kecukupan_sampel(300, 1000)["kalimat"]
+        assert kalimat_ikm.kecukupan_sampel(hasil) == (
+            "Jumlah responden 79 dari 100 pengguna layanan; sampel minimal menurut tabel "
+            "Krejcie–Morgan adalah 80, sehingga sampel belum mencukupi."
+        )
+        # N = 1000 -> 278; 278 respondents are enough
+        assert kalimat_ikm.kecukupan_sampel(kecukupan_sampel(278, 1000)) == (
+            "Jumlah responden 278 dari 1.000 pengguna layanan; sampel minimal menurut tabel "
+            "Krejcie–Morgan adalah 278, sehingga sampel mencukupi."
+        )
 
     def test_without_population_not_assessable(self):
         hasil = kecukupan_sampel(240, None)
         assert hasil["cukup"] is None and hasil["minimal"] is None
-        assert "tidak dapat dinilai" in hasil["kalimat"]
+        assert kalimat_ikm.kecukupan_sampel(hasil) == (
+            "Jumlah responden 240; kecukupan sampel tidak dapat dinilai karena jumlah pengguna "
+            "layanan (populasi) tidak diketahui."
+        )
 
 
 class TestSample:
@@ -432,3 +453,17 @@ class TestUnreadableRespondentFiles:
             baca_responden(path)
         assert any(kata in m.pesan for m in masalah_dari(e)), str(e.value)
         assert all(m.berkas == "2023/skm_pemetaan.yaml" for m in masalah_dari(e))
+
+
+def test_exploration_names_its_source_and_flags_synthetic_data():
+    resmi = SumberSkm(2023, None, None, Path("data/raw/panarukan"), [Path("skm_responden.csv")])
+    assert kalimat_ikm.sumber_data(resmi) == "Sumber data: data/raw/panarukan (skm_responden.csv)."
+    kosong = SumberSkm(2023, None, None, Path("data/raw/panarukan"))
+    assert kalimat_ikm.sumber_data(kosong).endswith("(tidak ada berkas responden).")
+    contoh = SumberSkm(2023, None, None, SAMPLE, [SAMPLE / "skm_responden_2023_SINTETIS.csv"])
+    assert contoh.sintetis
+    assert kalimat_ikm.sumber_data(contoh) == (
+        "DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
+        "(skm_responden_2023_SINTETIS.csv); angkanya tidak menggambarkan responden sungguhan "
+        "dan tidak boleh dikutip sebagai hasil survei."
+    )

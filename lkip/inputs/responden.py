@@ -1,4 +1,4 @@
-"""Respondent-level Survei Kepuasan Masyarakat (SKM) data: reading, NRR per unsur, profile.
+"""Reading respondent-level Survei Kepuasan Masyarakat (SKM) data.
 
 One row per respondent, in ``data/raw/<year>/skm_responden.csv`` (or ``.xlsx``), either as a
 plain table (columns ``u1``..``u9`` holding 1-4) or as a Google Forms export as downloaded
@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
-from lkip.core.fmt import angka
-from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, nrr, ukuran_sampel
+from lkip.formulas.ikm import UNSUR
 from lkip.inputs.berkas_mentah import baris_tabel, susun_kolom, teks_sel
 from lkip.inputs.skema_yaml import Pemetaan, periksa_yaml
 from lkip.inputs.yaml_aman import baca_yaml
@@ -27,15 +26,11 @@ __all__ = [
     "ABAIKAN",
     "KOLOM_KOMENTAR",
     "KOLOM_PROFIL",
+    "KOLOM_TANGGAL",
     "KOLOM_UNSUR",
     "LABEL_JAWABAN",
     "baca_responden",
     "berkas_responden",
-    "dengan_kelompok_umur",
-    "ikm_responden",
-    "kecukupan_sampel",
-    "nrr_unsur",
-    "profil_responden",
 ]
 
 LABEL_JAWABAN: dict[str, tuple[str, str, str, str]] = {
@@ -65,15 +60,19 @@ U4 runs from "Sangat mahal" (1) to "Gratis" (4): the cheaper, the better.
 """
 
 KOLOM_UNSUR = tuple(kode.lower() for kode, _ in UNSUR)
-KOLOM_PROFIL = (
-    "tanggal",
-    "kanal",
-    "jenis_layanan",
-    "jenis_kelamin",
-    "umur",
-    "pendidikan",
-    "pekerjaan",
-)
+KOLOM_PROFIL: dict[str, str] = {
+    "jenis_kelamin": "Jenis kelamin",
+    "umur": "Kelompok umur",
+    "pendidikan": "Pendidikan",
+    "pekerjaan": "Pekerjaan",
+    "jenis_layanan": "Jenis layanan",
+    "kanal": "Kanal pengisian",
+}
+"""Profile columns of a respondent file, in the order SKM reports print them, with the name the
+report gives each (ages are shown in bands)."""
+KOLOM_TANGGAL = "tanggal"
+"""When the respondent filled the form in (a Google Forms timestamp, or a date)."""
+_KOLOM_LAIN = (KOLOM_TANGGAL, *KOLOM_PROFIL)
 ABAIKAN = "abaikan"
 """Target in ``skm_pemetaan.yaml`` for a column to leave out."""
 KOLOM_KOMENTAR = "komentar"
@@ -145,10 +144,6 @@ _KOLOM_METADATA = {
 }
 _ANGKA_JAWABAN = re.compile(r"^([1-4])(?:[.,]0+)?$")
 
-_BATAS_UMUR = (20, 30, 40, 50, 60)
-_KELOMPOK_UMUR = ("< 20", "20–29", "30–39", "40–49", "50–59", "≥ 60")
-TIDAK_DIISI = "(tidak diisi)"
-
 
 def _normal(teks: object) -> str:
     """Lower case, trimmed, inner whitespace collapsed: the form in which labels are compared."""
@@ -205,7 +200,7 @@ def _baca_pemetaan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, int]
         return {}, {}, masalah
     pertanyaan: dict[str, str] = {}
     jawaban: dict[str, dict[str, int]] = {}
-    sah = {kode for kode, _ in UNSUR} | set(KOLOM_PROFIL) | {ABAIKAN, KOLOM_KOMENTAR}
+    sah = {kode for kode, _ in UNSUR} | set(_KOLOM_LAIN) | {ABAIKAN, KOLOM_KOMENTAR}
     tanya = isi.get("pertanyaan")
     for kolom, tujuan in (tanya if isinstance(tanya, dict) else {}).items():
         t = str(tujuan).strip()
@@ -257,10 +252,10 @@ def _tujuan_kolom(
         return normal.upper(), None
     kata = _kata(kolom)
     if normal in _KOLOM_TANGGAL or kata in _KOLOM_TANGGAL:
-        return "tanggal", None
+        return KOLOM_TANGGAL, None
     if kata in _KOLOM_METADATA:
         return ABAIKAN, None
-    if kata.replace(" ", "_") in KOLOM_PROFIL:
+    if kata.replace(" ", "_") in _KOLOM_LAIN:
         return kata.replace(" ", "_"), None
     if kata == KOLOM_KOMENTAR:
         return KOLOM_KOMENTAR, None
@@ -409,7 +404,7 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
             skor, salah = _skor_jawaban(tabel[kolom], kode, peta_jawab.get(kode, {}), berkas, kolom)
             hasil[kode.lower()] = skor
             masalah.extend(salah)
-    for nama in KOLOM_PROFIL:
+    for nama in _KOLOM_LAIN:
         if nama not in kolom_dari:
             continue
         mentah = tabel[kolom_dari[nama]]
@@ -431,100 +426,3 @@ def _gabung_komentar(kolom: pd.DataFrame) -> pd.Series:
     teks = kolom.map(lambda v: " ".join(str(v).split()))
     gabung = teks.apply(lambda r: PEMISAH_KOMENTAR.join(t for t in r if t), axis=1)
     return gabung.replace("", pd.NA).astype("string")
-
-
-def nrr_unsur(responden: pd.DataFrame) -> pd.DataFrame:
-    """NRR per unsur with its denominator: those who answered it (PermenPANRB 14/2017)."""
-    baris = []
-    for kode, nama in UNSUR:
-        jawaban = responden[kode.lower()].dropna().astype(float).tolist()
-        baris.append({"unsur": kode, "nama": nama, "nrr": nrr(jawaban), "n_jawab": len(jawaban)})
-    tabel = pd.DataFrame(baris)
-    tabel["nrr"] = tabel["nrr"].astype(float)
-    return tabel
-
-
-def ikm_responden(responden: pd.DataFrame, bobot: BobotIKM = "eksak") -> float:
-    """IKM of a set of respondents: NRR per unsur, then 25 × weighted mean (PermenPANRB 14/2017)."""
-    tabel = nrr_unsur(responden)
-    kosong = tabel.loc[tabel["n_jawab"] == 0, "unsur"].tolist()
-    if kosong:
-        raise ValueError(f"IKM tidak dapat dihitung: tidak ada jawaban untuk {', '.join(kosong)}")
-    return ikm(tabel["nrr"].tolist(), bobot)
-
-
-def _kelompok_umur(umur: pd.Series) -> pd.Series:
-    kelompok = pd.cut(
-        pd.to_numeric(umur, errors="coerce"),
-        bins=[-float("inf"), *_BATAS_UMUR, float("inf")],
-        right=False,
-        labels=_KELOMPOK_UMUR,
-    )
-    return kelompok.astype("string")
-
-
-def dengan_kelompok_umur(responden: pd.DataFrame) -> pd.DataFrame:
-    """A copy with ``kelompok_umur`` (< 20, 20–29, ..., ≥ 60) when ``umur`` holds numbers only,
-    so age can serve as a segment like the other profile columns (one group per band, not per
-    year of age)."""
-    hasil = responden.copy()
-    if "umur" in hasil.columns:
-        umur = hasil["umur"].astype("string")
-        if pd.to_numeric(umur, errors="coerce").notna().sum() == umur.notna().sum():
-            hasil["kelompok_umur"] = _kelompok_umur(umur)
-    return hasil
-
-
-def profil_responden(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:
-    """Count and share (%) of respondents per category of one profile column.
-
-    Numeric ages are grouped into bands (< 20, 20–29, ..., ≥ 60) as SKM reports show them;
-    blanks are counted as "(tidak diisi)" so the shares add up to 100 %.
-    """
-    if kolom not in responden.columns:
-        raise KeyError(f"kolom profil {kolom!r} tidak ada pada data responden")
-    nilai = responden[kolom].astype("string")
-    urutan: list[str] | None = None
-    bilangan = pd.to_numeric(nilai, errors="coerce")
-    if kolom == "umur" and bilangan.notna().sum() == nilai.notna().sum() and nilai.notna().any():
-        nilai, urutan = _kelompok_umur(nilai), list(_KELOMPOK_UMUR)
-    jumlah = nilai.fillna(TIDAK_DIISI).value_counts(sort=False)
-    if urutan is not None:
-        jumlah = jumlah.reindex([*urutan, TIDAK_DIISI]).dropna()
-        jumlah = jumlah[jumlah > 0]
-    else:
-        jumlah = jumlah.sort_values(ascending=False, kind="stable")
-    tabel = pd.DataFrame({"kategori": jumlah.index.astype(str), "jumlah": jumlah.to_numpy()})
-    tabel["jumlah"] = tabel["jumlah"].astype("int64")
-    tabel["persen"] = 100 * tabel["jumlah"] / len(responden) if len(responden) else float("nan")
-    return tabel.reset_index(drop=True)
-
-
-def kecukupan_sampel(n_responden: int, populasi: int | None) -> dict:
-    """Whether the respondents reach the Krejcie–Morgan minimum for the population of service
-    users (PermenPANRB 14/2017). Without a population the question cannot be answered."""
-    if populasi is None:
-        return {
-            "n_responden": n_responden,
-            "populasi": None,
-            "minimal": None,
-            "cukup": None,
-            "kalimat": (
-                f"Jumlah responden {angka(n_responden, 0)}; kecukupan sampel tidak dapat "
-                "dinilai karena jumlah pengguna layanan (populasi) tidak diketahui."
-            ),
-        }
-    minimal = ukuran_sampel(populasi)
-    cukup = n_responden >= minimal
-    kalimat = (
-        f"Jumlah responden {angka(n_responden, 0)} dari {angka(populasi, 0)} pengguna layanan; "
-        f"sampel minimal menurut tabel Krejcie–Morgan adalah {angka(minimal, 0)}, sehingga sampel "
-        + ("mencukupi." if cukup else "belum mencukupi.")
-    )
-    return {
-        "n_responden": n_responden,
-        "populasi": populasi,
-        "minimal": minimal,
-        "cukup": cukup,
-        "kalimat": kalimat,
-    }

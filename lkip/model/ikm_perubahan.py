@@ -12,13 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from lkip.core.fmt import angka, bertanda, persen
-from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur, mutu
-from lkip.inputs.responden import KOLOM_UNSUR, TIDAK_DIISI, ikm_responden, nrr_unsur
+from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur
+from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, nrr_unsur
+from lkip.inputs.responden import KOLOM_UNSUR
 
 # Confidence level of the bootstrap intervals, in percent, and how the report names them.
 TINGKAT_SELANG = 95
@@ -32,13 +33,12 @@ __all__ = [
     "bootstrap_ikm",
     "dekomposisi_segmen",
     "dekomposisi_unsur",
-    "kalimat_perubahan",
     "waterfall_unsur",
 ]
 
 NrrMasukan = Sequence[float] | Mapping[str, float] | pd.DataFrame
 """NRR of U1..U9: a sequence in unsur order, a mapping kode -> NRR, or a table with columns
-``unsur`` and ``nrr`` (as :func:`lkip.inputs.responden.nrr_unsur` returns)."""
+``unsur`` and ``nrr`` (as :func:`lkip.formulas.skm.nrr_unsur` returns)."""
 
 _KODE = tuple(kode for kode, _ in UNSUR)
 
@@ -257,27 +257,6 @@ def bootstrap_delta(
     return _selang(kini - lalu)
 
 
-def kalimat_perubahan(delta: float, selang: tuple[float, float]) -> str:
-    """Whether a change of ``delta`` IKM points is larger than sampling noise, in Indonesian:
-    it is when the 95 % interval of the change leaves out zero."""
-    bawah, atas = selang
-    arah = "penurunan" if delta < 0 else "kenaikan"
-    awal = (
-        f"{LABEL_SELANG.capitalize()} untuk perubahan IKM sebesar {bertanda(delta)} poin "
-        f"adalah {_a(bawah)} s.d. {_a(atas)} poin"
-    )
-    if bawah <= 0 <= atas:
-        return (
-            f"{awal} dan memuat nol, sehingga perubahan ini belum dapat dibedakan dari variasi "
-            "acak pengambilan sampel: tidak dapat disimpulkan bahwa kepuasan masyarakat "
-            "benar-benar berubah."
-        )
-    return (
-        f"{awal} dan tidak memuat nol, sehingga {arah} ini lebih besar daripada variasi acak "
-        "pengambilan sampel."
-    )
-
-
 @dataclass(frozen=True, eq=False)
 class DataSkm:
     """What is known of one year's survey: respondents, or only unsur NRR, or only the IKM.
@@ -317,7 +296,9 @@ class DataSkm:
 class HasilPerubahan:
     """What can be said about the change; ``None`` where the data do not allow it.
 
-    ``kalimat`` holds the conclusions and ``batasan`` says plainly what cannot be concluded.
+    ``batasan`` names what cannot be concluded, one record per part: ``kunci`` (what is
+    missing) with the years (``tahun``) or segment column (``kolom``) concerned; the sentences
+    are built by :mod:`lkip.presentation.kalimat_ikm`.
     """
 
     tahun_lalu: int
@@ -331,76 +312,12 @@ class HasilPerubahan:
     selang_lalu: tuple[float, float] | None = None
     selang_kini: tuple[float, float] | None = None
     selang_delta: tuple[float, float] | None = None
-    kalimat: list[str] = field(default_factory=list)
-    batasan: list[str] = field(default_factory=list)
+    batasan: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _a(x: float) -> str:
-    """Two decimals always ("95,90"), as IKM figures are printed."""
-    return angka(x, 2, tetap=True)
-
-
-def _tahun_kurang(lalu: DataSkm, kini: DataSkm, tingkat: set[str]) -> str:
-    return " dan ".join(str(d.tahun) for d in (lalu, kini) if d.tingkat not in tingkat)
-
-
-def _kalimat_total(h: HasilPerubahan, lalu: DataSkm, kini: DataSkm) -> str:
-    """Total change; a total-only IKM is printed as given, without invented decimals."""
-    teks_lalu = angka(h.ikm_lalu) if lalu.tingkat == "total" else _a(h.ikm_lalu)
-    teks_kini = angka(h.ikm_kini) if kini.tingkat == "total" else _a(h.ikm_kini)
-    m = mutu(h.ikm_kini)
-    if h.delta == 0:
-        gerak = f"sama dengan IKM {h.tahun_lalu}"
-    else:
-        arah = "turun" if h.delta < 0 else "naik"
-        gerak = f"{arah} {_a(abs(h.delta))} poin dari {teks_lalu} pada {h.tahun_lalu}"
-    return f"IKM {h.tahun_kini} sebesar {teks_kini} (mutu {m.huruf}, {m.kinerja}) {gerak}."
-
-
-def _kalimat_unsur(tabel: pd.DataFrame) -> str:
-    def daftar(baris: pd.DataFrame) -> str:
-        return ", ".join(
-            f"{r.unsur} {r.nama} ({bertanda(r.kontribusi)} poin)" for r in baris.itertuples()
-        )
-
-    turun = tabel[tabel["kontribusi"] < 0].nsmallest(2, "kontribusi")
-    naik = tabel[tabel["kontribusi"] > 0].nlargest(2, "kontribusi")
-    bagian = []
-    if len(turun):
-        bagian.append(f"yang paling menurunkan IKM adalah {daftar(turun)}")
-    if len(naik):
-        bagian.append(f"yang paling menaikkan IKM adalah {daftar(naik)}")
-    if not bagian:
-        return "Menurut unsur, tidak ada unsur yang nilainya berubah."
-    return "Menurut unsur, " + "; ".join(bagian) + "."
-
-
-def _kalimat_segmen(hasil: dict, tahun_lalu: int, tahun_kini: int) -> list[str]:
-    nama = hasil["kolom"].replace("_", " ")
-    teks = (
-        f"Menurut {nama}, pergeseran komposisi responden menyumbang "
-        f"{bertanda(hasil['komposisi'])} poin dan perubahan nilai di dalam tiap kelompok "
-        f"{bertanda(hasil['dalam'])} poin"
-    )
-    if abs(hasil["residu"]) >= 0.005:
-        teks += (
-            f"; sisanya {bertanda(hasil['residu'])} poin timbul karena jumlah responden yang "
-            "menjawab tiap unsur tidak sama"
-        )
-    tabel = hasil["segmen"]
-    kini = tabel[tabel["n_kini"] > 0]
-    rincian = ", ".join(
-        f"{r.segmen} {_a(r.ikm_kini)} ({persen(100 * r.s_kini, 1)} responden)"
-        for r in kini.itertuples()
-    )
-    kalimat = [f"{teks}. IKM {tahun_kini} per {nama}: {rincian}."]
-    for r in tabel[tabel["hanya_di"].notna()].itertuples():
-        tahun = tahun_lalu if r.hanya_di == "lalu" else tahun_kini
-        kalimat.append(
-            f"Kelompok {nama} {r.segmen} hanya ada pada tahun {tahun}, sehingga seluruh "
-            "sumbangannya dihitung sebagai pergeseran komposisi."
-        )
-    return kalimat
+def _tahun_kurang(lalu: DataSkm, kini: DataSkm, tingkat: set[str]) -> list[int]:
+    """The years whose data are coarser than ``tingkat``."""
+    return [d.tahun for d in (lalu, kini) if d.tingkat not in tingkat]
 
 
 def analisis_perubahan(
@@ -425,55 +342,39 @@ def analisis_perubahan(
         delta=0.0,
     )
     h.delta = h.ikm_kini - h.ikm_lalu
-    h.kalimat.append(_kalimat_total(h, lalu, kini))
     for d in (lalu, kini):
         if d.tingkat == "total":
-            h.batasan.append(f"IKM {d.tahun} hanya tersedia sebagai nilai total.")
+            h.batasan.append({"kunci": "hanya_total", "tahun": [d.tahun]})
 
     nrr0, nrr1 = lalu.nrr_unsur(), kini.nrr_unsur()
     if nrr0 is not None and nrr1 is not None:
         h.unsur = dekomposisi_unsur(nrr0, nrr1, bobot)
         h.waterfall = waterfall_unsur(h.unsur, bobot, f"IKM {lalu.tahun}", f"IKM {kini.tahun}")
-        h.kalimat.append(_kalimat_unsur(h.unsur))
     else:
-        h.batasan.append(
-            "Rincian perubahan per unsur tidak dapat disimpulkan karena nilai rata-rata per "
-            f"unsur (NRR) tahun {_tahun_kurang(lalu, kini, {'responden', 'unsur'})} "
-            "tidak tersedia."
-        )
+        tahun = _tahun_kurang(lalu, kini, {"responden", "unsur"})
+        h.batasan.append({"kunci": "tanpa_nrr", "tahun": tahun})
 
     if lalu.responden is None or kini.responden is None:
-        tahun = _tahun_kurang(lalu, kini, {"responden"})
         h.batasan.append(
-            "Pengaruh pergeseran komposisi responden (misalnya kanal kertas/digital) dan "
-            "apakah perubahan ini lebih besar daripada variasi acak pengambilan sampel tidak "
-            f"dapat dinilai karena data per responden tahun {tahun} tidak tersedia."
+            {"kunci": "tanpa_responden", "tahun": _tahun_kurang(lalu, kini, {"responden"})}
         )
         return h
 
     for kolom in segmen:
-        nama = kolom.replace("_", " ")
         ada = [
             kolom in d.responden.columns and d.responden[kolom].notna().any() for d in (lalu, kini)
         ]
         if not all(ada):
-            tahun = " dan ".join(
-                str(d.tahun) for d, a in zip((lalu, kini), ada, strict=True) if not a
-            )
-            h.batasan.append(
-                f"Data {nama} tidak ada pada responden tahun {tahun}; pengaruh komposisi "
-                f"menurut {nama} tidak dapat dinilai."
-            )
+            tahun = [d.tahun for d, a in zip((lalu, kini), ada, strict=True) if not a]
+            h.batasan.append({"kunci": "segmen_kosong", "kolom": kolom, "tahun": tahun})
             continue
         try:
             h.segmen[kolom] = dekomposisi_segmen(lalu.responden, kini.responden, kolom, bobot)
         except ValueError as e:
-            h.batasan.append(f"Rincian menurut {nama} tidak dapat dihitung: {e}.")
+            h.batasan.append({"kunci": "segmen_gagal", "kolom": kolom, "pesan": str(e)})
             continue
-        h.kalimat.extend(_kalimat_segmen(h.segmen[kolom], lalu.tahun, kini.tahun))
 
     h.selang_lalu = bootstrap_ikm(lalu.responden, n, seed, bobot)
     h.selang_kini = bootstrap_ikm(kini.responden, n, seed, bobot)
     h.selang_delta = bootstrap_delta(lalu.responden, kini.responden, n, seed, bobot)
-    h.kalimat.append(kalimat_perubahan(h.delta, h.selang_delta))
     return h

@@ -22,8 +22,9 @@ import pandas as pd
 from lkip.formulas import ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import BobotIKM
 from lkip.formulas.ikm_matriks import skor_responden
-from lkip.inputs.masukan_ikm import baca_kata_kunci, bulan_responden
-from lkip.inputs.responden import KOLOM_KOMENTAR, KOLOM_UNSUR, TIDAK_DIISI, ikm_responden
+from lkip.formulas.skm import TIDAK_DIISI, ikm_responden
+from lkip.inputs.ikm_rinci import baca_kata_kunci, bulan_responden
+from lkip.inputs.responden import KOLOM_KOMENTAR, KOLOM_UNSUR
 from lkip.model import skm as ikm_data
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, bootstrap_delta, bootstrap_ikm
 

@@ -32,8 +32,9 @@ from lkip.formulas.predikat import (
     predikat_sakip,
     skala_capaian_dari,
 )
-from lkip.inputs.masukan_ikm import baca_kata_kunci
-from lkip.inputs.responden import baca_responden, berkas_responden, kecukupan_sampel
+from lkip.formulas.skm import kecukupan_sampel
+from lkip.inputs.ikm_rinci import baca_kata_kunci
+from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
@@ -346,9 +347,12 @@ def hitung_skm(
     return nilai, tabel
 
 
-def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
-    """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
-    fingerprint of the raw inputs it was computed from, kept to tell when it is stale).
+def baca_masukan(
+    tahun: int, root: Path | None = None
+) -> tuple[TahunMentah, dict[int, TahunMentah], dict[int, pd.DataFrame]]:
+    """The raw inputs a report of ``tahun`` reads: the year itself, every earlier year found
+    (history, for comparisons) and each year's SKM respondents. The report and the IKM
+    exploration both read ``data/raw`` through here.
 
     Every file's problems are reported at once: each reader's are gathered, then raised
     together."""
@@ -378,9 +382,16 @@ def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Lap
         masalah += periksa_kode(sebelum, mentah) + periksa_nama_desa(sebelum, mentah)
     if masalah or mentah is None:
         raise DataTidakValid(tahun, masalah)
+    return mentah, riwayat, responden
+
+
+def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
+    """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
+    fingerprint of the raw inputs it was computed from, kept to tell when it is stale)."""
+    mentah, riwayat, responden = baca_masukan(tahun, root)
     konvensi = Konvensi.dari_profil(mentah.profil)
     per_tahun: dict[int, pd.DataFrame] = {}
-    for t in tahun_ada:
+    for t in riwayat:
         per_tahun[t], _, _ = hitung_kinerja(
             riwayat[t], riwayat.get(t - 1), konvensi, responden.get(t)
         )

@@ -2,14 +2,13 @@
 
 A year may have respondents (``skm_responden.*``), only unsur NRR (``skm_unsur.csv``) or only a
 total IKM (the realisasi of the IKM indicator in ``kinerja.csv``). The report
-(``lkip.model.laporan``) and the exploration notebook both go through these functions, so they
-compute the unsur table, the respondent profile and the change since last year the same way
-(PermenPANRB 14/2017).
+(``lkip.model.laporan``) and the exploration notebook (``lkip.model.sumber_skm``) both go
+through these functions, so they compute the unsur table, the respondent profile and the change
+since last year the same way (PermenPANRB 14/2017).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,33 +18,18 @@ import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.fmt import angka
-from lkip.core.paths import (
-    PACKAGE_ROOT,
-    folder_tahun,
-    project_root,
-    tahun_terakhir,
-)
 from lkip.formulas import ikm as ikm_mod
-from lkip.inputs.responden import (
-    baca_responden,
-    berkas_responden,
-    dengan_kelompok_umur,
-    nrr_unsur,
-    profil_responden,
-)
-from lkip.inputs.tahun import muat_tahun
+from lkip.formulas.skm import TIDAK_DIISI, dengan_kelompok_umur, nrr_unsur, profil_responden
+from lkip.inputs.responden import KOLOM_PROFIL
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, analisis_perubahan
 
 __all__ = [
-    "KOLOM_PROFIL_LAPORAN",
-    "NAMA_KOLOM",
     "SumberSkm",
     "analisis",
     "beda_total",
     "data_skm",
     "indikator_ikm",
     "kolom_segmen",
-    "muat_sumber",
     "nrr_per_segmen",
     "pengguna_layanan",
     "profil",
@@ -53,16 +37,6 @@ __all__ = [
     "tabel_segmen",
     "tabel_unsur",
 ]
-
-KOLOM_PROFIL_LAPORAN = (
-    "jenis_kelamin",
-    "umur",
-    "pendidikan",
-    "pekerjaan",
-    "jenis_layanan",
-    "kanal",
-)
-"""Profile columns the report tabulates, in the order SKM reports usually print them."""
 
 KOLOM_SEGMEN = (
     "kanal",
@@ -73,16 +47,6 @@ KOLOM_SEGMEN = (
     "pekerjaan",
 )
 """Columns a change can be split by; ``kanal`` first, the report's own explanation."""
-
-NAMA_KOLOM = {
-    "kanal": "Kanal pengisian",
-    "jenis_layanan": "Jenis layanan",
-    "jenis_kelamin": "Jenis kelamin",
-    "umur": "Kelompok umur",
-    "kelompok_umur": "Kelompok umur",
-    "pendidikan": "Pendidikan",
-    "pekerjaan": "Pekerjaan",
-}
 
 SINTETIS = "SINTETIS"
 """Marker in the file names of the synthetic sample (``data/sample``)."""
@@ -152,10 +116,11 @@ def data_skm(
 
 
 def profil(responden: pd.DataFrame) -> pd.DataFrame:
-    """Respondent profile, long: kolom, kategori, jumlah, persen (per column, shares add to 100)."""
+    """Respondent profile, long: kolom, kategori, jumlah, persen (per column, shares add to 100),
+    the columns in the order of :data:`lkip.inputs.responden.KOLOM_PROFIL`."""
     bagian = [
         profil_responden(responden, kolom).assign(kolom=kolom)
-        for kolom in KOLOM_PROFIL_LAPORAN
+        for kolom in KOLOM_PROFIL
         if kolom in responden.columns and responden[kolom].notna().any()
     ]
     if not bagian:
@@ -177,21 +142,17 @@ def pengguna_layanan(profil_yaml: dict[str, Any], tahun: int) -> int | None:
     return nilai
 
 
-def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> str | None:
-    """A note when the IKM computed from respondents or NRR differs from the total typed in
-    ``kinerja.csv`` (a published, often rounded figure), so the reader knows which one the
-    change analysis uses."""
+def beda_total(data: DataSkm, bobot: ikm_mod.BobotIKM = "eksak") -> dict[str, Any] | None:
+    """When the IKM computed from respondents or NRR differs from the total typed in
+    ``kinerja.csv`` (a published, often rounded figure): the year, what it was computed from
+    (``tingkat``), the computed and the typed IKM, so the reader can be told which one the
+    change analysis uses. None when they agree once printed."""
     if data.ikm is None or data.tingkat == "total":
         return None
     hitung = data.nilai_ikm(bobot)
     if angka(hitung, 2) == angka(data.ikm, 2):  # the same figure once printed
         return None
-    sumber = "data responden" if data.tingkat == "responden" else "nilai rata-rata per unsur"
-    return (
-        f"IKM {data.tahun} yang dihitung dari {sumber} ({angka(hitung, 2, tetap=True)}) tidak "
-        f"sama dengan realisasi yang tercatat di kinerja.csv ({angka(data.ikm)}); analisis "
-        f"perubahan memakai nilai hasil hitungan dari {sumber}."
-    )
+    return {"tahun": data.tahun, "tingkat": data.tingkat, "dihitung": hitung, "tercatat": data.ikm}
 
 
 def kolom_segmen(*responden: pd.DataFrame) -> list[str]:
@@ -227,21 +188,16 @@ def _selang(s: tuple[float, float] | None) -> list[float] | None:
 def ringkas(
     h: HasilPerubahan | None, lalu: DataSkm | None, kini: DataSkm, tahun_lalu: int
 ) -> dict[str, Any]:
-    """The change as plain values (JSON), what the report stores and the tables read.
-
-    Without last year's IKM the only content is the sentence saying so.
-    """
+    """The change as plain values (JSON), what the report stores and its sentences and tables
+    read (:mod:`lkip.presentation.kalimat_ikm`). Without last year's IKM the only content is
+    that it is missing."""
     if h is None or lalu is None:
         return {
             "tahun_lalu": tahun_lalu,
             "tahun_kini": kini.tahun,
             "tingkat_lalu": None,
             "tingkat_kini": kini.tingkat,
-            "kalimat": [],
-            "batasan": [
-                f"IKM tahun {tahun_lalu} tidak tersedia, sehingga perubahan IKM tidak dapat "
-                "dihitung."
-            ],
+            "batasan": [{"kunci": "tanpa_ikm_lalu", "tahun": [tahun_lalu]}],
         }
     return {
         "tahun_lalu": h.tahun_lalu,
@@ -251,6 +207,7 @@ def ringkas(
         "ikm_lalu": float(h.ikm_lalu),
         "ikm_kini": float(h.ikm_kini),
         "delta": float(h.delta),
+        "mutu_kini": list(ikm_mod.mutu(h.ikm_kini)),
         "selang_lalu": _selang(h.selang_lalu),
         "selang_kini": _selang(h.selang_kini),
         "selang_delta": _selang(h.selang_delta),
@@ -264,8 +221,7 @@ def ringkas(
             }
             for kolom, s in h.segmen.items()
         },
-        "kalimat": list(h.kalimat),
-        "batasan": list(h.batasan),
+        "batasan": [dict(b) for b in h.batasan],
     }
 
 
@@ -286,7 +242,7 @@ def nrr_per_segmen(responden: pd.DataFrame, kolom: str) -> pd.DataFrame:
         responden = dengan_kelompok_umur(responden)
     if kolom not in responden.columns:
         raise KeyError(f"kolom segmen {kolom!r} tidak ada pada data responden")
-    grup = responden[kolom].astype("string").fillna("(tidak diisi)")
+    grup = responden[kolom].astype("string").fillna(TIDAK_DIISI)
     hasil = pd.DataFrame(
         {"unsur": [k for k, _ in ikm_mod.UNSUR], "nama": [n for _, n in ikm_mod.UNSUR]}
     )
@@ -311,91 +267,3 @@ class SumberSkm:
     def sintetis(self) -> bool:
         """True when any file read is part of the synthetic sample: never official figures."""
         return any(SINTETIS in p.name.upper() for p in self.berkas)
-
-    @property
-    def keterangan(self) -> str:
-        nama = ", ".join(p.name for p in self.berkas) or "tidak ada berkas responden"
-        if self.sintetis:
-            return (
-                f"DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
-                f"({nama}); angkanya tidak menggambarkan responden sungguhan dan tidak boleh "
-                "dikutip sebagai hasil survei."
-            )
-        return f"Sumber data: {self.folder} ({nama})."
-
-
-def _folder_data(sumber_data: str | Path) -> Path:
-    path = Path(sumber_data)
-    if path.is_absolute():
-        return path
-    for dasar in (project_root(), PACKAGE_ROOT):
-        if (dasar / path).is_dir():
-            return dasar / path
-    raise FileNotFoundError(f"folder data {sumber_data!r} tidak ditemukan")
-
-
-def _berkas_sampel(folder: Path, tahun: int) -> Path | None:
-    """``<folder>/<tahun>/skm_responden.*`` or ``<folder>/skm_responden_<tahun>*.csv|xlsx``."""
-    path = berkas_responden(folder / str(tahun))
-    if path is not None:
-        return path
-    calon = sorted(
-        p for p in folder.glob(f"skm_responden_{tahun}*") if p.suffix.lower() in {".csv", ".xlsx"}
-    )
-    return calon[0] if calon else None
-
-
-def _tahun_sampel(folder: Path) -> list[int]:
-    tahun = {int(p.name) for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)}
-    tahun |= {
-        int(m.group(1))
-        for p in folder.glob("skm_responden_*")
-        if (m := re.match(r"skm_responden_(\d{4})", p.name))
-    }
-    return sorted(tahun)
-
-
-def muat_sumber(
-    tahun: int | None = None, sumber_data: str | Path | None = None, root: Path | None = None
-) -> SumberSkm:
-    """SKM data of ``tahun`` and ``tahun`` − 1 for the exploration notebook.
-
-    ``sumber_data`` None reads ``data/raw`` (respondents, else ``skm_unsur.csv``, else the IKM
-    indicator's total); a folder (e.g. ``"data/sample"``) reads only respondent files there.
-    ``tahun`` None is the latest year found.
-    """
-    if sumber_data is None:
-        if tahun is None:
-            tahun = tahun_terakhir(root)
-        data: dict[int, DataSkm | None] = {}
-        berkas: list[Path] = []
-        layanan = None
-        bobot = "eksak"
-        for t in (tahun - 1, tahun):
-            if not folder_tahun(t, root).is_dir():
-                data[t] = None
-                continue
-            mentah = muat_tahun(t, root, wajib_lengkap=False)
-            path = berkas_responden(folder_tahun(t, root))
-            responden = baca_responden(path) if path is not None else None
-            berkas += [path] if path is not None else []
-            data[t] = data_skm(t, responden, mentah.skm_unsur, mentah.kinerja)
-            if t == tahun:
-                layanan = pengguna_layanan(mentah.profil, t)
-                bobot = str((mentah.profil.get("konvensi") or {}).get("bobot_ikm", bobot))
-        folder = folder_tahun(tahun, root).parent
-        return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas, layanan, bobot)
-
-    folder = _folder_data(sumber_data)
-    if tahun is None:
-        ada = _tahun_sampel(folder)
-        if not ada:
-            raise FileNotFoundError(f"tidak ada berkas skm_responden di {folder}")
-        tahun = ada[-1]
-    data = {}
-    berkas = []
-    for t in (tahun - 1, tahun):
-        path = _berkas_sampel(folder, t)
-        berkas += [path] if path is not None else []
-        data[t] = None if path is None else data_skm(t, baca_responden(path), None, None)
-    return SumberSkm(tahun, data[tahun - 1], data[tahun], folder, berkas)

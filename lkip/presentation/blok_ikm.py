@@ -17,8 +17,8 @@ import pandas as pd
 from lkip.formulas import ikm_sel, komentar
 from lkip.inputs.responden import KOLOM_KOMENTAR
 from lkip.model.ikm_perubahan import LABEL_SELANG
-from lkip.presentation import charts, grafik_ikm, kalimat_ikm, tabel_ikm, tabel_ikm_rinci
 from lkip.presentation import display as d
+from lkip.presentation import grafik_ikm, kalimat_ikm, tabel_ikm, tabel_ikm_rinci
 
 
 def _judul(jenis: str, nomor: str | None, urut: int, teks: str) -> str:
@@ -34,7 +34,8 @@ def perubahan(
     """The whole block: total, per unsur, per segment (Kitagawa), bootstrap, then when, where,
     what people wrote and whether it is real, and finally what cannot be concluded."""
     lalu, kini = ubah["tahun_lalu"], ubah["tahun_kini"]
-    for k in [*ubah["kalimat"], *ubah.get("catatan", [])]:
+    catatan = [kalimat_ikm.beda_total(c) for c in ubah.get("catatan", [])]
+    for k in [*kalimat_ikm.perubahan(ubah, tabel), *catatan]:
         d.kalimat(k)
     if "ikm_perubahan_unsur" in tabel:
         d.tabel(
@@ -48,7 +49,7 @@ def perubahan(
             angka=[f"NRR {lalu}", f"NRR {kini}", "Perubahan NRR", "Sumbangan ke perubahan IKM"],
         )
         d.gambar(
-            charts.waterfall_ikm(tabel["ikm_waterfall"]),
+            grafik_ikm.waterfall_ikm(tabel["ikm_waterfall"]),
             _judul(
                 "Gambar",
                 nomor,
@@ -64,7 +65,7 @@ def perubahan(
             _judul("Tabel", nomor, 3, f"Responden dan IKM menurut {nama} tahun {lalu} dan {kini}"),
         )
         d.gambar(
-            charts.segmen_ikm(seg, lalu, kini, nama),
+            grafik_ikm.segmen_ikm(seg, lalu, kini, nama),
             _judul("Gambar", nomor, 3, f"Porsi responden dan IKM menurut {nama}"),
         )
         d.tabel(
@@ -86,7 +87,7 @@ def perubahan(
         )
     if rinci is not None:
         rincian(rinci, tabel, nomor)
-    batasan = list(ubah["batasan"])
+    batasan = [kalimat_ikm.batasan_perubahan(b) for b in ubah["batasan"]]
     if rinci is not None:
         batasan += [
             kalimat_ikm.batasan(k, rinci["segmen"], rinci["tahun_lalu"]) for k in rinci["batasan"]

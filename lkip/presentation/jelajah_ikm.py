@@ -14,11 +14,11 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import clear_output
 
-from lkip.core.paths import tahun_tersedia
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_TRIWULAN
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
+from lkip.model.sumber_skm import muat_sumber, tahun_sumber
 from lkip.presentation import blok_ikm, kalimat_ikm, tabel_ikm_rinci
 from lkip.presentation import display as d
 
@@ -62,12 +62,6 @@ def jelajahi(
         blok_ikm.contoh_komentar(p.kini.responden, p.kata_kunci, unsur)
 
 
-def _tahun(sumber_data: str | Path | None) -> list[int]:
-    if sumber_data is None:
-        return tahun_tersedia()
-    return ikm_data._tahun_sampel(ikm_data._folder_data(sumber_data))
-
-
 def panel(
     tahun: int,
     sumber_data: str | Path | None = None,
@@ -76,14 +70,16 @@ def panel(
 ) -> widgets.Widget:
     """Dropdowns for year, segment (Kitagawa), segment × unsur column, service, unsur and
     quarter; any change redraws :func:`jelajahi` below them."""
-    S = ikm_data.muat_sumber(tahun, sumber_data)
+    S = muat_sumber(tahun, sumber_data)
     ada = [x.responden for x in (S.lalu, S.kini) if x is not None and x.responden is not None]
     kolom = ikm_data.kolom_segmen(*ada) if ada else [segmen]
     layanan = [ikm_rinci.SEMUA]
     if S.kini is not None and S.kini.responden is not None and "jenis_layanan" in S.kini.responden:
         layanan += sorted(S.kini.responden["jenis_layanan"].dropna().unique().tolist())
     pilih = {
-        "tahun": widgets.Dropdown(options=_tahun(sumber_data), value=tahun, description="Tahun"),
+        "tahun": widgets.Dropdown(
+            options=tahun_sumber(sumber_data), value=tahun, description="Tahun"
+        ),
         "segmen": widgets.Dropdown(
             options=kolom, value=segmen if segmen in kolom else kolom[0], description="Segmen"
         ),
@@ -106,7 +102,7 @@ def panel(
         with keluar:
             clear_output(wait=True)
             nilai = {k: w.value for k, w in pilih.items()}
-            jelajahi(ikm_data.muat_sumber(nilai.pop("tahun"), sumber_data), **nilai)
+            jelajahi(muat_sumber(nilai.pop("tahun"), sumber_data), **nilai)
 
     for w in pilih.values():
         w.observe(gambar_ulang, names="value")

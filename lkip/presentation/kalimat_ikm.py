@@ -1,17 +1,21 @@
-"""Sentences of the detailed IKM-change analysis (:mod:`lkip.model.ikm_rinci`), in Bahasa Indonesia
-with Indonesian number formats. They take the stored plain values, so report and notebook say
-the same thing."""
+"""Every sentence about the SKM/IKM, in Bahasa Indonesia with Indonesian number formats: the
+sample adequacy, the change since last year (:mod:`lkip.model.ikm_perubahan`, as
+:func:`lkip.model.skm.ringkas` stores it) and its detailed analysis (:mod:`lkip.model.ikm_rinci`).
+They take the stored plain values and tables, so report and notebook say the same thing."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
+
 from lkip.core import fmt
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_BULAN
 from lkip.formulas.komentar import LAINNYA
 from lkip.model.ikm_perubahan import LABEL_SELANG
+from lkip.model.skm import SumberSkm
 
 _NAMA_UNSUR = dict(UNSUR)
 
@@ -175,3 +179,186 @@ def batasan(kunci: str, segmen: str, tahun_lalu: int) -> str:
         f"sehingga rincian {nama_kolom(segmen)} × unsur tidak dapat dihitung.",
     }
     return teks[kunci]
+
+
+def kecukupan_sampel(k: Mapping[str, Any]) -> str:
+    """The respondent count against the Krejcie–Morgan minimum
+    (:func:`lkip.formulas.skm.kecukupan_sampel`), or why it cannot be judged."""
+    n = fmt.angka(k["n_responden"], 0)
+    if k["populasi"] is None:
+        return (
+            f"Jumlah responden {n}; kecukupan sampel tidak dapat dinilai karena jumlah pengguna "
+            "layanan (populasi) tidak diketahui."
+        )
+    return (
+        f"Jumlah responden {n} dari {fmt.angka(k['populasi'], 0)} pengguna layanan; sampel "
+        f"minimal menurut tabel Krejcie–Morgan adalah {fmt.angka(k['minimal'], 0)}, sehingga "
+        "sampel " + ("mencukupi." if k["cukup"] else "belum mencukupi.")
+    )
+
+
+def _tahun(tahun: list[int]) -> str:
+    return " dan ".join(str(t) for t in tahun)
+
+
+def _ikm_total(nilai: float, tingkat: str) -> str:
+    """A total-only IKM is printed as given, without invented decimals."""
+    return fmt.angka(nilai) if tingkat == "total" else _a(nilai)
+
+
+def perubahan_total(ubah: Mapping[str, Any]) -> str:
+    """This year's IKM, its mutu, and how far it moved from last year's."""
+    kini = _ikm_total(ubah["ikm_kini"], ubah["tingkat_kini"])
+    huruf, kinerja = ubah["mutu_kini"]
+    if ubah["delta"] == 0:
+        gerak = f"sama dengan IKM {ubah['tahun_lalu']}"
+    else:
+        arah = "turun" if ubah["delta"] < 0 else "naik"
+        lalu = _ikm_total(ubah["ikm_lalu"], ubah["tingkat_lalu"])
+        gerak = f"{arah} {_a(abs(ubah['delta']))} poin dari {lalu} pada {ubah['tahun_lalu']}"
+    return f"IKM {ubah['tahun_kini']} sebesar {kini} (mutu {huruf}, {kinerja}) {gerak}."
+
+
+def perubahan_unsur(tabel: pd.DataFrame) -> str:
+    """The two unsur that lowered and the two that raised the IKM most (``kontribusi``)."""
+
+    def daftar(baris: pd.DataFrame) -> str:
+        return ", ".join(
+            f"{r.unsur} {r.nama} ({fmt.bertanda(r.kontribusi)} poin)" for r in baris.itertuples()
+        )
+
+    turun = tabel[tabel["kontribusi"] < 0].nsmallest(2, "kontribusi")
+    naik = tabel[tabel["kontribusi"] > 0].nlargest(2, "kontribusi")
+    bagian = []
+    if len(turun):
+        bagian.append(f"yang paling menurunkan IKM adalah {daftar(turun)}")
+    if len(naik):
+        bagian.append(f"yang paling menaikkan IKM adalah {daftar(naik)}")
+    if not bagian:
+        return "Menurut unsur, tidak ada unsur yang nilainya berubah."
+    return "Menurut unsur, " + "; ".join(bagian) + "."
+
+
+def perubahan_segmen(
+    kolom: str, pecahan: Mapping[str, Any], tabel: pd.DataFrame, tahun_lalu: int, tahun_kini: int
+) -> list[str]:
+    """The Kitagawa split by one segment column (``pecahan``: komposisi, dalam, residu) and
+    this year's IKM per group; ``tabel`` is that column's rows of the segment table."""
+    nama = nama_kolom(kolom)
+    teks = (
+        f"Menurut {nama}, pergeseran komposisi responden menyumbang "
+        f"{fmt.bertanda(pecahan['komposisi'])} poin dan perubahan nilai di dalam tiap kelompok "
+        f"{fmt.bertanda(pecahan['dalam'])} poin"
+    )
+    if abs(pecahan["residu"]) >= 0.005:
+        teks += (
+            f"; sisanya {fmt.bertanda(pecahan['residu'])} poin timbul karena jumlah responden "
+            "yang menjawab tiap unsur tidak sama"
+        )
+    kini = tabel[tabel["n_kini"] > 0]
+    rincian = ", ".join(
+        f"{r.segmen} {_a(r.ikm_kini)} ({fmt.persen(100 * r.s_kini, 1)} responden)"
+        for r in kini.itertuples()
+    )
+    kalimat = [f"{teks}. IKM {tahun_kini} per {nama}: {rincian}."]
+    for r in tabel[tabel["hanya_di"].notna()].itertuples():
+        tahun = tahun_lalu if r.hanya_di == "lalu" else tahun_kini
+        kalimat.append(
+            f"Kelompok {nama} {r.segmen} hanya ada pada tahun {tahun}, sehingga seluruh "
+            "sumbangannya dihitung sebagai pergeseran komposisi."
+        )
+    return kalimat
+
+
+def perubahan_nyata(delta: float, selang: tuple[float, float] | list[float]) -> str:
+    """Whether a change of ``delta`` IKM points is larger than sampling noise: it is when the
+    95 % interval of the change leaves out zero."""
+    bawah, atas = selang
+    arah = "penurunan" if delta < 0 else "kenaikan"
+    awal = (
+        f"{LABEL_SELANG.capitalize()} untuk perubahan IKM sebesar {fmt.bertanda(delta)} poin "
+        f"adalah {_a(bawah)} s.d. {_a(atas)} poin"
+    )
+    if bawah <= 0 <= atas:
+        return (
+            f"{awal} dan memuat nol, sehingga perubahan ini belum dapat dibedakan dari variasi "
+            "acak pengambilan sampel: tidak dapat disimpulkan bahwa kepuasan masyarakat "
+            "benar-benar berubah."
+        )
+    return (
+        f"{awal} dan tidak memuat nol, sehingga {arah} ini lebih besar daripada variasi acak "
+        "pengambilan sampel."
+    )
+
+
+def perubahan(ubah: Mapping[str, Any], tabel: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The conclusions about the change, in order: total, per unsur, per segment, against
+    noise; each only where the stored values hold it. ``tabel`` holds the report's
+    ``ikm_perubahan_unsur`` and ``ikm_segmen`` when they exist."""
+    if "delta" not in ubah:
+        return []
+    lalu, kini = ubah["tahun_lalu"], ubah["tahun_kini"]
+    kalimat = [perubahan_total(ubah)]
+    if "ikm_perubahan_unsur" in tabel:
+        kalimat.append(perubahan_unsur(tabel["ikm_perubahan_unsur"]))
+    for kolom, pecahan in ubah["segmen"].items():
+        seg = tabel["ikm_segmen"]
+        kalimat += perubahan_segmen(kolom, pecahan, seg[seg["kolom"] == kolom], lalu, kini)
+    if ubah["selang_delta"] is not None:
+        kalimat.append(perubahan_nyata(ubah["delta"], ubah["selang_delta"]))
+    return kalimat
+
+
+def beda_total(c: Mapping[str, Any]) -> str:
+    """The IKM computed from the data differs from the one typed in kinerja.csv
+    (:func:`lkip.model.skm.beda_total`): say which one the change analysis uses."""
+    sumber = "data responden" if c["tingkat"] == "responden" else "nilai rata-rata per unsur"
+    return (
+        f"IKM {c['tahun']} yang dihitung dari {sumber} ({_a(c['dihitung'])}) tidak "
+        f"sama dengan realisasi yang tercatat di kinerja.csv ({fmt.angka(c['tercatat'])}); "
+        f"analisis perubahan memakai nilai hasil hitungan dari {sumber}."
+    )
+
+
+def batasan_perubahan(b: Mapping[str, Any]) -> str:
+    """What the two years' data do not allow, for one record of the change's ``batasan``."""
+    kunci = b["kunci"]
+    if kunci == "tanpa_ikm_lalu":
+        return (
+            f"IKM tahun {_tahun(b['tahun'])} tidak tersedia, sehingga perubahan IKM tidak "
+            "dapat dihitung."
+        )
+    if kunci == "hanya_total":
+        return f"IKM {_tahun(b['tahun'])} hanya tersedia sebagai nilai total."
+    if kunci == "tanpa_nrr":
+        return (
+            "Rincian perubahan per unsur tidak dapat disimpulkan karena nilai rata-rata per "
+            f"unsur (NRR) tahun {_tahun(b['tahun'])} tidak tersedia."
+        )
+    if kunci == "tanpa_responden":
+        return (
+            "Pengaruh pergeseran komposisi responden (misalnya kanal kertas/digital) dan "
+            "apakah perubahan ini lebih besar daripada variasi acak pengambilan sampel tidak "
+            f"dapat dinilai karena data per responden tahun {_tahun(b['tahun'])} tidak tersedia."
+        )
+    nama = nama_kolom(b["kolom"])
+    if kunci == "segmen_kosong":
+        return (
+            f"Data {nama} tidak ada pada responden tahun {_tahun(b['tahun'])}; pengaruh "
+            f"komposisi menurut {nama} tidak dapat dinilai."
+        )
+    if kunci == "segmen_gagal":
+        return f"Rincian menurut {nama} tidak dapat dihitung: {b['pesan']}."
+    raise KeyError(f"batasan perubahan IKM tidak dikenal: {kunci!r}")
+
+
+def sumber_data(S: SumberSkm) -> str:
+    """Which files the exploration read; synthetic sample data say so loudly."""
+    nama = ", ".join(p.name for p in S.berkas) or "tidak ada berkas responden"
+    if S.sintetis:
+        return (
+            f"DATA SINTETIS — bukan data asli. Analisis ini memakai contoh buatan program "
+            f"({nama}); angkanya tidak menggambarkan responden sungguhan dan tidak boleh "
+            "dikutip sebagai hasil survei."
+        )
+    return f"Sumber data: {S.folder} ({nama})."

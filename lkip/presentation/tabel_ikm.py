@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from lkip.core import fmt
+from lkip.inputs.responden import KOLOM_PROFIL
 from lkip.model.ikm_perubahan import TINGKAT_SELANG
-from lkip.model.skm import NAMA_KOLOM
 
 JUMLAH = "Jumlah"
 
@@ -24,7 +24,9 @@ def _a(x: Any) -> str:
 
 
 def nama_kolom(kolom: str) -> str:
-    return NAMA_KOLOM.get(kolom, kolom.replace("_", " ").capitalize())
+    """How the report names a profile or segment column (``kelompok_umur``: age's bands)."""
+    kolom = "umur" if kolom == "kelompok_umur" else kolom
+    return KOLOM_PROFIL.get(kolom, kolom.replace("_", " ").capitalize())
 
 
 def profil(df: pd.DataFrame) -> pd.DataFrame:

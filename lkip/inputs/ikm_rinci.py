@@ -1,6 +1,7 @@
-"""Inputs of the "why did the IKM drop" analysis beyond the answers: the month of each response
-and the comment keyword lists (YAML). The comments themselves are the respondent table's
-``komentar`` column (:func:`lkip.inputs.responden.baca_responden`).
+"""Inputs of the detailed IKM analysis (:mod:`lkip.model.ikm_rinci`, "why did the IKM drop")
+beyond the answers: the month of each response and the comment keyword lists (YAML). The
+comments themselves are the respondent table's ``komentar`` column
+(:func:`lkip.inputs.responden.baca_responden`).
 
 Every problem is told with file, spreadsheet line and column, in Bahasa Indonesia.
 """
