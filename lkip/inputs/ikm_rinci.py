@@ -15,6 +15,7 @@ import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.formulas.ikm import UNSUR
+from lkip.inputs.berkas_mentah import label_berkas
 from lkip.inputs.yaml_aman import baca_yaml
 
 NAMA_KATA_KUNCI = "kata_kunci_komentar.yaml"
@@ -23,10 +24,6 @@ KATA_KUNCI_BAWAAN = Path(__file__).with_name(NAMA_KATA_KUNCI)
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _GARIS_MIRING = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s.*)?$")
-
-
-def _nama(path: Path) -> str:
-    return f"{path.parent.name}/{path.name}"
 
 
 def _tahun(path: Path) -> int | None:
@@ -44,7 +41,7 @@ def baca_kata_kunci(folder: Path | None = None) -> dict[str, list[str]]:
 
 
 def _baca_yaml(path: Path, tahun: int | None) -> dict[str, list[str]]:
-    berkas = _nama(path)
+    berkas = label_berkas(path)
     dibaca, masalah = baca_yaml(path, berkas)  # safe: no aliases, bounded depth and size
     if dibaca is None:
         raise DataTidakValid(tahun, masalah)

@@ -18,7 +18,7 @@ import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.formulas.ikm import UNSUR
-from lkip.inputs.berkas_mentah import baris_tabel, susun_kolom, teks_sel
+from lkip.inputs.berkas_mentah import baris_tabel, label_berkas, susun_kolom, teks_sel
 from lkip.inputs.skema_yaml import Pemetaan, periksa_yaml
 from lkip.inputs.yaml_aman import baca_yaml
 
@@ -163,11 +163,6 @@ def _nama_unsur(kode: str) -> str:
     return dict(UNSUR)[kode]
 
 
-def _nama_berkas(path: Path) -> str:
-    """``<year>/<file>`` as ``lkip.core.errors`` names files under ``data/raw``."""
-    return f"{path.parent.name}/{path.name}"
-
-
 def _tahun(path: Path) -> int | None:
     return int(path.parent.name) if re.fullmatch(r"\d{4}", path.parent.name) else None
 
@@ -188,7 +183,7 @@ def _baca_tabel(path: Path, berkas: str) -> tuple[pd.DataFrame | None, list[Masa
 def _baca_pemetaan(path: Path) -> tuple[dict[str, str], dict[str, dict[str, int]], list[Masalah]]:
     """``skm_pemetaan.yaml``: ``pertanyaan`` (header -> U1..U9 | profile | komentar | abaikan)
     and ``jawaban`` (U1..U9 -> {label: 1-4}) for forms worded differently from the standard."""
-    berkas = _nama_berkas(path)
+    berkas = label_berkas(path)
     dokumen, masalah = baca_yaml(path, berkas)
     if dokumen is None:
         return {}, {}, masalah
@@ -358,7 +353,7 @@ def baca_responden(path: Path, pemetaan: Path | None = None) -> pd.DataFrame:
     a Forms timestamp's day/month order depends on the sheet's locale and cannot be told apart.
     """
     path = Path(path)
-    berkas = _nama_berkas(path)
+    berkas = label_berkas(path)
     beside = path.parent / "skm_pemetaan.yaml"
     if pemetaan is None and (beside.exists() or beside.is_symlink()):
         pemetaan = beside
