@@ -105,3 +105,12 @@ def test_no_module_is_longer_than_500_lines() -> None:
     }
     assert len(panjang) > 30  # the package was found
     assert {p: n for p, n in panjang.items() if n > PANJANG_MAKS} == {}
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    """A rebuild where nothing changed is decided and served by the CLI and the cache alone
+    (about 0.2 s): importing ``lkip.cli`` must not load what only a real render needs."""
+    berat = ("pandas", "numpy", "matplotlib", "nbformat", "nbconvert", "papermill", "weasyprint")
+    kode = f"import sys, lkip.cli; print([m for m in {berat!r} if m in sys.modules])"
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, check=True)
+    assert hasil.stdout.strip() == "[]"

@@ -26,12 +26,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from lkip.build.assemble import Bab, Naskah, ReportMeta, susun_naskah
 from lkip.core.sidik import sidik, sidik_json
 
 if TYPE_CHECKING:
     from weasyprint import Document
 
+    from lkip.build.assemble import Bab, Naskah, ReportMeta
     from lkip.build.cache import Cache
 
 log = logging.getLogger(__name__)
@@ -281,6 +281,8 @@ def write_report(
     ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
     caller's hash of the code and versions that shape a layout).
     """
+    from lkip.build.assemble import susun_naskah  # nbconvert: only when a report is laid out
+
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
     ringkas = write_pdf(naskah, pdf_path, cache, kunci)
     html_path.parent.mkdir(parents=True, exist_ok=True)
