@@ -281,8 +281,6 @@ def test_entries_are_stored_whole_and_read_back(tmp_path: Path) -> None:
     cache.simpan("bab", "k1", {"x.ipynb": src})  # an existing entry is kept as it is
     assert (cache.folder / "bab" / "k1" / "x.ipynb").read_text() == "isi"
     assert [p.name for p in (cache.folder / "bab").iterdir()] == ["k1"]  # no temporary left
-    cache.bersihkan()
-    assert not cache.folder.exists()
 
 
 def test_an_interrupted_store_leaves_no_entry(

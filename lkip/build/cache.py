@@ -149,9 +149,6 @@ class Cache:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def bersihkan(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
 
 def _isi_terverifikasi(entri: Path, jenis: str, kunci: str) -> dict[str, bytes]:
     """The files of ``entri`` if they are exactly those its list names, with those hashes."""

@@ -80,7 +80,6 @@ KOLOM_KOMENTAR = "komentar"
 of a form joined in one text column; also a target in ``skm_pemetaan.yaml``."""
 PEMISAH_KOMENTAR = " | "
 
-KANAL = ("kertas", "digital")
 _SINONIM_KANAL = {
     "kertas": "kertas",
     "manual": "kertas",
