@@ -102,3 +102,19 @@ def test_sakip_sentence_states_the_models_predikat(L: Laporan) -> None:
         "Nilai SAKIP 82,4 termasuk predikat A (Memuaskan) menurut PermenPANRB Nomor 88 Tahun "
         "2021."
     )
+
+
+def test_rekonsiliasi_sentence_from_the_models_totals(L: Laporan) -> None:
+    # anggaran.csv 2023: the sub kegiatan rows sum to pagu 2.326.586.175 and realisasi
+    # 2.252.567.244, whether grouped by program or by sasaran
+    rek = L.tabel["anggaran_rekonsiliasi"]
+    assert kalimat.rekonsiliasi(rek) == (
+        "Jumlah per program dan jumlah per sasaran sama-sama berasal dari rincian sub kegiatan "
+        "yang sama: pagu Rp 2.326.586.175 dan realisasi Rp 2.252.567.244."
+    )
+    beda = rek.assign(sesuai=False)
+    beda.loc[beda["kelompok"] == "sasaran", "pagu"] = 1
+    assert kalimat.rekonsiliasi(beda).startswith(
+        "PERHATIAN: jumlah per program (pagu Rp 2.326.586.175, realisasi Rp 2.252.567.244) tidak "
+        "sama dengan jumlah per sasaran (pagu Rp 1,"
+    )

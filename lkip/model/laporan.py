@@ -39,7 +39,7 @@ from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nam
 from lkip.model import ikm_rinci
 from lkip.model import skm as ikm_data
 
-BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten")
+BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten", "sesuai")
 
 
 TEXT_COLUMNS = (
@@ -385,6 +385,18 @@ def baca_masukan(
     return mentah, riwayat, responden
 
 
+def _rekonsiliasi(anggaran: pd.DataFrame) -> pd.DataFrame:
+    """The program and sasaran groupings' totals, and whether both give the grand total
+    (:func:`lkip.formulas.anggaran.rekonsiliasi`), as the report states it."""
+    rek = agr.rekonsiliasi(anggaran)
+    baris = [
+        {"kelompok": k, "pagu": int(rek[f"per_{k}"]["pagu"].sum()),
+         "realisasi": int(rek[f"per_{k}"]["realisasi"].sum())}
+        for k in ("program", "sasaran")
+    ]  # fmt: skip
+    return pd.DataFrame(baris).assign(sesuai=rek["sesuai"])
+
+
 def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Laporan:
     """Compute the whole report content for ``tahun`` from ``data/raw`` (``sumber``: the
     fingerprint of the raw inputs it was computed from, kept to tell when it is stale)."""
@@ -425,6 +437,7 @@ def hitung_laporan(tahun: int, root: Path | None, sumber: dict[str, str]) -> Lap
     tabel["anggaran_sasaran"] = agr.rekap(rinci, ["sasaran"])
     tabel["anggaran_sasaran_program"] = agr.rekap(rinci, ["sasaran", "program"])
     tabel["anggaran_total"] = agr.rekap(rinci, [])
+    tabel["anggaran_rekonsiliasi"] = _rekonsiliasi(rinci)
     if mentah.pegawai is not None:
         tabel["pegawai"] = mentah.pegawai
         tabel["pegawai_rekap"] = rekap_pegawai(mentah.pegawai).assign(

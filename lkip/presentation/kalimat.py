@@ -153,20 +153,21 @@ def anggaran_total(total: pd.Series, tahun: int) -> str:
     )
 
 
-def rekonsiliasi(tabel: dict[str, pd.DataFrame]) -> str:
-    """States that the per-program and per-sasaran groupings give the same grand total."""
-    per_program = tabel["anggaran_program"][["pagu", "realisasi"]].sum()
-    per_sasaran = tabel["anggaran_sasaran"][["pagu", "realisasi"]].sum()
-    if (per_program == per_sasaran).all():
+def rekonsiliasi(rek: pd.DataFrame) -> str:
+    """Whether the per-program and per-sasaran groupings give the same grand total (the model's
+    ``anggaran_rekonsiliasi`` table)."""
+    per = rek.set_index("kelompok")
+    program, sasaran = per.loc["program"], per.loc["sasaran"]
+    if rek["sesuai"].all():
         return (
             "Jumlah per program dan jumlah per sasaran sama-sama berasal dari rincian sub "
-            f"kegiatan yang sama: pagu {fmt.rupiah(per_program['pagu'])} dan realisasi "
-            f"{fmt.rupiah(per_program['realisasi'])}."
+            f"kegiatan yang sama: pagu {fmt.rupiah(program['pagu'])} dan realisasi "
+            f"{fmt.rupiah(program['realisasi'])}."
         )
     return (
-        f"PERHATIAN: jumlah per program (pagu {fmt.rupiah(per_program['pagu'])}, realisasi "
-        f"{fmt.rupiah(per_program['realisasi'])}) tidak sama dengan jumlah per sasaran (pagu "
-        f"{fmt.rupiah(per_sasaran['pagu'])}, realisasi {fmt.rupiah(per_sasaran['realisasi'])})."
+        f"PERHATIAN: jumlah per program (pagu {fmt.rupiah(program['pagu'])}, realisasi "
+        f"{fmt.rupiah(program['realisasi'])}) tidak sama dengan jumlah per sasaran (pagu "
+        f"{fmt.rupiah(sasaran['pagu'])}, realisasi {fmt.rupiah(sasaran['realisasi'])})."
     )
 
 
