@@ -11,6 +11,9 @@ import numpy as np
 
 from lkip.formulas.ikm import KONVERSI, NILAI_MAX, UNSUR, BobotIKM, ikm
 
+ULANG = 2000  # resamples of a bootstrap, reshuffles of a permutation test
+BENIH = 2024  # their random seed: the same data always give the same interval and p-value
+
 
 def faktor_bobot(bobot: BobotIKM) -> float:
     """What the weight does to a 25/9 share: 1 for the exact 1/9, 0,999 (= 0.111 × 9) for the

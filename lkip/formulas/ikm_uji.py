@@ -11,7 +11,7 @@ from statistics import NormalDist
 import numpy as np
 
 from lkip.formulas.ikm import KONVERSI, UNSUR, BobotIKM
-from lkip.formulas.ikm_matriks import faktor_bobot, ikm_matriks
+from lkip.formulas.ikm_matriks import BENIH, ULANG, faktor_bobot, ikm_matriks
 
 ALFA = 0.05
 """Two-sided significance level of both the permutation test and the detectable change."""
@@ -29,8 +29,8 @@ def _ikm_baris(jumlah: np.ndarray, banyak: np.ndarray, bobot: BobotIKM) -> np.nd
 def uji_permutasi(
     x_lalu: np.ndarray,
     x_kini: np.ndarray,
-    n: int = 2000,
-    seed: int = 2024,
+    n: int = ULANG,
+    seed: int = BENIH,
     bobot: BobotIKM = "eksak",
 ) -> dict:
     """Permutation test of "no change" between two years' IKM.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lkip.formulas.ikm_matriks import BENIH, ULANG
+
 BATAS_PERIODE = 30
 """Fewest respondents a month needs to be shown on its own.
 
@@ -66,7 +68,9 @@ def _statistik(urut: np.ndarray, batas: np.ndarray) -> np.ndarray:
     return np.abs(rata_sebelum - rata_sesudah) * np.sqrt(batas * (n - batas) / n)
 
 
-def titik_ubah(skor: np.ndarray, bulan: np.ndarray, n: int = 2000, seed: int = 2024) -> dict | None:
+def titik_ubah(
+    skor: np.ndarray, bulan: np.ndarray, n: int = ULANG, seed: int = BENIH
+) -> dict | None:
     """The month from which the level changed, and whether that is more than chance.
 
     Splits are tried at every boundary between months that have respondents; the split

@@ -9,9 +9,20 @@ Krejcie–Morgan sample adequacy; the sentences about them are built in
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, nrr, ukuran_sampel
+
+KOLOM_UNSUR = tuple(kode.lower() for kode, _ in UNSUR)
+"""The respondent table's answer columns, ``u1``..``u9`` (1-4, NA = not answered)."""
+
+
+def matriks_jawaban(responden: pd.DataFrame) -> np.ndarray:
+    """Answers as respondents × unsur floats, NaN = not answered."""
+    kolom = list(KOLOM_UNSUR)
+    return responden[kolom].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+
 
 __all__ = [
     "KELOMPOK_UMUR",
@@ -34,8 +45,8 @@ TIDAK_DIISI = "(tidak diisi)"
 def nrr_unsur(responden: pd.DataFrame) -> pd.DataFrame:
     """NRR per unsur with its denominator: those who answered it (PermenPANRB 14/2017)."""
     baris = []
-    for kode, nama in UNSUR:
-        jawaban = responden[kode.lower()].dropna().astype(float).tolist()
+    for kolom, (kode, nama) in zip(KOLOM_UNSUR, UNSUR, strict=True):
+        jawaban = responden[kolom].dropna().astype(float).tolist()
         baris.append({"unsur": kode, "nama": nama, "nrr": nrr(jawaban), "n_jawab": len(jawaban)})
     tabel = pd.DataFrame(baris)
     tabel["nrr"] = tabel["nrr"].astype(float)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from lkip.core.errors import DataTidakValid, Masalah
 from lkip.formulas.ikm import UNSUR
+from lkip.formulas.skm import KOLOM_UNSUR
 from lkip.inputs.berkas_mentah import baris_tabel, label_berkas, susun_kolom, teks_sel
 from lkip.inputs.skema_yaml import Pemetaan, periksa_yaml
 from lkip.inputs.yaml_aman import baca_yaml
@@ -59,7 +60,6 @@ LABEL_JAWABAN: dict[str, tuple[str, str, str, str]] = {
 U4 runs from "Sangat mahal" (1) to "Gratis" (4): the cheaper, the better.
 """
 
-KOLOM_UNSUR = tuple(kode.lower() for kode, _ in UNSUR)
 KOLOM_PROFIL: dict[str, str] = {
     "jenis_kelamin": "Jenis kelamin",
     "umur": "Kelompok umur",

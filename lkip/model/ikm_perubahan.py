@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from lkip.formulas.ikm import UNSUR, BobotIKM, ikm, kontribusi_unsur
-from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, nrr_unsur
-from lkip.inputs.responden import KOLOM_UNSUR
+from lkip.formulas.ikm_matriks import BENIH, ULANG, faktor_bobot
+from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, matriks_jawaban, nrr_unsur
 
 # Confidence level of the bootstrap intervals, in percent, and how the report names them.
 TINGKAT_SELANG = 95
@@ -54,15 +54,6 @@ def _daftar_nrr(nrr: NrrMasukan) -> list[float]:
     return [float(x) for x in nrr]
 
 
-def _faktor_bobot(bobot: BobotIKM) -> float:
-    """Scale of a 25/9 share under the chosen weight: 0.111 × 9 = 0.999 for the rounded one."""
-    if bobot == "eksak":
-        return 1.0
-    if bobot == "0.111":
-        return 0.111 * len(UNSUR)
-    raise ValueError(f"bobot IKM tidak dikenal: {bobot!r} (eksak | 0.111)")
-
-
 def dekomposisi_unsur(
     nrr_lalu: NrrMasukan, nrr_kini: NrrMasukan, bobot: BobotIKM = "eksak"
 ) -> pd.DataFrame:
@@ -72,7 +63,7 @@ def dekomposisi_unsur(
     exactly, under either weight.
     """
     lalu, kini = _daftar_nrr(nrr_lalu), _daftar_nrr(nrr_kini)
-    faktor = _faktor_bobot(bobot)
+    faktor = faktor_bobot(bobot)
     kontribusi = [k * faktor for k in kontribusi_unsur(lalu, kini)]
     return pd.DataFrame(
         {
@@ -194,10 +185,6 @@ def dekomposisi_segmen(
     }
 
 
-def _matriks(responden: pd.DataFrame) -> np.ndarray:
-    return responden[list(KOLOM_UNSUR)].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-
-
 def _ikm_ulang(x: np.ndarray, n: int, rng: np.random.Generator, bobot: BobotIKM) -> np.ndarray:
     """IKM of ``n`` resamples of the rows of ``x`` (respondents × unsur, NaN = blank).
 
@@ -229,7 +216,7 @@ def _selang(nilai: np.ndarray) -> tuple[float, float]:
 
 
 def bootstrap_ikm(
-    responden: pd.DataFrame, n: int = 2000, seed: int = 2024, bobot: BobotIKM = "eksak"
+    responden: pd.DataFrame, n: int = ULANG, seed: int = BENIH, bobot: BobotIKM = "eksak"
 ) -> tuple[float, float]:
     """95 % percentile interval of the IKM, resampling respondents with replacement.
 
@@ -237,14 +224,14 @@ def bootstrap_ikm(
     The same ``seed`` gives the same interval.
     """
     ikm_responden(responden, bobot)  # fails clearly when an unsur has no answer at all
-    return _selang(_ikm_ulang(_matriks(responden), n, np.random.default_rng(seed), bobot))
+    return _selang(_ikm_ulang(matriks_jawaban(responden), n, np.random.default_rng(seed), bobot))
 
 
 def bootstrap_delta(
     resp_lalu: pd.DataFrame,
     resp_kini: pd.DataFrame,
-    n: int = 2000,
-    seed: int = 2024,
+    n: int = ULANG,
+    seed: int = BENIH,
     bobot: BobotIKM = "eksak",
 ) -> tuple[float, float]:
     """95 % percentile interval of IKM_kini − IKM_lalu, the two samples resampled independently
@@ -252,8 +239,8 @@ def bootstrap_delta(
     ikm_responden(resp_lalu, bobot)
     ikm_responden(resp_kini, bobot)
     rng = np.random.default_rng(seed)
-    lalu = _ikm_ulang(_matriks(resp_lalu), n, rng, bobot)
-    kini = _ikm_ulang(_matriks(resp_kini), n, rng, bobot)
+    lalu = _ikm_ulang(matriks_jawaban(resp_lalu), n, rng, bobot)
+    kini = _ikm_ulang(matriks_jawaban(resp_kini), n, rng, bobot)
     return _selang(kini - lalu)
 
 
@@ -324,8 +311,8 @@ def analisis_perubahan(
     lalu: DataSkm,
     kini: DataSkm,
     segmen: Sequence[str] = ("kanal",),
-    n: int = 2000,
-    seed: int = 2024,
+    n: int = ULANG,
+    seed: int = BENIH,
     bobot: BobotIKM = "eksak",
 ) -> HasilPerubahan:
     """Everything the two years' data allow to be said about the IKM change, and no more.

@@ -21,10 +21,10 @@ import pandas as pd
 
 from lkip.formulas import ikm_sel, ikm_uji, ikm_waktu, komentar
 from lkip.formulas.ikm import BobotIKM
-from lkip.formulas.ikm_matriks import skor_responden
-from lkip.formulas.skm import TIDAK_DIISI, ikm_responden
+from lkip.formulas.ikm_matriks import BENIH, ULANG, skor_responden
+from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, matriks_jawaban
 from lkip.inputs.ikm_rinci import baca_kata_kunci, bulan_responden
-from lkip.inputs.responden import KOLOM_KOMENTAR, KOLOM_UNSUR
+from lkip.inputs.responden import KOLOM_KOMENTAR
 from lkip.model import skm as ikm_data
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, bootstrap_delta, bootstrap_ikm
 
@@ -61,11 +61,6 @@ def saring(
     return responden[pilih.fillna(False).to_numpy()].reset_index(drop=True)
 
 
-def _matriks(responden: pd.DataFrame) -> np.ndarray:
-    """Answers as respondents × unsur floats, NaN = not answered."""
-    return responden[list(KOLOM_UNSUR)].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-
-
 def _label(responden: pd.DataFrame, kolom: str) -> np.ndarray:
     """Each respondent's segment; blanks form "(tidak diisi)" so shares add up to 1."""
     if kolom not in responden.columns:
@@ -78,8 +73,8 @@ def ikm_per_periode(
     bulan: pd.Series,
     satuan: str,
     bobot: BobotIKM = "eksak",
-    n: int = 2000,
-    seed: int = 2024,
+    n: int = ULANG,
+    seed: int = BENIH,
 ) -> pd.DataFrame:
     """IKM of each period with its respondents and bootstrap interval.
 
@@ -113,7 +108,7 @@ def _ada(responden: pd.DataFrame | None, kolom: str) -> bool:
 
 
 def waktu(
-    kini: DataSkm, berkas: str, bobot: BobotIKM = "eksak", n: int = 2000, seed: int = 2024
+    kini: DataSkm, berkas: str, bobot: BobotIKM = "eksak", n: int = ULANG, seed: int = BENIH
 ) -> tuple[dict[str, Any] | None, pd.DataFrame | None]:
     """IKM per period (run chart) and the change month of the year ``kini``; (None, None)
     without dates. ``berkas`` names the file in a date error."""
@@ -130,7 +125,10 @@ def waktu(
         "titik": None,
     }
     titik = ikm_waktu.titik_ubah(
-        skor_responden(_matriks(r), bobot), bulan.to_numpy(dtype=float, na_value=np.nan), n, seed
+        skor_responden(matriks_jawaban(r), bobot),
+        bulan.to_numpy(dtype=float, na_value=np.nan),
+        n,
+        seed,
     )
     if titik is not None:
         b = titik["bulan_ubah"]
@@ -154,7 +152,7 @@ def sel(
     """Segment × unsur decomposition and its three most negative cells."""
     r0, r1 = lalu.responden, kini.responden
     d = ikm_sel.dekomposisi_sel(
-        _matriks(r0), _label(r0, kolom), _matriks(r1), _label(r1, kolom), bobot
+        matriks_jawaban(r0), _label(r0, kolom), matriks_jawaban(r1), _label(r1, kolom), bobot
     )
     turun = ikm_sel.sel_penurun(d["sel"])
     ringkas = {
@@ -203,11 +201,11 @@ def tema_komentar(
 
 
 def uji(
-    lalu: DataSkm, kini: DataSkm, bobot: BobotIKM = "eksak", n: int = 2000, seed: int = 2024
+    lalu: DataSkm, kini: DataSkm, bobot: BobotIKM = "eksak", n: int = ULANG, seed: int = BENIH
 ) -> dict[str, Any]:
     """Bootstrap interval of ΔIKM, permutation test of "no change" and the minimum detectable
     change, side by side."""
-    x0, x1 = _matriks(lalu.responden), _matriks(kini.responden)
+    x0, x1 = matriks_jawaban(lalu.responden), matriks_jawaban(kini.responden)
     p = ikm_uji.uji_permutasi(x0, x1, n, seed, bobot)
     a, b = bootstrap_delta(lalu.responden, kini.responden, n, seed, bobot)
     return {
@@ -239,8 +237,8 @@ def analisis_rinci(
     segmen: str = "jenis_layanan",
     bobot: BobotIKM = "eksak",
     berkas: str = "skm_responden",
-    n: int = 2000,
-    seed: int = 2024,
+    n: int = ULANG,
+    seed: int = BENIH,
 ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
     """Everything of this module for a year pair: (values for JSON, tables).
 
