@@ -422,3 +422,10 @@ def test_sasaran_are_counted_once_however_many_indicators_they_have(laporan):
     daftar = R.daftar_metrik(dua)
     assert daftar.cari("kinerja.jumlah_sasaran").nilai == 3
     assert daftar.cari("kinerja.jumlah_indikator").nilai == 4
+
+
+def test_a_report_without_printed_figures_says_so_naming_the_file() -> None:
+    assert R.tanpa_dilaporkan(2024) == (
+        "Tidak ada daftar angka tercetak (berkas dilaporkan.csv tahun 2024) untuk tahun 2024, "
+        "sehingga hanya pemeriksaan internal yang dilakukan."
+    )

@@ -50,6 +50,7 @@ from lkip.reviu.hasil import (
     reviu,
     ringkasan,
     tabel_temuan,
+    tanpa_dilaporkan,
     teks_temuan,
     tulis_reviu,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "reviu",
     "ringkasan",
     "tabel_temuan",
+    "tanpa_dilaporkan",
     "teks_temuan",
     "tulis_reviu",
 ]

@@ -84,6 +84,14 @@ def cetakan_laporan(L: Laporan, lokasi: str = "cetakan lkip") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["metrik", "lokasi", "dilaporkan"])
 
 
+def tanpa_dilaporkan(tahun: int) -> str:
+    """The sentence of a report without a list of printed figures: only internal checks ran."""
+    return (
+        f"Tidak ada daftar angka tercetak (berkas {BERKAS} tahun {tahun}) untuk tahun {tahun}, "
+        "sehingga hanya pemeriksaan internal yang dilakukan."
+    )
+
+
 def ringkasan(hasil: pd.DataFrame) -> str:
     """One sentence: how many figures were checked and how many disagree."""
     n = hasil["status"].value_counts()
