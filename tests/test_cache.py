@@ -78,7 +78,7 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(ek, "jalankan_notebook", eksekusi)
     monkeypatch.setattr(pipeline, "_tulis_format_kantor", format_kantor)
-    monkeypatch.setattr(ek, "kernel_hangat", lambda jumlah, root: None)
+    monkeypatch.setattr(ek, "kolam_kernel", lambda jumlah: None)
     monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman
 

@@ -479,3 +479,15 @@ def test_alt_texts_state_the_values(unsur_df, tren_df, capaian_df, program_df, i
     serapan = charts.serapan(program_df, "program", "x").get_label()
     assert "pagu Rp " in serapan and "serapan " in serapan
     assert "(2023)" in charts.idm_desa(idm_df, 2022, 2023).get_label()
+
+
+def test_a_figure_gives_the_same_svg_bytes_on_every_run(capaian_df):
+    """No date, no random ids: an unchanged chapter's HTML (and its cached PDF part) stays."""
+    from lkip.presentation.display import html_gambar
+
+    def satu() -> str:
+        return html_gambar(charts.capaian_indikator(capaian_df), "Gambar 3.1")
+
+    pertama = satu()
+    with matplotlib.rc_context({"svg.hashsalt": None}):  # the global default: random ids
+        assert satu() == pertama

@@ -1,4 +1,5 @@
-"""Kernels started ahead of need: used by a chapter, then shut down, none left behind."""
+"""Kernels started ahead and reused: each chapter finds a kernel as a new one would be, with
+lkip already imported; none is left behind."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from pathlib import Path
 
 import nbformat
 import psutil
+import pytest
 
 from lkip.build import eksekusi as ek
-from lkip.build.kernel import KernelHangat, matikan
+from lkip.build.kernel import KolamKernel
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -20,31 +22,65 @@ def _kernel_anak() -> list[psutil.Process]:
     ]
 
 
-def test_a_warm_kernel_runs_a_chapter_with_lkip_already_imported(tmp_path: Path) -> None:
+def _notebook(path: Path, *sel: str) -> Path:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell("tahun = None"),
-        nbformat.v4.new_code_cell(
-            "import os, sys\n"
-            "print(os.environ['LKIP_ROOT'], 'lkip.model.laporan' in sys.modules, tahun)"
-        ),
-    ]
+    nb.cells = [nbformat.v4.new_code_cell("tahun = None"), *map(nbformat.v4.new_code_cell, sel)]
     nb.cells[0].metadata["tags"] = ["parameters"]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nb.metadata["language_info"] = {"name": "python"}
-    nbformat.write(nb, tmp_path / "bab.ipynb")
+    nbformat.write(nb, path)
+    return path
 
-    hangat = KernelHangat(2, dict(os.environ, LKIP_ROOT=str(tmp_path)))
-    km = hangat.ambil()
-    assert km is not None and km.has_kernel
-    try:
-        ek.jalankan_notebook(tmp_path / "bab.ipynb", 2023, tmp_path / "keluar.ipynb", km)
-    finally:
-        matikan(km)
-    hasil = nbformat.read(tmp_path / "keluar.ipynb", as_version=4)
-    assert hasil.cells[-1].outputs[0]["text"].strip() == f"{tmp_path} True 2023"
-    assert not km.has_kernel
-    hangat.tutup()  # the second, unused kernel
-    assert hangat.ambil() is None
+
+def _keluaran(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    return [o.get("text", "").strip() for c in nb.cells for o in c.get("outputs", [])]
+
+
+@pytest.fixture
+def kolam() -> KolamKernel:
+    k = KolamKernel(1, os.environ)
+    yield k
+    k.tutup()
     psutil.wait_procs(_kernel_anak(), timeout=10)
     assert _kernel_anak() == []
+
+
+def test_one_kernel_runs_two_chapters_each_as_in_a_new_kernel(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    pertama = _notebook(
+        tmp_path / "a.ipynb",
+        "import os, sys\nsisa = 'dari bab pertama'\n"
+        "print(os.environ['LKIP_ROOT'], 'lkip.model.laporan' in sys.modules, tahun, os.getpid())",
+    )
+    kedua = _notebook(
+        tmp_path / "b.ipynb",
+        "import os\nprint(os.environ['LKIP_ROOT'], 'sisa' in globals(), tahun, os.getpid())",
+    )
+    km = kolam.ambil({"LKIP_ROOT": "/akar/satu"})
+    ek.jalankan_notebook(pertama, 2023, tmp_path / "a-keluar.ipynb", km)
+    kolam.kembalikan(km)
+    km = kolam.ambil({"LKIP_ROOT": "/akar/dua"})
+    ek.jalankan_notebook(kedua, 2024, tmp_path / "b-keluar.ipynb", km)
+    kolam.kembalikan(km)
+
+    akar1, diimpor, tahun1, pid1 = _keluaran(tmp_path / "a-keluar.ipynb")[0].split()
+    akar2, sisa, tahun2, pid2 = _keluaran(tmp_path / "b-keluar.ipynb")[0].split()
+    assert (akar1, diimpor, tahun1) == ("/akar/satu", "True", "2023")
+    assert (akar2, sisa, tahun2) == ("/akar/dua", "False", "2024")  # nothing left behind
+    assert pid1 == pid2  # the same kernel ran both
+    for nama in ("a-keluar.ipynb", "b-keluar.ipynb"):  # counted from 1 in each notebook
+        nb = nbformat.read(tmp_path / nama, as_version=4)
+        assert [c.execution_count for c in nb.cells if c.cell_type == "code"][:2] == [1, 2]
+
+
+def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:
+    km = kolam.ambil({"LKIP_ROOT": str(tmp_path)})
+    psutil.Process(km.provisioner.process.pid).kill()
+    kolam.buang(km)
+    nb = _notebook(tmp_path / "a.ipynb", "print(6 * 7)")
+    km = kolam.ambil({"LKIP_ROOT": str(tmp_path)})
+    ek.jalankan_notebook(nb, 2023, tmp_path / "keluar.ipynb", km)
+    kolam.kembalikan(km)
+    assert _keluaran(tmp_path / "keluar.ipynb") == ["42"]

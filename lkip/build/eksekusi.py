@@ -1,9 +1,8 @@
 """Executing the chapter notebooks: restored from the cache or run, several at a time.
 
-Each chapter runs with papermill in its own kernel (started ahead by
-:class:`lkip.build.kernel.KernelHangat`), reading the data of the run's root and office from
-the environment it inherits. A chapter that raises ends the run as :class:`BabGagal`, naming
-the chapter and cell.
+Each chapter runs with papermill in a kernel lent by :class:`lkip.build.kernel.KolamKernel`
+(started ahead, reused from chapter to chapter), pointed at the data of the run's root and
+office. A chapter that raises ends the run as :class:`BabGagal`, naming the chapter and cell.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip.build import cache as ch
-from lkip.build.kernel import ARGUMEN, KERNEL, KernelHangat, matikan
+from lkip.build.kernel import ARGUMEN, KERNEL, KolamKernel
 from lkip.core.paths import ENV_INSTANSI, instansi_aktif
 
 if TYPE_CHECKING:
@@ -46,12 +45,13 @@ def jalankan_bab(
     cache: ch.Cache | None,
     lapor: Callable[[str], None],
     pekerja: int,
-    hangat: KernelHangat | None = None,
+    kolam: KolamKernel | None = None,
 ) -> list[Path]:
     """Restore the cached chapters and execute the others, ``pekerja`` at a time.
 
     ``chapters`` in report order, their notebooks in ``sumber``; the executed ones go to
-    ``folder``.
+    ``folder``. Without ``kolam`` papermill starts a kernel per chapter, which reads the data
+    this process's environment points at.
     """
     folder.mkdir(parents=True, exist_ok=True)
     kunci_lapor = threading.Lock()
@@ -69,24 +69,30 @@ def jalankan_bab(
         else:
             jalan.append(bab)
 
+    env = env_kernel(root)  # here: the office is this thread's (a context variable)
+
     def satu(bab: str) -> None:
         keluaran = folder / f"{bab}.ipynb"
         mulai = time.perf_counter()
         lapor_aman(f"Bab {bab}: mulai")
-        km = hangat.ambil() if hangat is not None else None
+        km = kolam.ambil(env) if kolam is not None else None
         try:
             jalankan_notebook(sumber / f"{bab}.ipynb", tahun, keluaran, km)
-        finally:
+        except BabGagal:
+            if km is not None:  # the kernel is sound, only the chapter's cell raised
+                kolam.kembalikan(km)
+            raise
+        except BaseException:
             if km is not None:
-                matikan(km)
+                kolam.buang(km)
+            raise
+        if km is not None:
+            kolam.kembalikan(km)
         lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
 
     if jalan:
-        env_lama = {k: os.environ.get(k) for k in ("LKIP_ROOT", ENV_INSTANSI)}
-        # the kernels inherit them and read this root's data of this office
-        os.environ.update(env_kernel(root))
         pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
         try:
             futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
@@ -97,17 +103,12 @@ def jalankan_bab(
                 raise min(gagal, key=lambda f: list(chapters).index(futures[f])).exception()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-            for k, v in env_lama.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
     return [folder / f"{bab}.ipynb" for bab in chapters]
 
 
-def kernel_hangat(jumlah: int, root: Path) -> KernelHangat | None:
-    """Kernels for the chapters to come, reading this root's data of this office."""
-    return KernelHangat(jumlah, dict(os.environ, **env_kernel(root)))
+def kolam_kernel(jumlah: int) -> KolamKernel | None:
+    """Kernels for the chapters to come (each chapter tells its kernel which data to read)."""
+    return KolamKernel(jumlah, os.environ)
 
 
 def env_kernel(root: Path) -> dict[str, str]:

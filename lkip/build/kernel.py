@@ -1,23 +1,30 @@
-"""Chapter kernels started ahead of need.
+"""Chapter kernels started ahead of need and reused, chapter after chapter.
 
-Starting a kernel and importing pandas, matplotlib and lkip into it takes about two seconds per
-chapter. Kernels started while the main process validates and processes the data have done
-that work by the time a chapter needs them, which is most of what a one-chapter rebuild costs.
+Starting a kernel and importing pandas, matplotlib and lkip into it takes one to two seconds of
+CPU; the chapters themselves take a fraction of a second each. So a run starts a few kernels
+while the main process validates and processes the data, and each kernel runs chapter after
+chapter. Before each chapter the kernel is made as a new one would be: its namespace emptied,
+its execution counter back at 1 (an executed notebook is the same whichever kernel ran it),
+and its environment pointed at the chapter's root and office, so one pool can serve every
+office of a batch (:mod:`lkip.build.batch`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import queue
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jupyter_client import AsyncKernelManager
 
 KERNEL = "python3"
-# The kernel logs nothing to the terminal: a failing cell is reported by papermill.
-ARGUMEN = ["--IPKernelApp.log_level=CRITICAL"]
+# The kernel logs nothing to the terminal (a failing cell is reported by papermill) and keeps
+# no command history on disk.
+ARGUMEN = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 # What every chapter imports first; a failure here is left for the chapter itself to report.
 IMPOR = "import " + ", ".join(
     f"lkip.{m}"
@@ -29,51 +36,125 @@ IMPOR = "import " + ", ".join(
         "presentation.charts",
     )
 )
+BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
 
 
-class KernelHangat:
-    """Up to ``jumlah`` kernels, started in the background with ``env`` as their environment."""
+def kode_reset(env: Mapping[str, str]) -> str:
+    """The code that makes a used kernel like a new one for the next chapter: ``env`` set,
+    the user namespace emptied and the execution counter at 1 (``reset(new_session=True)``).
+    Imported modules stay loaded: that is the point of reusing the kernel."""
+    return (
+        f"__import__('os').environ.update({json.dumps(dict(env))})\n"
+        "get_ipython().reset(new_session=True)"
+    )
 
-    def __init__(self, jumlah: int, env: dict[str, str]) -> None:
-        self._siap: queue.SimpleQueue[AsyncKernelManager] = queue.SimpleQueue()
-        self._benang = threading.Thread(target=self._mulai, args=(jumlah, env), daemon=True)
+
+class KolamKernel:
+    """Up to ``jumlah`` kernels, started in the background, lent out one chapter at a time.
+
+    :meth:`ambil` waits for a free kernel and prepares it; :meth:`kembalikan` gives it back
+    after the chapter; :meth:`buang` shuts down one that failed; :meth:`tutup` shuts all down.
+    """
+
+    def __init__(self, jumlah: int, env: Mapping[str, str]) -> None:
+        self._env = dict(env)
+        self._bebas: queue.SimpleQueue[AsyncKernelManager] = queue.SimpleQueue()
+        self._kunci = threading.Lock()
+        self._hidup = 0  # kernels started and not shut down, lent out or free
+        self._benang = threading.Thread(target=self._mulai_semua, args=(jumlah,), daemon=True)
         self._benang.start()
 
-    def _mulai(self, jumlah: int, env: dict[str, str]) -> None:
-        from jupyter_client import AsyncKernelManager
-
-        async def satu() -> None:
-            km = AsyncKernelManager(kernel_name=KERNEL)
-            await km.start_kernel(env=env, extra_arguments=ARGUMEN)
-            kc = km.client()
-            kc.start_channels()
-            try:
-                await kc.wait_for_ready(timeout=60)
-                await kc.execute_interactive(IMPOR, store_history=False, timeout=60)
-            except Exception:
-                await km.shutdown_kernel(now=True)
-                return
-            finally:
-                kc.stop_channels()
-            self._siap.put(km)
-
+    def _mulai_semua(self, jumlah: int) -> None:
         async def semua() -> None:
-            await asyncio.gather(*(satu() for _ in range(jumlah)), return_exceptions=True)
+            hasil = await asyncio.gather(
+                *(_mulai(self._env) for _ in range(jumlah)), return_exceptions=True
+            )
+            for km in hasil:
+                if not isinstance(km, BaseException):
+                    with self._kunci:
+                        self._hidup += 1
+                    self._bebas.put(km)
 
         asyncio.run(semua())
 
-    def ambil(self) -> AsyncKernelManager | None:
-        """A ready kernel (the caller shuts it down after use), or None when none is left."""
+    def ambil(self, env: Mapping[str, str]) -> AsyncKernelManager:
+        """A kernel ready for a chapter reading with ``env``; one is started now when none is
+        alive (every kernel failed to start or was discarded)."""
         self._benang.join()
-        try:
-            return self._siap.get_nowait()
-        except queue.Empty:
-            return None
+        while True:
+            km, baru = self._pinjam()
+            try:
+                asyncio.run(_jalankan(km, kode_reset(env)))
+                return km
+            except Exception:
+                self.buang(km)
+                if baru:
+                    raise
+
+    def _pinjam(self) -> tuple[AsyncKernelManager, bool]:
+        while True:
+            with self._kunci:
+                baru = self._hidup == 0
+                if baru:
+                    self._hidup += 1  # counted now so that no other thread starts one too
+            if baru:
+                try:
+                    return asyncio.run(_mulai(self._env)), True
+                except BaseException:
+                    with self._kunci:
+                        self._hidup -= 1
+                    raise
+            try:
+                return self._bebas.get(timeout=1), False
+            except queue.Empty:  # all lent out; look again in case one was discarded
+                continue
+
+    def kembalikan(self, km: AsyncKernelManager) -> None:
+        """Give a kernel back after a chapter (also after a chapter whose cell raised)."""
+        self._bebas.put(km)
+
+    def buang(self, km: AsyncKernelManager) -> None:
+        """Shut down a kernel that cannot be trusted any more (it died or did not answer)."""
+        with self._kunci:
+            self._hidup -= 1
+        matikan(km)
 
     def tutup(self) -> None:
-        """Shut down the kernels nobody took."""
-        while (km := self.ambil()) is not None:
-            matikan(km)
+        """Shut down every kernel; call when no chapter is running any more."""
+        self._benang.join()
+        while True:
+            try:
+                km = self._bebas.get_nowait()
+            except queue.Empty:
+                return
+            self.buang(km)
+
+
+async def _mulai(env: Mapping[str, str]) -> AsyncKernelManager:
+    """A started kernel with the chapters' imports done (or attempted: see ``IMPOR``)."""
+    from jupyter_client import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name=KERNEL)
+    await km.start_kernel(env=dict(env), extra_arguments=ARGUMEN)
+    try:
+        await _jalankan(km, IMPOR, wajib=False)
+    except BaseException:
+        await km.shutdown_kernel(now=True)
+        raise
+    return km
+
+
+async def _jalankan(km: AsyncKernelManager, kode: str, wajib: bool = True) -> None:
+    """Run ``kode`` in the kernel outside the notebook's history; ``wajib``: it must succeed."""
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=BATAS_DETIK)
+        balasan = await kc.execute_interactive(kode, store_history=False, timeout=BATAS_DETIK)
+        if wajib and balasan["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel menolak kode persiapan bab: {balasan['content']}")
+    finally:
+        kc.stop_channels()
 
 
 def matikan(km: AsyncKernelManager) -> None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from lkip.build import cache as ch
 from lkip.build import eksekusi as ek
 from lkip.build.eksekusi import BabGagal
-from lkip.build.kernel import KERNEL
+from lkip.build.kernel import KERNEL, KolamKernel
 from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
@@ -101,11 +101,14 @@ def render(
     lapor: Callable[[str], None] = print,
     pakai_cache: bool = True,
     pekerja: int | None = None,
+    kolam: KolamKernel | None = None,
 ) -> HasilRender:
     """Render ``outputs/<tahun>/``: HTML, PDF and executed notebooks, or nothing at all.
 
     ``pakai_cache=False`` executes and assembles everything (and stores nothing);
-    ``pekerja`` is how many chapters run at once (default: the number of cores).
+    ``pekerja`` is how many chapters run at once (default: the number of cores); ``kolam``
+    lends the chapter kernels (a batch shares one among its offices; by default the run
+    starts its own).
     """
     root = (root or project_root()).resolve()
     tahun = tahun_laporan(tahun, root)
@@ -115,7 +118,7 @@ def render(
         _bersihkan_sisa(tahun, root)
         staging = folder_staging(target.parent, f".{tahun}-sedang-")
         try:
-            _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1)
+            _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1, kolam)
             ganti_folder(staging, target)
         except BabGagal as e:
             gagal = target.parent / f"{tahun}-gagal"
@@ -168,6 +171,7 @@ def _render_ke(
     cache: ch.Cache | None,
     lapor: Callable[[str], None],
     pekerja: int,
+    kolam: KolamKernel | None,
 ) -> None:
     """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
     keluaran = HasilRender.dari_folder(tahun, staging)
@@ -195,7 +199,9 @@ def _render_ke(
 
     # Kernels start while the data is processed; the assembler's imports (nbconvert,
     # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
-    hangat = ek.kernel_hangat(min(pekerja, len(CHAPTERS)), root)
+    sendiri = kolam is None
+    if sendiri:
+        kolam = ek.kolam_kernel(min(pekerja, len(CHAPTERS)))
     try:
         laporan = _proses(tahun, root, asal.mentah)
         reviu_csv = _tulis_reviu(laporan, staging)
@@ -212,11 +218,11 @@ def _render_ke(
             cache,
             lapor,
             pekerja,
-            hangat,
+            kolam,
         )
     finally:
-        if hangat is not None:
-            hangat.tutup()
+        if sendiri and kolam is not None:
+            kolam.tutup()
 
     kunci_laporan = sidik_json(
         {

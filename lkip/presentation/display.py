@@ -139,8 +139,10 @@ def html_gambar(fig: Figure, judul: str, alt: str = "") -> str:
     buf = io.BytesIO()
     # Text stays text (not glyph outlines): sharper, searchable in the PDF, and far cheaper
     # for WeasyPrint to draw. The font is DejaVu Sans, matplotlib's and the report's own.
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig.savefig(buf, format="svg", bbox_inches="tight")
+    # No date and fixed element ids: the same figure gives the same bytes on every run, so an
+    # unchanged chapter's HTML and laid-out PDF part are found in the cache.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkip"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return (
         '<figure class="grafik"><div class="grafik-wrap">'
