@@ -24,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from lkip.build import kernel
 from lkip.build.batch import HasilInstansi, render_semua, tabel_hasil
 from lkip.build.portal import tulis_portal
 from lkip.build.rekap_keluaran import HasilRekap, tulis_rekap
@@ -43,6 +44,7 @@ class Kabupaten:
     hasil: dict[str, HasilInstansi]
     rekap: HasilRekap
     portal: Path
+    kernel_dimulai: int  # chapter kernels the batch started
 
 
 def siapkan_root(root: Path) -> Path:
@@ -70,13 +72,23 @@ def kabupaten(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kabupaten]:
     kinerja.write_text(kinerja.read_text().replace(",10,8,10,manual,", ",10,delapan,10,manual,"))
     lama = os.environ.get("LKIP_CACHE")
     os.environ["LKIP_CACHE"] = str(root / ".cache")
+    dimulai = []
+    mulai_asli = kernel._mulai
+
+    def mulai(env: dict[str, str]) -> object:
+        dimulai.append(env)
+        return mulai_asli(env)
+
     try:
-        hasil = render_semua(2023, root, paralel=2, lapor=lambda _: None)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(kernel, "_mulai", mulai)
+            hasil = render_semua(2023, root, paralel=2, lapor=lambda _: None)
         yield Kabupaten(
             root=root,
             hasil={h.instansi: h for h in hasil},
             rekap=tulis_rekap(2023, root),
             portal=tulis_portal(root),
+            kernel_dimulai=len(dimulai),
         )
     finally:
         if lama is None:
@@ -102,6 +114,12 @@ def test_one_bad_office_does_not_stop_the_others(kabupaten: Kabupaten) -> None:
     assert re.search(r"^rusak\s+GAGAL\s+\d+\.\d dtk\s+Data tahun 2023 belum bisa", teks, re.M)
     assert re.search(r"^panarukan\s+berhasil\s+\d+\.\d dtk\s+outputs/panarukan/2023$", teks, re.M)
     assert teks.endswith("2 dari 3 instansi berhasil.")
+
+
+def test_the_offices_share_one_pool_of_kernels(kabupaten: Kabupaten) -> None:
+    """Two offices rendered, 16 chapters: one kernel per core for the whole batch."""
+    assert sum(h.berhasil for h in kabupaten.hasil.values()) == 2
+    assert kabupaten.kernel_dimulai == os.cpu_count()
 
 
 def test_report_all_command_exits_non_zero_and_prints_the_table(

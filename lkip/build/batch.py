@@ -1,24 +1,30 @@
 """Render every office that has a year: ``make report-all YEAR=2024``.
 
-Offices render in parallel, each in a process of its own (its own office, environment and
-chapter kernels), all sharing the chapter and PDF cache. Given the address of a Dask
-``distributed`` scheduler the same per-office task runs on its workers instead; they must
-see the same project root (a shared file system). One office's bad data stops only that
-office: the batch goes on and returns one result per office.
+On this machine the offices render in one process, a few at a time (each in a thread with its
+own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.KolamKernel`) and
+the chapter and PDF cache. The kernels start once for the whole batch, and while one office's
+chapters run in them the process validates or lays out another's; so a batch costs less than
+its offices rendered one by one, in about the memory of one. Given the address of a Dask
+``distributed`` scheduler the same per-office task runs on its workers instead, each render
+with kernels of its own; the workers must see the same project root (a shared file system).
+One office's bad data stops only that office: the batch goes on and returns one result per
+office.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lkip.core.paths import daftar_instansi, dengan_instansi, project_root, relatif, tahun_tersedia
+
+if TYPE_CHECKING:
+    from lkip.build.kernel import KolamKernel
 
 
 @dataclass(frozen=True)
@@ -41,10 +47,17 @@ def instansi_dengan_tahun(tahun: int, root: Path | None = None) -> list[str]:
     return hasil
 
 
-def render_instansi(instansi: str, tahun: int, root: str, pekerja: int | None) -> HasilInstansi:
+def render_instansi(
+    instansi: str,
+    tahun: int,
+    root: str,
+    pekerja: int | None,
+    kolam: KolamKernel | None = None,
+) -> HasilInstansi:
     """Render one office and its bundle; a failure of any kind is the result, not an exception.
 
-    A module-level function of plain arguments, so a process pool or a Dask worker can run it.
+    A module-level function of plain arguments, so a Dask worker can run it; ``kolam`` lends
+    the chapter kernels (by default the render starts its own).
     """
     from lkip.build.bundle import buat_bundel
     from lkip.build.pipeline import render
@@ -52,7 +65,7 @@ def render_instansi(instansi: str, tahun: int, root: str, pekerja: int | None) -
     mulai = time.perf_counter()
     try:
         with dengan_instansi(instansi):
-            hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja)
+            hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja, kolam=kolam)
             buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
@@ -71,8 +84,8 @@ def render_semua(
     """Render every office with ``tahun``; results in the offices' order.
 
     ``dask``: a scheduler address (``tcp://host:8786``) or cluster object; None renders on
-    this machine, ``paralel`` offices at a time (default: the number of cores), the cores
-    shared among their chapters.
+    this machine, ``paralel`` offices at a time (default: the number of cores) on one kernel
+    per core.
     """
     root = (root or project_root()).resolve()
     daftar = instansi_dengan_tahun(tahun, root)
@@ -82,7 +95,6 @@ def render_semua(
         )
     inti = os.cpu_count() or 1
     paralel = max(1, min(paralel or inti, len(daftar)))
-    pekerja = max(1, inti // paralel)
     lapor(f"Merender {len(daftar)} instansi tahun {tahun}: {', '.join(daftar)}")
 
     def selesai(h: HasilInstansi) -> None:
@@ -91,7 +103,7 @@ def render_semua(
     if dask is not None:
         hasil = _di_dask(dask, daftar, tahun, root, selesai)
     else:
-        hasil = _di_lokal(daftar, tahun, root, paralel, pekerja, selesai)
+        hasil = _di_lokal(daftar, tahun, root, paralel, inti, selesai)
     return sorted(hasil, key=lambda h: daftar.index(h.instansi))
 
 
@@ -100,17 +112,22 @@ def _di_lokal(
     tahun: int,
     root: Path,
     paralel: int,
-    pekerja: int,
+    inti: int,
     selesai: Callable[[HasilInstansi], None],
 ) -> list[HasilInstansi]:
-    # spawn: a fresh interpreter per worker, not a fork of this one and its threads
-    konteks = multiprocessing.get_context("spawn")
+    from lkip.build.eksekusi import kolam_kernel
+
+    kolam = kolam_kernel(inti)
     hasil = []
-    with ProcessPoolExecutor(max_workers=paralel, mp_context=konteks) as pool:
-        tugas = [pool.submit(render_instansi, i, tahun, str(root), pekerja) for i in daftar]
-        for f in as_completed(tugas):
-            hasil.append(f.result())
-            selesai(hasil[-1])
+    try:
+        with ThreadPoolExecutor(max_workers=paralel) as pool:
+            tugas = [pool.submit(render_instansi, i, tahun, str(root), inti, kolam) for i in daftar]
+            for f in as_completed(tugas):
+                hasil.append(f.result())
+                selesai(hasil[-1])
+    finally:
+        if kolam is not None:
+            kolam.tutup()
     return hasil
 
 
@@ -144,9 +161,7 @@ def tabel_hasil(hasil: list[HasilInstansi]) -> str:
         keterangan = h.keterangan.splitlines()[0] if h.keterangan else ""
         baris.append((h.instansi, status, f"{h.detik:.1f} dtk", keterangan))
     lebar = [max(len(b[i]) for b in baris) for i in range(3)]
-    teks = [
-        "  ".join([*(b[i].ljust(lebar[i]) for i in range(3)), b[3]]).rstrip() for b in baris
-    ]
+    teks = ["  ".join([*(b[i].ljust(lebar[i]) for i in range(3)), b[3]]).rstrip() for b in baris]
     teks.insert(1, "  ".join(["-" * w for w in lebar] + ["-" * 16]))
     gagal = [h for h in hasil if not h.berhasil]
     for h in gagal:

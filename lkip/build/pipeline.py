@@ -58,6 +58,13 @@ DAFTAR_ISI_SETELAH = STRUKTUR.daftar_isi_setelah
 BACAAN: dict[str, frozenset[str]] = STRUKTUR.bacaan
 
 
+# The main process's own work for an office (processing the data, assembling the report) is
+# done by one office at a time: offices rendered in threads of one process (lkip.build.batch)
+# would only take turns on the interpreter anyway, and WeasyPrint and pandera do not promise
+# to be thread-safe. Chapters run in kernels, outside this lock.
+KERJA_UTAMA = threading.Lock()
+
+
 @dataclass(frozen=True)
 class HasilRender:
     tahun: int
@@ -203,9 +210,10 @@ def _render_ke(
     if sendiri:
         kolam = ek.kolam_kernel(min(pekerja, len(CHAPTERS)))
     try:
-        laporan = _proses(tahun, root, asal.mentah)
-        reviu_csv = _tulis_reviu(laporan, staging)
-        bagian = ch.bagian_olahan(processed_dir(tahun, root))
+        with KERJA_UTAMA:
+            laporan = _proses(tahun, root, asal.mentah)
+            reviu_csv = _tulis_reviu(laporan, staging)
+            bagian = ch.bagian_olahan(processed_dir(tahun, root))
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
         threading.Thread(target=_impor_perakit, daemon=True).start()
         executed = ek.jalankan_bab(
@@ -240,31 +248,48 @@ def _render_ke(
     ):
         lapor("HTML dan PDF dari cache")
     else:
-        from lkip.build.pdf import write_report
-
-        mulai = time.perf_counter()
-        meta = meta_laporan(laporan, kaki)
-        bab = _bab_html(executed, kunci_bab, rakit, cache)
-        kunci_tata = sidik_json({"kode": rakit, "versi": versi})
-        ringkas = write_report(
-            bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata
-        )
-        detik = time.perf_counter() - mulai
-        lapor(
-            f"HTML dan PDF selesai ({detik:.1f} dtk; "
-            f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
-        )
-        mulai = time.perf_counter()
-        lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf)
-        lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
+        with KERJA_UTAMA:
+            bab = _bab_html(executed, kunci_bab, rakit, cache)
+            kunci_tata = sidik_json({"kode": rakit, "versi": versi})
+            simpan = _rakit(laporan, asal, kaki, bab, kunci_tata, root, staging, cache, lapor)
         if cache is not None:
-            simpan = {html.name: html, pdf.name: pdf, reviu_csv.name: reviu_csv}
-            simpan |= {p.name: p for p in lain}
-            cache.simpan("laporan", kunci_laporan, simpan)
+            cache.simpan("laporan", kunci_laporan, simpan | {reviu_csv.name: reviu_csv})
     if cache is not None:
         penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
         cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
     _tulis_manifest(asal, staging)
+
+
+def _rakit(
+    laporan: Laporan,
+    asal: Asal,
+    kaki: str,
+    bab: list[BabHtml],
+    kunci_tata: str,
+    root: Path,
+    staging: Path,
+    cache: ch.Cache | None,
+    lapor: Callable[[str], None],
+) -> dict[str, Path]:
+    """Assemble the HTML and PDF from the chapters' HTML (``kaki``: the closing note;
+    ``kunci_tata``: the layout's part of the PDF cache keys), then the Word and Excel copies
+    and the PDF's attachments; returns the files made, by name."""
+    from lkip.build.pdf import write_report
+
+    keluaran = HasilRender.dari_folder(asal.tahun, staging)
+    html, pdf = keluaran.html, keluaran.pdf
+    mulai = time.perf_counter()
+    meta = meta_laporan(laporan, kaki)
+    ringkas = write_report(bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata)
+    detik = time.perf_counter() - mulai
+    lapor(
+        f"HTML dan PDF selesai ({detik:.1f} dtk; "
+        f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
+    )
+    mulai = time.perf_counter()
+    lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf)
+    lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
+    return {html.name: html, pdf.name: pdf} | {p.name: p for p in lain}
 
 
 def _bab_html(
