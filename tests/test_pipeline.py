@@ -7,6 +7,8 @@ import contextlib
 import io
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -281,3 +283,21 @@ def test_a_folder_that_is_not_a_year_stops_the_default_year(tmp_path: Path) -> N
         tmp_path / "data" / "raw" / "panarukan" / "2023"
     )
     assert pipeline.tahun_laporan(None, tmp_path) == 2023
+
+
+def test_the_build_does_not_pay_for_jsonschemas_iri_grammars() -> None:
+    """Once lkip.build is imported, nbformat still validates notebooks, without loading the
+    optional IRI checker that costs a second or two a run."""
+    kode = """
+import sys, lkip.build, nbformat, papermill, nbconvert
+nb = nbformat.v4.new_notebook()
+nbformat.validate(nb)
+nb.cells.append({"cell_type": "code"})
+try:
+    nbformat.validate(nb)
+except nbformat.ValidationError:
+    print("ditolak", sys.modules["rfc3987_syntax"])
+"""
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.split() == ["ditolak", "None"]

@@ -11,13 +11,13 @@ offline. The PDF is laid out from the same parts (``lkip.build.pdf``).
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import nbformat
 from bs4 import BeautifulSoup, Tag
@@ -26,9 +26,6 @@ from nbconvert import HTMLExporter
 
 from lkip.build.templat import TEMPLATES_DIR, templat
 from lkip.presentation.html_layar import satuan_utuh, tandai_kolom_pertama
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +117,7 @@ def chapter_html(notebook: NotebookSource) -> str:
     nb = _load(notebook)
     name = _name(notebook, nb)
     _keep_shown_outputs(nb, name)
-    exporter = HTMLExporter(
-        template_name="basic",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _pengekspor().from_notebook_node(nb)
     soup = BeautifulSoup(body, "html.parser")
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
@@ -135,6 +126,17 @@ def chapter_html(notebook: NotebookSource) -> str:
     for table in soup.select("figure.tabel table"):
         tandai_kolom_pertama(table)
     return str(soup)
+
+
+@functools.cache
+def _pengekspor() -> HTMLExporter:
+    """One exporter per process: building one compiles its templates."""
+    return HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
 
 
 @dataclass(frozen=True)

@@ -60,13 +60,14 @@ def render_instansi(
     the chapter kernels (by default the render starts its own).
     """
     from lkip.build.bundle import buat_bundel
-    from lkip.build.pipeline import render
+    from lkip.build.pipeline import KERJA_UTAMA, render
 
     mulai = time.perf_counter()
     try:
         with dengan_instansi(instansi):
             hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja, kolam=kolam)
-            buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
+            with KERJA_UTAMA:  # the main process's work, one office at a time
+                buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
     except Exception as e:  # the office's problem is reported with the others'

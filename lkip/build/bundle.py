@@ -14,6 +14,7 @@ was rendered) and the files the bundle adds (notebook pages with code, the READM
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -23,12 +24,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lkip.build.manifest import NAMA_MANIFEST, keluaran, sha256_aliran, sidik_pendek, teks_json
 from lkip.core.errors import BundelTidakValid
 from lkip.core.paths import outputs_dir
 from lkip.core.sidik import sidik as sidik_bytes
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 NAMA_README = "BACA-SAYA.txt"
 _KOMENTAR = "lkip bundel; sidik manifest sha256 "
@@ -63,23 +67,29 @@ class HasilPeriksa:
         return not self.masalah
 
 
+@functools.cache
+def _pengekspor() -> HTMLExporter:
+    """One exporter per process: building one compiles its templates (a fifth of a second)."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="lab",
+        template_file=_TEMPLATE_NOTEBOOK,
+        extra_loaders=[DictLoader({_TEMPLATE_NOTEBOOK: _LAB_LURING})],
+    )
+
+
 def notebook_html(notebook: Path) -> str:
     """A standalone page of an executed notebook with its code shown, that fetches nothing."""
     # Imported here: `lkip verify-bundle` and the CLI's start-up need none of them.
     import nbformat
     from bs4 import BeautifulSoup
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
 
     from lkip.build.assemble import strip_fetching
 
-    exporter = HTMLExporter(
-        template_name="lab",
-        template_file=_TEMPLATE_NOTEBOOK,
-        extra_loaders=[DictLoader({_TEMPLATE_NOTEBOOK: _LAB_LURING})],
-    )
     nb = nbformat.read(notebook, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    body, _ = _pengekspor().from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
     soup = BeautifulSoup(body, "html.parser")
     # The template's <meta> in <head> (charset, viewport) are kept; strip_fetching() drops the
     # rest. Outputs cannot reach <head>: they are in the body.
