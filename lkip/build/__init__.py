@@ -2,11 +2,6 @@
 PDF, the manifest and the reviewers' bundle.
 """
 
-import sys
+from lkip.core.impor import TANPA_IRI, lewati
 
-# nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional IRI
-# format checker rfc3987_syntax when it is installed; that module compiles some 35 Lark
-# grammars at import: one to two seconds of every run, for the "iri" formats no notebook
-# schema uses (python-jsonschema/jsonschema#1428). Marked absent, jsonschema skips that one
-# checker and validates notebooks as before.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+lewati(TANPA_IRI)  # see lkip.core.impor
