@@ -86,3 +86,16 @@ def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:
     ek.jalankan_notebook(nb, 2023, tmp_path / "keluar.ipynb", km)
     kolam.kembalikan(km)
     assert _keluaran(tmp_path / "keluar.ipynb") == ["42"]
+
+
+def test_more_kernels_start_only_when_asked(kolam: KolamKernel) -> None:
+    """One kernel at first; siapkan(2) starts the second, siapkan(1) starts none."""
+    pertama = kolam.ambil({})
+    kolam.siapkan(1)
+    kolam.siapkan(2)
+    kedua = kolam.ambil({})  # the first is still lent out: this is the one just started
+    assert kedua is not pertama and kedua.has_kernel
+    kolam.kembalikan(pertama)
+    kolam.kembalikan(kedua)
+    kolam.siapkan(2)
+    assert len(_kernel_anak()) == 2

@@ -70,6 +70,8 @@ def jalankan_bab(
             jalan.append(bab)
 
     env = env_kernel(root)  # here: the office is this thread's (a context variable)
+    if kolam is not None:
+        kolam.siapkan(min(pekerja, len(jalan)))
 
     def satu(bab: str) -> None:
         keluaran = folder / f"{bab}.ipynb"

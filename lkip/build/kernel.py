@@ -54,37 +54,55 @@ def kode_reset(env: Mapping[str, str]) -> str:
 
 
 class KolamKernel:
-    """Up to ``jumlah`` kernels, started in the background, lent out one chapter at a time.
+    """Kernels started in the background and lent out one chapter at a time.
 
-    :meth:`ambil` waits for a free kernel and prepares it; :meth:`kembalikan` gives it back
-    after the chapter; :meth:`buang` shuts down one that failed; :meth:`tutup` shuts all down.
+    ``jumlah`` start at once; :meth:`siapkan` starts more when more chapters turn out to need
+    running. :meth:`ambil` waits for a free kernel and prepares it; :meth:`kembalikan` gives
+    it back after the chapter; :meth:`buang` shuts down one that failed; :meth:`tutup` shuts
+    all down.
     """
 
     def __init__(self, jumlah: int, env: Mapping[str, str]) -> None:
         self._env = dict(env)
         self._bebas: queue.SimpleQueue[AsyncKernelManager] = queue.SimpleQueue()
         self._kunci = threading.Lock()
-        self._hidup = 0  # kernels started and not shut down, lent out or free
-        self._benang = threading.Thread(target=self._mulai_semua, args=(jumlah,), daemon=True)
-        self._benang.start()
+        self._hidup = 0  # started and not shut down, lent out or free
+        self._memulai = 0  # being started in the background
+        self._benang: list[threading.Thread] = []
+        self.siapkan(jumlah)
+
+    def siapkan(self, jumlah: int) -> None:
+        """Have at least ``jumlah`` kernels, starting the missing ones in the background."""
+        with self._kunci:
+            kurang = jumlah - self._hidup - self._memulai
+            if kurang <= 0:
+                return
+            self._memulai += kurang
+        benang = threading.Thread(target=self._mulai_semua, args=(kurang,), daemon=True)
+        self._benang.append(benang)
+        benang.start()
 
     def _mulai_semua(self, jumlah: int) -> None:
+        async def satu() -> None:
+            try:
+                km = await _mulai(self._env)
+            except Exception:
+                with self._kunci:
+                    self._memulai -= 1
+                return
+            with self._kunci:
+                self._memulai -= 1
+                self._hidup += 1
+            self._bebas.put(km)
+
         async def semua() -> None:
-            hasil = await asyncio.gather(
-                *(_mulai(self._env) for _ in range(jumlah)), return_exceptions=True
-            )
-            for km in hasil:
-                if not isinstance(km, BaseException):
-                    with self._kunci:
-                        self._hidup += 1
-                    self._bebas.put(km)
+            await asyncio.gather(*(satu() for _ in range(jumlah)))
 
         asyncio.run(semua())
 
     def ambil(self, env: Mapping[str, str]) -> AsyncKernelManager:
         """A kernel ready for a chapter reading with ``env``; one is started now when none is
-        alive (every kernel failed to start or was discarded)."""
-        self._benang.join()
+        alive or starting (every kernel failed to start or was discarded)."""
         while True:
             km, baru = self._pinjam()
             try:
@@ -98,7 +116,7 @@ class KolamKernel:
     def _pinjam(self) -> tuple[AsyncKernelManager, bool]:
         while True:
             with self._kunci:
-                baru = self._hidup == 0
+                baru = self._hidup == 0 and self._memulai == 0
                 if baru:
                     self._hidup += 1  # counted now so that no other thread starts one too
             if baru:
@@ -109,8 +127,8 @@ class KolamKernel:
                         self._hidup -= 1
                     raise
             try:
-                return self._bebas.get(timeout=1), False
-            except queue.Empty:  # all lent out; look again in case one was discarded
+                return self._bebas.get(timeout=0.2), False
+            except queue.Empty:  # all lent out or starting; look again in case one failed
                 continue
 
     def kembalikan(self, km: AsyncKernelManager) -> None:
@@ -125,7 +143,8 @@ class KolamKernel:
 
     def tutup(self) -> None:
         """Shut down every kernel; call when no chapter is running any more."""
-        self._benang.join()
+        for benang in self._benang:
+            benang.join()
         while True:
             try:
                 km = self._bebas.get_nowait()

@@ -206,9 +206,13 @@ def _render_ke(
 
     # Kernels start while the data is processed; the assembler's imports (nbconvert,
     # WeasyPrint: seconds) load while the kernels, which are other processes, run the chapters.
+    # A year rendered before is most likely rendered again for a few changed inputs: one kernel
+    # now, more once the chapters to run are known (starting unneeded ones would only take
+    # processor time from the data processing).
     sendiri = kolam is None
     if sendiri:
-        kolam = ek.kolam_kernel(min(pekerja, len(CHAPTERS)))
+        sebelumnya = outputs_dir(tahun, root).exists()
+        kolam = ek.kolam_kernel(1 if sebelumnya else min(pekerja, len(CHAPTERS)))
     try:
         with KERJA_UTAMA:
             laporan = _proses(tahun, root, asal.mentah)
