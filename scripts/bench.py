@@ -209,10 +209,10 @@ def _cetak(
         f"{ringkas['batch_peak_rss_mb']:.0f} MB "
         f"(satu instansi: {ringkas['office_tree_rss_mb']:.0f} MB)"
     )
-    syarat = [
-        ("cold <= 0,35 x naif", median["cold"] <= 0.35 * median["naive"]),
-        ("no-op <= 1 dtk", median["noop"] <= 1.0),
-        ("satu perubahan <= 0,5 x cold", median["one_change"] <= 0.5 * median["cold"]),
+    syarat = [  # issue 12's targets
+        ("cold <= 0,25 x naif", median["cold"] <= 0.25 * median["naive"]),
+        ("no-op <= 0,2 dtk", median["noop"] <= 0.2),
+        ("satu perubahan <= 0,3 x cold", median["one_change"] <= 0.3 * median["cold"]),
         ("batch <= 0,6 x (n x cold)", ringkas["batch_s"] <= 0.6 * n * median["cold"]),
         (
             "memori batch <= 1,5 x satu instansi",
