@@ -189,6 +189,8 @@ def test_failing_chapter_keeps_last_report_and_the_failed_notebook(
         pipeline.render(2023, root=root, lapor=lambda _: None)
     assert e.value.bab == "99_rusak" and "ZeroDivisionError" in str(e.value)
     assert e.value.notebook.exists() and e.value.notebook.parent.parent.name == "2023-gagal"
+    keluaran = nbformat.read(e.value.notebook, as_version=4).cells[-1].outputs
+    assert [o.get("ename") for o in keluaran] == ["ZeroDivisionError"]  # saved with its error
     assert sidik_folder(rendered.folder) == before
 
 

@@ -130,6 +130,8 @@ def jalankan_notebook(
             keluaran,
             parameters={"tahun": tahun},
             progress_bar=False,
+            # written once, when the chapter ends (or a cell raises), not after every cell
+            request_save_on_cell_execute=False,
             # no cwd=: papermill would os.chdir the whole process, which races between threads;
             # the notebooks read nothing relative to their folder (muat finds the data by root)
             kernel_name=KERNEL,
