@@ -14,6 +14,7 @@ import copy
 import functools
 import logging
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ def chapter_html(notebook: NotebookSource) -> str:
     nb = _load(notebook)
     name = _name(notebook, nb)
     _keep_shown_outputs(nb, name)
-    body, _ = _pengekspor().from_notebook_node(nb)
+    with _KUNCI_EKSPOR:  # chapters are converted from several threads
+        body, _ = _pengekspor().from_notebook_node(nb)
     soup = BeautifulSoup(body, "html.parser")
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
@@ -126,6 +128,9 @@ def chapter_html(notebook: NotebookSource) -> str:
     for table in soup.select("figure.tabel table"):
         tandai_kolom_pertama(table)
     return str(soup)
+
+
+_KUNCI_EKSPOR = threading.Lock()
 
 
 @functools.cache

@@ -46,12 +46,15 @@ def jalankan_bab(
     lapor: Callable[[str], None],
     pekerja: int,
     kolam: KolamKernel | None = None,
+    sesudah: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Restore the cached chapters and execute the others, ``pekerja`` at a time.
 
     ``chapters`` in report order, their notebooks in ``sumber``; the executed ones go to
     ``folder``. Without ``kolam`` papermill starts a kernel per chapter, which reads the data
-    this process's environment points at.
+    this process's environment points at. ``sesudah`` is called with each chapter's executed
+    notebook as soon as it is there (from a worker thread for a chapter that ran), so that
+    what follows a chapter is done while the kernels run the others.
     """
     folder.mkdir(parents=True, exist_ok=True)
     kunci_lapor = threading.Lock()
@@ -60,12 +63,13 @@ def jalankan_bab(
         with kunci_lapor:
             lapor(pesan)
 
-    jalan = []
+    jalan, dari_cache = [], []
     for bab in chapters:
         if cache is not None and cache.ambil(
             "bab", kunci_bab[bab], folder, periksa_notebook(f"{bab}.ipynb")
         ):
             lapor(f"Bab {bab}: dari cache")
+            dari_cache.append(bab)
         else:
             jalan.append(bab)
 
@@ -93,18 +97,23 @@ def jalankan_bab(
         lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
+        if sesudah is not None:
+            sesudah(keluaran)
 
-    if jalan:
-        pool = ThreadPoolExecutor(max_workers=min(pekerja, len(jalan)))
-        try:
-            futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
+    pool = ThreadPoolExecutor(max_workers=max(1, min(pekerja, len(jalan))))
+    try:
+        futures: dict[Future[None], str] = {pool.submit(satu, b): b for b in jalan}
+        if sesudah is not None:  # the restored chapters' turn, while the others run
+            for bab in dari_cache:
+                sesudah(folder / f"{bab}.ipynb")
+        if futures:
             wait(futures, return_when=FIRST_EXCEPTION)
-            pool.shutdown(wait=True, cancel_futures=True)  # a failure stops the chapters queued
-            gagal = [f for f in futures if not f.cancelled() and f.exception() is not None]
-            if gagal:  # report the first failed chapter in report order
-                raise min(gagal, key=lambda f: list(chapters).index(futures[f])).exception()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)  # a failure stops the chapters queued
+        gagal = [f for f in futures if not f.cancelled() and f.exception() is not None]
+        if gagal:  # report the first failed chapter in report order
+            raise min(gagal, key=lambda f: list(chapters).index(futures[f])).exception()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return [folder / f"{bab}.ipynb" for bab in chapters]
 
 

@@ -220,6 +220,11 @@ def _render_ke(
             bagian = ch.bagian_olahan(processed_dir(tahun, root))
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
         threading.Thread(target=_impor_perakit, daemon=True).start()
+        fragmen: dict[str, str] = {}  # each chapter's HTML, made as soon as it is executed
+
+        def sesudah(nb: Path) -> None:
+            fragmen[nb.stem] = _bab_html(nb, kunci_bab[nb.stem], rakit, cache)
+
         executed = ek.jalankan_bab(
             CHAPTERS,
             notebooks_dir(),
@@ -231,6 +236,7 @@ def _render_ke(
             lapor,
             pekerja,
             kolam,
+            sesudah,
         )
     finally:
         if sendiri and kolam is not None:
@@ -252,8 +258,10 @@ def _render_ke(
     ):
         lapor("HTML dan PDF dari cache")
     else:
+        from lkip.build.assemble import BabHtml
+
+        bab = [BabHtml(nb.stem, fragmen[nb.stem]) for nb in executed]
         with KERJA_UTAMA:
-            bab = _bab_html(executed, kunci_bab, rakit, cache)
             kunci_tata = sidik_json({"kode": rakit, "versi": versi})
             simpan = _rakit(laporan, asal, kaki, bab, kunci_tata, root, staging, cache, lapor)
         if cache is not None:
@@ -296,28 +304,19 @@ def _rakit(
     return {html.name: html, pdf.name: pdf} | {p.name: p for p in lain}
 
 
-def _bab_html(
-    executed: list[Path],
-    kunci_bab: dict[str, str],
-    perakit: str,
-    cache: ch.Cache | None,
-) -> list[BabHtml]:
-    """Each chapter's HTML fragment: from the cache when its notebook and the assembler
+def _bab_html(nb: Path, kunci_bab: str, perakit: str, cache: ch.Cache | None) -> str:
+    """A chapter's HTML fragment: from the cache when its notebook and the assembler
     (``perakit``: hash of the lkip sources and templates) did not change."""
-    from lkip.build.assemble import BabHtml, chapter_html
+    from lkip.build.assemble import chapter_html
 
-    hasil = []
-    for nb in executed:
-        kunci = sidik_json({"bab": kunci_bab[nb.stem], "perakit": perakit})
-        isi = cache.baca("html", kunci, _periksa_teks("bab.html")) if cache is not None else None
-        if isi is not None:
-            fragmen = isi["bab.html"].decode("utf-8")
-        else:
-            fragmen = chapter_html(nb)
-            if cache is not None:
-                cache.simpan("html", kunci, {"bab.html": fragmen.encode("utf-8")})
-        hasil.append(BabHtml(nb.stem, fragmen))
-    return hasil
+    kunci = sidik_json({"bab": kunci_bab, "perakit": perakit})
+    isi = cache.baca("html", kunci, _periksa_teks("bab.html")) if cache is not None else None
+    if isi is not None:
+        return isi["bab.html"].decode("utf-8")
+    fragmen = chapter_html(nb)
+    if cache is not None:
+        cache.simpan("html", kunci, {"bab.html": fragmen.encode("utf-8")})
+    return fragmen
 
 
 def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
