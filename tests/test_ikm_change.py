@@ -18,7 +18,7 @@ from lkip.model.ikm_perubahan import (
     waterfall_unsur,
 )
 from lkip.model.ikm_rinci import tabel_perubahan
-from lkip.model.skm import ringkas
+from lkip.model.skm_tahun import ringkas
 from lkip.presentation.kalimat_ikm import batasan_perubahan, perubahan, perubahan_nyata
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"

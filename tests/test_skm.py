@@ -17,7 +17,7 @@ from lkip.formulas.skm import (
     profil_responden,
 )
 from lkip.inputs.responden import KOLOM_UNSUR, LABEL_JAWABAN, baca_responden
-from lkip.model.skm import SumberSkm
+from lkip.model.skm_tahun import SumberSkm
 from lkip.presentation import kalimat_ikm
 
 ROOT = Path(__file__).resolve().parent.parent

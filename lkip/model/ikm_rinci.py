@@ -25,7 +25,7 @@ from lkip.formulas.ikm_matriks import BENIH, ULANG, skor_responden
 from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, matriks_jawaban
 from lkip.inputs.ikm_rinci import baca_kata_kunci, bulan_responden
 from lkip.inputs.responden import KOLOM_KOMENTAR
-from lkip.model import skm as ikm_data
+from lkip.model import skm_tahun
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, bootstrap_delta, bootstrap_ikm
 
 SEMUA = "(semua)"
@@ -39,7 +39,7 @@ def tabel_perubahan(h: HasilPerubahan | None) -> dict[str, pd.DataFrame]:
     if h is not None and h.unsur is not None:
         tabel["ikm_perubahan_unsur"] = h.unsur
         tabel["ikm_waterfall"] = h.waterfall
-    segmen = ikm_data.tabel_segmen(h) if h is not None else None
+    segmen = skm_tahun.tabel_segmen(h) if h is not None else None
     if segmen is not None:
         tabel["ikm_segmen"] = segmen
     return tabel
@@ -300,7 +300,7 @@ def _saring_data(data: DataSkm | None, layanan: str, triwulan: int | None) -> Da
 
 
 def pilihan(
-    S: ikm_data.SumberSkm,
+    S: skm_tahun.SumberSkm,
     segmen: str = "kanal",
     kolom_rinci: str = "jenis_layanan",
     layanan: str = SEMUA,
@@ -310,8 +310,8 @@ def pilihan(
     one quarter of both years (the whole year pair by default). ``S.kini`` must exist;
     ValueError when the chosen respondents leave some unsur unanswered."""
     lalu, kini = _saring_data(S.lalu, layanan, triwulan), _saring_data(S.kini, layanan, triwulan)
-    h = ikm_data.analisis(lalu, kini, segmen, S.bobot)
-    ubah = ikm_data.ringkas(h, lalu, kini, S.tahun - 1)
+    h = skm_tahun.analisis(lalu, kini, segmen, S.bobot)
+    ubah = skm_tahun.ringkas(h, lalu, kini, S.tahun - 1)
     tabel = tabel_perubahan(h)
     folder = Path(S.folder) / str(S.tahun)
     kata_kunci = baca_kata_kunci(folder if folder.is_dir() else None)

@@ -36,8 +36,7 @@ from lkip.formulas.skm import kecukupan_sampel
 from lkip.inputs.ikm_rinci import baca_kata_kunci
 from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.inputs.tahun import TahunMentah, muat_tahun, periksa_kode, periksa_nama_desa
-from lkip.model import ikm_rinci
-from lkip.model import skm as ikm_data
+from lkip.model import ikm_rinci, skm_tahun
 
 BOOLEAN_COLUMNS = ("tercapai", "meningkat", "konsisten", "sesuai")
 
@@ -210,7 +209,7 @@ def _ikm_tahun(
     mentah: TahunMentah, konvensi: Konvensi, responden: pd.DataFrame | None = None
 ) -> tuple[float | None, pd.DataFrame | None]:
     """IKM and unsur table from respondents when given, else from ``skm_unsur.csv``."""
-    unsur = ikm_data.tabel_unsur(responden, mentah.skm_unsur, mentah.tahun)
+    unsur = skm_tahun.tabel_unsur(responden, mentah.skm_unsur, mentah.tahun)
     if unsur is None:
         return None, None
     return ikm_mod.ikm(unsur["nrr"].tolist(), bobot=konvensi.bobot_ikm), unsur
@@ -313,26 +312,26 @@ def hitung_skm(
     resp = responden.get(tahun)
     if resp is not None:
         nilai["skm_responden"] = len(resp)
-        populasi = ikm_data.pengguna_layanan(mentah.profil, tahun)
+        populasi = skm_tahun.pengguna_layanan(mentah.profil, tahun)
         nilai["skm_kecukupan"] = kecukupan_sampel(len(resp), populasi)
-        tabel["skm_profil"] = ikm_data.profil(resp)
-    kini = ikm_data.data_skm(tahun, resp, mentah.skm_unsur, per_tahun.get(tahun))
+        tabel["skm_profil"] = skm_tahun.profil(resp)
+    kini = skm_tahun.data_skm(tahun, resp, mentah.skm_unsur, per_tahun.get(tahun))
     if kini is None:
         return nilai, tabel
     nilai["skm_sumber"] = kini.tingkat
     sebelum = (
-        ikm_data.data_skm(
+        skm_tahun.data_skm(
             tahun - 1, responden.get(tahun - 1), lalu.skm_unsur, per_tahun.get(tahun - 1)
         )
         if lalu is not None
         else None
     )
-    h = ikm_data.analisis(sebelum, kini, ("kanal",), konvensi.bobot_ikm)
-    nilai["ikm_perubahan"] = ikm_data.ringkas(h, sebelum, kini, tahun - 1)
+    h = skm_tahun.analisis(sebelum, kini, ("kanal",), konvensi.bobot_ikm)
+    nilai["ikm_perubahan"] = skm_tahun.ringkas(h, sebelum, kini, tahun - 1)
     nilai["ikm_perubahan"]["catatan"] = [
         c
         for d in (sebelum, kini)
-        if d is not None and (c := ikm_data.beda_total(d, konvensi.bobot_ikm))
+        if d is not None and (c := skm_tahun.beda_total(d, konvensi.bobot_ikm))
     ]
     tabel |= ikm_rinci.tabel_perubahan(h)
     if kini.responden is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from lkip.core.paths import PACKAGE_ROOT, folder_tahun, project_root, tahun_terakhir, tahun_tersedia
 from lkip.inputs.responden import baca_responden, berkas_responden
 from lkip.model.laporan import Konvensi, baca_masukan
-from lkip.model.skm import SumberSkm, data_skm, pengguna_layanan
+from lkip.model.skm_tahun import SumberSkm, data_skm, pengguna_layanan
 
 __all__ = ["muat_sumber", "tahun_sumber"]
 

@@ -287,7 +287,7 @@ def segmen_ikm(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int, nama: str = "
 def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> Figure:
     """One panel per profile column: share (%) of respondents per category, with counts.
 
-    ``df`` is long (kolom, kategori, jumlah, persen), as :func:`lkip.model.skm.profil` gives.
+    ``df`` is long (kolom, kategori, jumlah, persen), as :func:`lkip.model.skm_tahun.profil` gives.
     """
     kolom = list(dict.fromkeys(df["kolom"]))
     lajur = 1 if len(kolom) == 1 else 2

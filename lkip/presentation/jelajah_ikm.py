@@ -16,15 +16,14 @@ from IPython.display import clear_output
 
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_TRIWULAN
-from lkip.model import ikm_rinci
-from lkip.model import skm as ikm_data
+from lkip.model import ikm_rinci, skm_tahun
 from lkip.model.sumber_skm import muat_sumber, tahun_sumber
 from lkip.presentation import blok_ikm, kalimat_ikm, tabel_ikm_rinci
 from lkip.presentation import display as d
 
 
 def jelajahi(
-    S: ikm_data.SumberSkm,
+    S: skm_tahun.SumberSkm,
     segmen: str = "kanal",
     rinci: str = "jenis_layanan",
     layanan: str = ikm_rinci.SEMUA,
@@ -72,7 +71,7 @@ def panel(
     quarter; any change redraws :func:`jelajahi` below them."""
     S = muat_sumber(tahun, sumber_data)
     ada = [x.responden for x in (S.lalu, S.kini) if x is not None and x.responden is not None]
-    kolom = ikm_data.kolom_segmen(*ada) if ada else [segmen]
+    kolom = skm_tahun.kolom_segmen(*ada) if ada else [segmen]
     layanan = [ikm_rinci.SEMUA]
     if S.kini is not None and S.kini.responden is not None and "jenis_layanan" in S.kini.responden:
         layanan += sorted(S.kini.responden["jenis_layanan"].dropna().unique().tolist())

@@ -1,6 +1,7 @@
 """Every sentence about the SKM/IKM, in Bahasa Indonesia with Indonesian number formats: the
 sample adequacy, the change since last year (:mod:`lkip.model.ikm_perubahan`, as
-:func:`lkip.model.skm.ringkas` stores it) and its detailed analysis (:mod:`lkip.model.ikm_rinci`).
+:func:`lkip.model.skm_tahun.ringkas` stores it) and its detailed analysis
+(:mod:`lkip.model.ikm_rinci`).
 They take the stored plain values and tables, so report and notebook say the same thing."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_BULAN
 from lkip.formulas.komentar import LAINNYA
 from lkip.model.ikm_perubahan import LABEL_SELANG
-from lkip.model.skm import SumberSkm
+from lkip.model.skm_tahun import SumberSkm
 
 _NAMA_UNSUR = dict(UNSUR)
 
@@ -311,7 +312,7 @@ def perubahan(ubah: Mapping[str, Any], tabel: Mapping[str, pd.DataFrame]) -> lis
 
 def beda_total(c: Mapping[str, Any]) -> str:
     """The IKM computed from the data differs from the one typed in kinerja.csv
-    (:func:`lkip.model.skm.beda_total`): say which one the change analysis uses."""
+    (:func:`lkip.model.skm_tahun.beda_total`): say which one the change analysis uses."""
     sumber = "data responden" if c["tingkat"] == "responden" else "nilai rata-rata per unsur"
     return (
         f"IKM {c['tahun']} yang dihitung dari {sumber} ({_a(c['dihitung'])}) tidak "

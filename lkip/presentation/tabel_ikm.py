@@ -1,8 +1,9 @@
 """Display tables (strings) of the IKM analysis: respondent profile and the change since last
 year, for the report's IKM section and the exploration notebook.
 
-They take the computed tables (``lkip.model.skm``, ``lkip.model.ikm_perubahan``) or their stored
-copies in ``Laporan.tabel``/``Laporan.nilai``, so both places print the same figures the same way.
+They take the computed tables (``lkip.model.skm_tahun``, ``lkip.model.ikm_perubahan``) or their
+stored copies in ``Laporan.tabel``/``Laporan.nilai``, so both places print the same figures the
+same way.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def selang(ringkas: Mapping[str, Any]) -> pd.DataFrame:
 
 def nrr_segmen(df: pd.DataFrame) -> pd.DataFrame:
     """NRR per unsur (rows) within each group (columns), as
-    :func:`lkip.model.skm.nrr_per_segmen`."""
+    :func:`lkip.model.skm_tahun.nrr_per_segmen`."""
     hasil = pd.DataFrame({"No.": df["unsur"], "Unsur Pelayanan": df["nama"]})
     for kolom in df.columns[2:]:
         hasil[str(kolom)] = [_a(v) if not fmt.kosong(v) else fmt.KOSONG for v in df[kolom]]

@@ -37,7 +37,7 @@ def _pct(x: Any, desimal: int = 2) -> str:
     return fmt.persen(x, desimal)
 
 
-def _cek_bagian(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[dict[str, str]]:
+def cek_bagian(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[dict[str, str]]:
     """Printed shares, sisa and capaian against the printed parts in the same lokasi."""
     ind = L.kinerja.set_index("kode")
     rows = []
@@ -114,7 +114,7 @@ def _cek_bagian(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[d
     return rows
 
 
-def _cek_jumlah(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[dict[str, str]]:
+def cek_jumlah(L: Laporan, per_lokasi: dict[str, dict[str, Cetakan]]) -> list[dict[str, str]]:
     """Printed parts (per sasaran, per program) summed against the total they should make."""
     total = L.tabel["anggaran_total"].iloc[0]
     sasaran = list(L.tabel["anggaran_sasaran"]["sasaran"])

@@ -21,7 +21,7 @@ from lkip.reviu.banding import (
     _kembaran,
     bandingkan,
 )
-from lkip.reviu.cek import _cek_bagian, _cek_jumlah, cek_internal
+from lkip.reviu.cek import cek_bagian, cek_internal, cek_jumlah
 from lkip.reviu.cetakan import Cetakan, baca_cetakan
 from lkip.reviu.dilaporkan import BERKAS, periksa_dilaporkan
 from lkip.reviu.metrik import daftar_metrik
@@ -60,8 +60,8 @@ def reviu(L: Laporan, dilaporkan: pd.DataFrame | None) -> pd.DataFrame:
                     ket = _gabung(hasil.keterangan, _kembaran(m, c, daftar))
                     hasil = Hasil(hasil.dihitung, hasil.selisih, hasil.status, ket)
             rows.append(_baris(m.id, r["lokasi"], r["dilaporkan"], hasil))
-        rows += _cek_bagian(L, per_lokasi)
-        rows += _cek_jumlah(L, per_lokasi)
+        rows += cek_bagian(L, per_lokasi)
+        rows += cek_jumlah(L, per_lokasi)
     rows += cek_internal(L)
     return pd.DataFrame(rows, columns=KOLOM)
 
