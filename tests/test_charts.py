@@ -318,7 +318,7 @@ def test_tren_indikator_single_panel_without_data(tmp_path):
 
 @pytest.fixture
 def waterfall_df():
-    from lkip.model.ikm_perubahan import dekomposisi_unsur, waterfall_unsur
+    from lkip.formulas.ikm_dekomposisi import dekomposisi_unsur, waterfall_unsur
 
     lalu = [3.75, 3.74, 3.76, 3.70, 3.78, 3.82, 3.77, 3.99, 3.63]
     kini = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # U8 unchanged, U9 up

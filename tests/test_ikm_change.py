@@ -4,19 +4,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from lkip.formulas import ikm_bootstrap as ic
 from lkip.formulas.ikm import ikm
+from lkip.formulas.ikm_bootstrap import bootstrap_delta, bootstrap_ikm
+from lkip.formulas.ikm_dekomposisi import dekomposisi_segmen, dekomposisi_unsur, waterfall_unsur
 from lkip.formulas.skm import ikm_responden
 from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
-from lkip.model import ikm_perubahan as ic
-from lkip.model.ikm_perubahan import (
-    DataSkm,
-    analisis_perubahan,
-    bootstrap_delta,
-    bootstrap_ikm,
-    dekomposisi_segmen,
-    dekomposisi_unsur,
-    waterfall_unsur,
-)
+from lkip.model.ikm_perubahan import DataSkm, analisis_perubahan
 from lkip.model.ikm_rinci import tabel_perubahan
 from lkip.model.skm_tahun import ringkas
 from lkip.presentation.kalimat_ikm import batasan_perubahan, perubahan, perubahan_nyata

@@ -191,8 +191,9 @@ def ikm_unsur(
 def waterfall_ikm(df: pd.DataFrame, judul: str = "Perubahan IKM menurut Unsur Pelayanan") -> Figure:
     """Last year's IKM, one step per unsur (its 25/9 × ΔNRR share), this year's IKM.
 
-    ``df`` is :func:`lkip.model.ikm_perubahan.waterfall_unsur`'s table. The steps are tenths of a
-    point on an index near 90, so the axis starts just below the lowest level and says so.
+    ``df`` is :func:`lkip.formulas.ikm_dekomposisi.waterfall_unsur`'s table. The steps are
+    tenths of a point on an index near 90, so the axis starts just below the lowest level and
+    says so.
     """
     data = df.reset_index(drop=True)
     x = np.arange(len(data))
@@ -240,9 +241,10 @@ def waterfall_ikm(df: pd.DataFrame, judul: str = "Perubahan IKM menurut Unsur Pe
 def segmen_ikm(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int, nama: str = "Kanal") -> Figure:
     """Per segment (e.g. kanal): share of respondents and IKM, last year against this year.
 
-    ``df`` is one segment column's rows of :func:`lkip.model.ikm_perubahan.dekomposisi_segmen`. A
-    group without respondents in a year gets no IKM bar ("–"): the table's stand-in IKM for
-    that year is a bookkeeping device, not an observation.
+    ``df`` is one segment column's rows of
+    :func:`lkip.formulas.ikm_dekomposisi.dekomposisi_segmen`. A group without respondents in a
+    year gets no IKM bar ("–"): the table's stand-in IKM for that year is a bookkeeping device,
+    not an observation.
     """
     data = df.reset_index(drop=True)
     y = np.arange(len(data))

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 
 from lkip.core import fmt
+from lkip.formulas.ikm_bootstrap import TINGKAT_SELANG
 from lkip.inputs.responden import KOLOM_PROFIL
-from lkip.model.ikm_perubahan import TINGKAT_SELANG
 
 JUMLAH = "Jumlah"
 

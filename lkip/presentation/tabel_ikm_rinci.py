@@ -9,8 +9,8 @@ import pandas as pd
 
 from lkip.core import fmt
 from lkip.formulas.ikm import UNSUR
+from lkip.formulas.ikm_bootstrap import TINGKAT_SELANG
 from lkip.formulas.komentar import LAINNYA
-from lkip.model.ikm_perubahan import TINGKAT_SELANG
 from lkip.presentation.kalimat_ikm import unsur as nama_unsur
 
 SELANG = f"Selang {TINGKAT_SELANG} % (bootstrap)"
