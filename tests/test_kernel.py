@@ -11,7 +11,7 @@ import psutil
 import pytest
 
 from lkip.build import eksekusi as ek
-from lkip.build.kernel import KolamKernel
+from lkip.build.kernel import KerjaGagal, KolamKernel
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -99,3 +99,15 @@ def test_more_kernels_start_only_when_asked(kolam: KolamKernel) -> None:
     kolam.kembalikan(kedua)
     kolam.siapkan(2)
     assert len(_kernel_anak()) == 2
+
+
+def test_work_runs_in_a_kernel_and_its_failure_is_named(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
+    asal.write_text("empat puluh dua", encoding="utf-8")
+    with pytest.raises(KerjaGagal, match=r"^FileNotFoundError: .*tidak-ada\.txt"):
+        kolam.kerjakan({}, "shutil", "copyfile", str(tmp_path / "tidak-ada.txt"), str(tujuan))
+    kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan))  # the same kernel, still fit
+    assert tujuan.read_text(encoding="utf-8") == "empat puluh dua"
+    assert len(_kernel_anak()) == 1

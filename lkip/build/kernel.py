@@ -43,6 +43,10 @@ IMPOR = (
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
 
 
+class KerjaGagal(RuntimeError):
+    """Code run in a kernel raised: the exception's type and message, as the kernel gave them."""
+
+
 def kode_reset(env: Mapping[str, str]) -> str:
     """The code that makes a used kernel like a new one for the next chapter: ``env`` set,
     the user namespace emptied and the execution counter at 1 (``reset(new_session=True)``).
@@ -131,6 +135,26 @@ class KolamKernel:
             except queue.Empty:  # all lent out or starting; look again in case one failed
                 continue
 
+    def kerjakan(
+        self, env: Mapping[str, str], modul: str, fungsi: str, *argumen: str | int
+    ) -> None:
+        """Call ``modul.fungsi(*argumen)`` in a free kernel: another process, already warm, so
+        the work is done at the same time as this process's own. Raises :class:`KerjaGagal`
+        when the call raised."""
+        kode = (
+            f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
+        )
+        km = self.ambil(env)
+        try:
+            asyncio.run(_jalankan(km, kode))
+        except KerjaGagal:
+            self.kembalikan(km)  # the kernel is sound, only the call raised
+            raise
+        except BaseException:
+            self.buang(km)
+            raise
+        self.kembalikan(km)
+
     def kembalikan(self, km: AsyncKernelManager) -> None:
         """Give a kernel back after a chapter (also after a chapter whose cell raised)."""
         self._bebas.put(km)
@@ -174,8 +198,9 @@ async def _jalankan(km: AsyncKernelManager, kode: str, wajib: bool = True) -> No
     try:
         await kc.wait_for_ready(timeout=BATAS_DETIK)
         balasan = await kc.execute_interactive(kode, store_history=False, timeout=BATAS_DETIK)
-        if wajib and balasan["content"]["status"] != "ok":
-            raise RuntimeError(f"kernel menolak kode persiapan bab: {balasan['content']}")
+        isi = balasan["content"]
+        if wajib and isi["status"] != "ok":
+            raise KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")
     finally:
         kc.stop_channels()
 
