@@ -18,10 +18,16 @@ data is read only then.
 from __future__ import annotations
 
 import io
+import warnings
 
-from pikepdf import Array, Dictionary, Name, NameTree, Object, Pdf
+from pikepdf import Array, Dictionary, Name, NameTree, Object, PageCopyWarning, Pdf
 
 from lkip.build.pdf_tag import Struktur
+
+# How the join and the attachments save: the trailer /ID (PDF/A requires one) follows from the
+# bytes, so the same parts give the same file, and the XMP metadata that makes the document
+# PDF/A is kept byte for byte (pikepdf would write it anew).
+OPSI_SIMPAN = {"deterministic_id": True, "fix_metadata_version": False}
 
 
 class Gabungan:
@@ -41,7 +47,12 @@ class Gabungan:
         bagian = Pdf.open(io.BytesIO(data))
         self._bagian.append(bagian)
         awal = self.halaman
-        self.pdf.pages.extend(bagian.pages)  # first, so that what follows maps onto them
+        with warnings.catch_warnings():
+            # pikepdf warns that extend() leaves the named destinations behind and points to
+            # add_pages_from(), which carries only those the pages' links name and renames
+            # repeated ones: _tambah_tujuan carries every anchor, the first of a name winning.
+            warnings.simplefilter("ignore", PageCopyWarning)
+            self.pdf.pages.extend(bagian.pages)  # first, so that what follows maps onto them
         self.struktur.tambah(bagian, awal)
         _tambah_kerangka(self.pdf, bagian)
         _tambah_tujuan(self.pdf, bagian)
@@ -66,10 +77,10 @@ class Gabungan:
         page.Annots.append(self.pdf.make_indirect(link))
 
     def simpan(self) -> bytes:
-        """The joined document; its trailer /ID (PDF/A requires one) follows from its bytes."""
+        """The joined document."""
         self.struktur.pasang()
         keluar = io.BytesIO()
-        self.pdf.save(keluar, deterministic_id=True)
+        self.pdf.save(keluar, **OPSI_SIMPAN)
         for bagian in self._bagian:
             bagian.close()
         return keluar.getvalue()

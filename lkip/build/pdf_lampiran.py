@@ -55,6 +55,8 @@ def lampirkan(pdf: Path, manifest: Mapping, root: Path) -> None:
     from pikepdf import Array, AttachedFileSpec, Dictionary, Name, NameTree, Pdf
     from pikepdf.models.metadata import encode_pdf_date
 
+    from lkip.build.pdf_gabung import OPSI_SIMPAN
+
     dok = Pdf.open(io.BytesIO(pdf.read_bytes()))
     waktu = encode_pdf_date(datetime.fromisoformat(manifest["dibuat"]))
     berkas = {nama: (root / nama).read_bytes() for nama in sorted(manifest["masukan"])}
@@ -80,7 +82,7 @@ def lampirkan(pdf: Path, manifest: Mapping, root: Path) -> None:
         terlampir[nama] = ref
         af.append(ref)
     dok.Root.AF = af
-    dok.save(pdf, deterministic_id=True)  # same first /ID, a new second one: a new version
+    dok.save(pdf, **OPSI_SIMPAN)  # the same first /ID, a new second one: a new version
 
 
 def _jenis(nama: str) -> str:
