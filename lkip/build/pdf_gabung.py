@@ -81,8 +81,8 @@ class Gabungan:
         self.struktur.pasang()
         keluar = io.BytesIO()
         self.pdf.save(keluar, **OPSI_SIMPAN)
-        for bagian in self._bagian:
-            bagian.close()
+        for dok in (self.pdf, *self._bagian):
+            dok.close()
         return keluar.getvalue()
 
 
