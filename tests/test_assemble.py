@@ -401,7 +401,7 @@ def test_pdf_one_page_per_short_chapter(pengantar, bab1, bab3, tmp_path, caplog)
     warnings = [
         r.getMessage()
         for r in caplog.records
-        if r.name.startswith(("weasyprint", "pypdf", "lkip.build.pdf"))
+        if r.name.startswith(("weasyprint", "pikepdf", "pypdf", "lkip.build.pdf"))
         and "HarfBuzz" not in r.getMessage()
     ]
     assert warnings == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,23 @@ def test_inputs_and_manifest_are_attached_as_pdfa3_associated_files(pdf: Path) -
         "manifest.json": "/Data",
     }
     assert all(a["/UF"] == a["/F"] for a in af)
+    # the MIME type is the name itself (written /text#2Fcsv, read back as text/csv)
     subtype = {str(a["/F"]): a["/EF"]["/F"].get_object()["/Subtype"] for a in af}
-    assert subtype["data/raw/2023/kinerja.csv"] == "/text#2Fcsv"
-    assert subtype["manifest.json"] == "/application#2Fjson"
+    assert subtype == {
+        "data/raw/2023/kinerja.csv": "/text/csv",
+        "data/raw/2023/profil.yaml": "/application/yaml",
+        "manifest.json": "/application/json",
+    }
+    assert {str(a["/F"]): a["/Desc"] for a in af} == {
+        "data/raw/2023/kinerja.csv": "Data masukan laporan",
+        "data/raw/2023/profil.yaml": "Data masukan laporan",
+        "manifest.json": "Manifest: sha256 setiap data masukan",
+    }
+    dibuat = datetime.fromisoformat(_manifest(MASUKAN)["dibuat"])
+    assert [b.modification_date for b in reader.attachment_list] == [dibuat] * 3
+    # the same file specifications are the document's associated files and its attachments
+    daftar = reader.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    assert {a.idnum for a in reader.root_object["/AF"]} == {r.idnum for r in daftar[1::2]}
     assert reader.trailer["/ID"][0] and reader.trailer["/ID"][1]
 
 
@@ -165,4 +180,21 @@ def test_an_extra_attachment_fails(pdf: Path, tmp_path: Path) -> None:
     writer.write(tambah)
     assert periksa_pdf(tambah).masalah == (
         "data/raw/2023/tambahan.csv: terlampir tetapi tidak tercatat di manifest",
+    )
+
+
+# Attached by the pypdf code of commit f13a5b7 (before the attachments were written with
+# pikepdf) to a one-page PDF printing the digest of MASUKAN: published PDFs look like this.
+PDF_PYPDF = Path(__file__).parent / "golden" / "lampiran-pypdf-f13a5b7.pdf"
+
+
+def test_a_pdf_attached_by_the_earlier_code_still_verifies(tmp_path: Path) -> None:
+    hasil = periksa_pdf(PDF_PYPDF)
+    assert hasil.valid, hasil.masalah
+    assert hasil.jumlah_lampiran == 3
+    semua = lampiran(PDF_PYPDF)
+    assert {n: semua[n] for n in MASUKAN} == {n: [d] for n, d in MASUKAN.items()}
+    rusak = _ubah(PDF_PYPDF, tmp_path / "r.pdf", "data/raw/2023/kinerja.csv", b"kode\nS9\n")
+    assert periksa_pdf(rusak).masalah == (
+        "data/raw/2023/kinerja.csv: isinya berbeda dari sha256 di manifest (berkas diubah)",
     )

@@ -2,13 +2,13 @@
 
 WeasyPrint spends most of a report's PDF time laying pages out, and every chapter of the
 report starts on a new page. So the PDF is made of parts, each laid out as a document of its
-own and then joined with pypdf: the front matter (cover, front chapters and Daftar Isi), each
-chapter from BAB I, and the closing note on the last page. A chapter's first page number is
-written into its HTML, and the Daftar Isi, laid out last, is given the page numbers the
-chapters got; so a part's HTML says everything about its pages, and a laid-out part is cached
-under the hash of that HTML. Editing a chapter lays out that chapter again; the chapters after
-it, the Daftar Isi and the closing note follow only when their HTML changed too (the edited
-chapter's page count or headings changed, or the closing note's text did).
+own and then joined (``lkip.build.pdf_gabung``): the front matter (cover, front chapters and
+Daftar Isi), each chapter from BAB I, and the closing note on the last page. A chapter's first
+page number is written into its HTML, and the Daftar Isi, laid out last, is given the page
+numbers the chapters got; so a part's HTML says everything about its pages, and a laid-out part
+is cached under the hash of that HTML. Editing a chapter lays out that chapter again; the
+chapters after it, the Daftar Isi and the closing note follow only when their HTML changed too
+(the edited chapter's page count or headings changed, or the closing note's text did).
 
 Links between parts (the Daftar Isi's entries) cannot be resolved by WeasyPrint, which sees one
 part at a time: they are taken out of the layout and added to the joined PDF, pointing at the
@@ -17,7 +17,6 @@ same spot WeasyPrint would have used.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 from collections.abc import Mapping, Sequence
@@ -148,22 +147,10 @@ def tata_letak(html: str) -> Tata:
 
 def gabung(bagian: list[Tata]) -> bytes:
     """One PDF of the parts in order, with the links between parts, outline and metadata."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.annotations import Link
-    from pypdf.generic import Fit, NameObject, NumberObject
+    from lkip.build.pdf_gabung import Gabungan
 
-    from lkip.build.pdf_tag import Struktur
-
-    writer = PdfWriter()
-    struktur = Struktur(writer)
-    awal, n = [], 0
-    for tata in bagian:
-        awal.append(n)
-        reader = PdfReader(io.BytesIO(tata.pdf))
-        writer.append(reader)  # pages and outline
-        struktur.tambah(reader, n)
-        n += tata.halaman
-    struktur.pasang()
+    dok = Gabungan(bagian[0].pdf)
+    awal = [0, *(dok.tambah(tata.pdf) for tata in bagian[1:])]
     tujuan: dict[str, tuple[int, float, float]] = {}
     for mulai, tata in zip(awal, bagian, strict=True):
         for nama, (p, x, y) in tata.jangkar.items():
@@ -173,23 +160,8 @@ def gabung(bagian: list[Tata]) -> bytes:
             if nama not in tujuan:
                 log.error("No anchor #%s for internal link on page %d", nama, mulai + p + 1)
                 continue
-            hal, x, y = tujuan[nama]
-            link = Link(rect=kotak, target_page_index=hal, fit=Fit.xyz(x, y, 0))
-            link[NameObject("/F")] = NumberObject(4)  # printable, as PDF/A requires
-            writer.add_annotation(mulai + p, link)
-    pertama = PdfReader(io.BytesIO(bagian[0].pdf))
-    if pertama.metadata:
-        writer.add_metadata(dict(pertama.metadata))
-    lang = pertama.root_object.get("/Lang")
-    if lang is not None:
-        writer.root_object[NameObject("/Lang")] = lang
-    for kunci in ("/OutputIntents", "/Metadata"):  # what makes the parts PDF/A
-        if kunci in pertama.root_object:
-            writer.root_object[NameObject(kunci)] = pertama.root_object.raw_get(kunci).clone(writer)
-    writer.generate_file_identifiers()  # the trailer /ID PDF/A requires
-    keluar = io.BytesIO()
-    writer.write(keluar)
-    return keluar.getvalue()
+            dok.tautan(mulai + p, kotak, *tujuan[nama])
+    return dok.simpan()
 
 
 def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:

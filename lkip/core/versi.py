@@ -32,6 +32,7 @@ DEPENDENCIES = (
     "ipykernel",
     "weasyprint",
     "pypdf",
+    "pikepdf",
     "openpyxl",
     "python-docx",
     "cairosvg",
