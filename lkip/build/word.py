@@ -299,8 +299,8 @@ def _isi_baris(sel: list[list[_Cell]], rows: tuple, ukuran: Pt, kepala: bool) ->
             par = cell.paragraphs[0]
             run = par.add_run(isi.teks)
             run.font.size = ukuran
-            run.bold = kepala or None
-            if kepala:
+            if kepala:  # a body cell keeps its plain run: setting bold to None only costs time
+                run.bold = True
                 par.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif isi.angka:
                 par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
