@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkip.build.tabel_html import TabelCetak, tabel_laporan
+from lkip.core.heap import frozen
 
 NAMA_SHEET_REVIU = "Reviu"
 KOLOM_REVIU = ("metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan")
@@ -92,6 +93,7 @@ def nama_sheet(nomor: str, dipakai: set[str]) -> str:
     return nama
 
 
+@frozen()
 def tulis_xlsx(html: str, reviu: pd.DataFrame, tujuan: Path, tahun: int) -> Path:
     """Write the workbook of the report ``html`` and its ``reviu`` table to ``tujuan``."""
     wb = Workbook()

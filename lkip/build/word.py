@@ -37,6 +37,7 @@ from docx.text.paragraph import Paragraph
 
 from lkip.build.assemble import TABEL_LEBAR_KOLOM
 from lkip.build.tabel_html import baca_tabel, teks
+from lkip.core.heap import frozen
 from lkip.core.sidik import sidik, sidik_json
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ _RASTER = re.compile(r"^data:image/(png|jpeg);base64,(.*)$", re.DOTALL)
 _PNG = "grafik.png"  # the one file of a "png" cache entry
 
 
+@frozen()
 def tulis_docx(html: str, tujuan: Path, cache: Cache | None = None, kunci: str = "") -> Path:
     """Write the report ``html`` (the rendered single-file report) as a Word document.
 
