@@ -65,6 +65,19 @@ def test_nested_and_concurrent_blocks_unfreeze_once_at_the_end() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def test_an_inner_block_also_spares_what_the_outer_one_made() -> None:
+    gc.collect()
+    with frozen():
+        tengah = siklus()
+        with frozen():
+            gc.collect()
+            assert tengah() is not None  # made before the inner block: left alone
+        gc.collect()
+        assert tengah() is not None  # still frozen until the outer block ends
+    gc.collect()
+    assert tengah() is None
+
+
 def test_an_error_inside_still_unfreezes() -> None:
     with pytest.raises(ValueError), frozen():
         raise ValueError("x")
