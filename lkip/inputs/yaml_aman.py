@@ -209,14 +209,15 @@ def _baca_cepat(teks: str) -> Yaml | None:
     """``teks`` read with libyaml; None when it cannot be, and the pure-Python reader says why."""
     if CParser is None:
         return None
-    pemuat = _PemuatCepat(teks)
     try:
-        node = pemuat.get_single_node()
-        isi = pemuat.construct_document(node) if node is not None else None
+        pemuat = _PemuatCepat(teks)
+        try:
+            node = pemuat.get_single_node()
+            isi = pemuat.construct_document(node) if node is not None else None
+        finally:
+            pemuat.dispose()
     except Exception:  # any failure at all: the pure-Python reader decides and words it
         return None
-    finally:
-        pemuat.dispose()
     return _yaml(isi, node)
 
 
