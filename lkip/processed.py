@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lkip.core.heap import frozen
 from lkip.core.paths import processed_dir, tahun_terakhir
 from lkip.core.sidik import sidik_kode, sidik_mentah
 from lkip.model.laporan import Laporan, hitung_laporan
 
 
+@frozen()
 def susun(tahun: int, root: Path | None = None, sumber: dict[str, str] | None = None) -> Laporan:
     """The processed year computed from ``data/raw``: the model, then the reviu of its figures.
 

@@ -302,18 +302,3 @@ except nbformat.ValidationError:
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.split() == ["ditolak", "None"]
 
-
-def test_a_command_run_does_without_hypothesis() -> None:
-    """pandera validates the shipped data in a command run without importing hypothesis."""
-    kode = """
-import sys
-from lkip.__main__ import jalan
-sys.argv = ["lkip", "validate"]
-kode = jalan()
-print(kode, sys.modules["hypothesis"], "pandera" in sys.modules)
-"""
-    hasil = subprocess.run(
-        [sys.executable, "-c", kode], capture_output=True, text=True, cwd=PACKAGE_ROOT
-    )
-    assert hasil.returncode == 0, hasil.stderr
-    assert hasil.stdout.split()[-3:] == ["0", "None", "True"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -11,7 +12,8 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from lkip.build.word import DPI_GAMBAR, _penanda, tulis_docx
+from lkip.build.cache import Cache
+from lkip.build.word import DPI_GAMBAR, _penanda, _periksa_png, tulis_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -144,3 +146,57 @@ def test_list_markers(jenis: str, n: int, penanda: str) -> None:
 
 def test_writes_into_a_new_folder(tmp_path: Path) -> None:
     assert tulis_docx(html_laporan(), tmp_path / "baru" / "x.docx").is_file()
+
+
+def _bagian_docx(path: Path) -> dict[str, bytes]:
+    """The parts of a .docx (a zip whose entries carry the time they were written)."""
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_charts_drawn_once_are_taken_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cairosvg
+
+    digambar: list[bytes] = []
+    asli = cairosvg.svg2png
+
+    def svg2png(**kw: object) -> bytes:
+        digambar.append(kw["bytestring"])
+        return asli(**kw)
+
+    monkeypatch.setattr(cairosvg, "svg2png", svg2png)
+    cache = Cache(tmp_path / "cache")
+    html = html_laporan()  # the chart's SVG differs on each drawing (its ids and date)
+    tanpa = tulis_docx(html, tmp_path / "tanpa.docx")
+    assert len(digambar) == 1
+    pertama = tulis_docx(html, tmp_path / "pertama.docx", cache, "kunci-1")
+    kedua = tulis_docx(html, tmp_path / "kedua.docx", cache, "kunci-1")
+    assert len(digambar) == 2  # drawn for the first cached run only
+    assert _bagian_docx(kedua) == _bagian_docx(pertama) == _bagian_docx(tanpa)
+    tulis_docx(html, tmp_path / "lain.docx", cache, "kunci-2")
+    assert len(digambar) == 3  # other sources or versions: drawn again
+
+
+def test_a_damaged_cached_chart_is_drawn_again(tmp_path: Path) -> None:
+    pesan: list[str] = []
+    cache = Cache(tmp_path / "cache", pesan.append)
+    html = html_laporan()
+    asli = tulis_docx(html, tmp_path / "asli.docx", cache, "k")
+    [entri] = (tmp_path / "cache" / "png").iterdir()
+    (entri / "grafik.png").write_bytes(b"bukan gambar")
+    ulang = tulis_docx(html, tmp_path / "ulang.docx", cache, "k")
+    assert _bagian_docx(ulang) == _bagian_docx(asli)
+    assert len(pesan) == 1 and "rusak" in pesan[0]
+
+
+def test_a_cached_chart_must_be_a_png() -> None:
+    def gambar(format: str) -> bytes:
+        buf = io.BytesIO()
+        Image.new("RGB", (2, 2)).save(buf, format=format)
+        return buf.getvalue()
+
+    _periksa_png({"grafik.png": gambar("PNG")})
+    with pytest.raises(ValueError, match="bukan PNG"):
+        _periksa_png({"grafik.png": gambar("JPEG")})

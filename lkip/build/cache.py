@@ -1,4 +1,5 @@
-"""A content-addressed cache of executed chapters, their HTML, laid-out PDF parts and reports.
+"""A content-addressed cache of executed chapters, their HTML, laid-out PDF parts, the Word
+copy's chart pictures and reports.
 
 An entry is stored under the sha256 of everything its result depends on, so a lookup can only
 hit when nothing that matters changed: a stale result would need a hash collision. Entries are
@@ -53,7 +54,7 @@ class EntriRusak(Exception):
 
 
 class Cache:
-    """Entries of files by kind (``bab``, ``html``, ``pdf``, ``laporan``), keyed by a hash.
+    """Entries of files by kind (``bab``, ``html``, ``pdf``, ``png``, ``laporan``), keyed by a hash.
 
     Every entry carries the list of its files with their sha256 and its own kind and key; a
     reader gets an entry's files only when they are exactly those, byte for byte. An entry that

@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkip.build.tabel_html import TabelCetak, tabel_laporan
+from lkip.core.heap import frozen
 
 NAMA_SHEET_REVIU = "Reviu"
 KOLOM_REVIU = ("metrik", "lokasi", "dilaporkan", "dihitung", "selisih", "status", "keterangan")
@@ -40,9 +41,15 @@ _ANGKA = re.compile(
     r"^(?P<rp>Rp\s)?(?P<tanda>[+\-\u2212]?)(?P<utuh>\d{1,3}(?:\.\d{3})+|\d+)"
     r"(?:,(?P<pecahan>\d+))?(?P<akhir>\s?%|\s[A-Za-z]+)?$"
 )
+# Styles made once and shared by every cell: openpyxl hashes each style it is given, and
+# building a new one per cell doubled the time of writing the workbook.
 _TEBAL = Font(bold=True)
 _GARIS = Border(*(Side(style="thin", color="999999"),) * 4)
 _KEPALA = PatternFill("solid", fgColor="D9D9D9")
+_TEKS = Alignment(wrap_text=True, vertical="top")
+_ANGKA_KANAN = Alignment(horizontal="right", vertical="top")
+_JUDUL_KOLOM = Alignment(wrap_text=True, horizontal="center", vertical="center")
+_ISI_STATUS = {s: PatternFill("solid", fgColor=w) for s, w in WARNA_STATUS.items()}
 _SHEET_TERLARANG = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -86,6 +93,7 @@ def nama_sheet(nomor: str, dipakai: set[str]) -> str:
     return nama
 
 
+@frozen()
 def tulis_xlsx(html: str, reviu: pd.DataFrame, tujuan: Path, tahun: int) -> Path:
     """Write the workbook of the report ``html`` and its ``reviu`` table to ``tujuan``."""
     wb = Workbook()
@@ -107,13 +115,13 @@ def _isi(ws: Worksheet, baris: int, kolom: int, teks: str) -> None:
     angka = angka_cetak(teks)
     if angka is None:
         sel.value = teks
-        sel.alignment = Alignment(wrap_text=True, vertical="top")
+        sel.alignment = _TEKS
     else:
         sel.value = (
             int(angka.nilai) if angka.nilai == angka.nilai.to_integral() else float(angka.nilai)
         )
         sel.number_format = angka.format
-        sel.alignment = Alignment(horizontal="right", vertical="top")
+        sel.alignment = _ANGKA_KANAN
     sel.border = _GARIS
 
 
@@ -130,7 +138,7 @@ def _sheet_tabel(ws: Worksheet, t: TabelCetak) -> None:
                 kolom += 1
             c = ws.cell(row=awal + i, column=kolom, value=sel.teks)
             c.font, c.fill, c.border = _TEBAL, _KEPALA, _GARIS
-            c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+            c.alignment = _JUDUL_KOLOM
             for di in range(sel.rowspan):
                 for dj in range(sel.colspan):
                     terisi.add((i + di, kolom + dj))
@@ -165,9 +173,9 @@ def _sheet_reviu(ws: Worksheet, reviu: pd.DataFrame, tahun: int) -> None:
                 _isi(ws, i, j, teks)
             else:
                 c = ws.cell(row=i, column=j, value=teks)
-                c.alignment, c.border = Alignment(wrap_text=True, vertical="top"), _GARIS
+                c.alignment, c.border = _TEKS, _GARIS
             if kolom == "status" and teks in WARNA_STATUS:
-                ws.cell(row=i, column=j).fill = PatternFill("solid", fgColor=WARNA_STATUS[teks])
+                ws.cell(row=i, column=j).fill = _ISI_STATUS[teks]
     akhir = max(ws.max_row, 1)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(KOLOM_REVIU))}{akhir}"
     ws.freeze_panes = "A2"

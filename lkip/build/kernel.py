@@ -25,19 +25,15 @@ KERNEL = "python3"
 # The kernel logs nothing to the terminal (a failing cell is reported by papermill) and keeps
 # no command history on disk.
 ARGUMEN = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
-# What every chapter imports first (without what lkip.core.impor leaves out of kernels); a
-# failure here is left for the chapter itself to report.
-IMPOR = (
-    "from lkip.core.impor import TANPA_DATA_UJI, lewati\nlewati(TANPA_DATA_UJI)\nimport "
-    + ", ".join(
-        f"lkip.{m}"
-        for m in (
-            "processed",
-            "presentation.display",
-            "presentation.kalimat",
-            "presentation.tabel",
-            "presentation.charts",
-        )
+# What every chapter imports first; a failure here is left for the chapter itself to report.
+IMPOR = "import " + ", ".join(
+    f"lkip.{m}"
+    for m in (
+        "processed",
+        "presentation.display",
+        "presentation.kalimat",
+        "presentation.tabel",
+        "presentation.charts",
     )
 )
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters

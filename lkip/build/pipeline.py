@@ -299,7 +299,7 @@ def _rakit(
         f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
     )
     mulai = time.perf_counter()
-    lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf)
+    lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf, cache, kunci_tata)
     lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
     return {html.name: html, pdf.name: pdf} | {p.name: p for p in lain}
 
@@ -341,10 +341,18 @@ def _tulis_manifest(asal: Asal, staging: Path) -> None:
 
 
 def _tulis_format_kantor(
-    laporan: Laporan, asal: Asal, root: Path, staging: Path, html: Path, pdf: Path
+    laporan: Laporan,
+    asal: Asal,
+    root: Path,
+    staging: Path,
+    html: Path,
+    pdf: Path,
+    cache: ch.Cache | None = None,
+    kunci: str = "",
 ) -> list[Path]:
     """The Word and Excel copies of the report, then the inputs and the manifest of the run
-    (without the PDF, which cannot hash itself) attached to the PDF."""
+    (without the PDF, which cannot hash itself) attached to the PDF. ``cache`` and ``kunci``
+    keep the Word copy's chart pictures (:func:`lkip.build.word.tulis_docx`)."""
     from lkip.build.excel import tulis_xlsx
     from lkip.build.manifest import buat_manifest
     from lkip.build.pdf_lampiran import lampirkan
@@ -352,7 +360,7 @@ def _tulis_format_kantor(
 
     keluaran = HasilRender.dari_folder(asal.tahun, staging)
     teks = html.read_text(encoding="utf-8")
-    docx = tulis_docx(teks, keluaran.docx)
+    docx = tulis_docx(teks, keluaran.docx, cache, kunci)
     xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], keluaran.xlsx, asal.tahun)
     manifest = buat_manifest(asal, staging, _parameter(asal))
     manifest["keluaran"].pop(pdf.name, None)

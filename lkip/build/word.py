@@ -10,7 +10,8 @@ first on a page of its own.
 
 The document is written with python-docx from the same HTML the reader gets (the rendered
 ``lkip-<year>.html``), element by element, so that it holds exactly the same text, tables and
-charts.
+charts. Rasterizing the SVG charts is the slow part, so a rebuild takes each chart's PNG from the
+cache when that chart did not change.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from __future__ import annotations
 import base64
 import io
 import re
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from docx import Document
@@ -33,16 +37,28 @@ from docx.text.paragraph import Paragraph
 
 from lkip.build.assemble import TABEL_LEBAR_KOLOM
 from lkip.build.tabel_html import baca_tabel, teks
+from lkip.core.heap import frozen
+from lkip.core.sidik import sidik, sidik_json
+
+if TYPE_CHECKING:
+    from lkip.build.cache import Cache
 
 DPI_GAMBAR = 200  # charts as PNG at print resolution
 LEBAR_GAMBAR_CM = 16.0  # the text width of an A4 page with 2.5 cm margins
 FONT = "DejaVu Sans"  # the report's own font; Word falls back to a sans serif without it
 _SVG = re.compile(r"^data:image/svg\+xml;base64,(.*)$", re.DOTALL)
 _RASTER = re.compile(r"^data:image/(png|jpeg);base64,(.*)$", re.DOTALL)
+_PNG = "grafik.png"  # the one file of a "png" cache entry
 
 
-def tulis_docx(html: str, tujuan: Path) -> Path:
-    """Write the report ``html`` (the rendered single-file report) as a Word document."""
+@frozen()
+def tulis_docx(html: str, tujuan: Path, cache: Cache | None = None, kunci: str = "") -> Path:
+    """Write the report ``html`` (the rendered single-file report) as a Word document.
+
+    ``cache`` keeps the charts' PNG between runs, under keys that also hold ``kunci`` (the lkip
+    sources and the dependency versions and fonts, which shape the picture).
+    """
+    png = partial(png_grafik, cache=cache, kunci=kunci)
     soup = BeautifulSoup(html, "html.parser")
     doc = Document()
     _halaman(doc)
@@ -61,7 +77,7 @@ def tulis_docx(html: str, tujuan: Path) -> Path:
         if bagian.name == "nav":
             _daftar_isi(doc, bagian)
         else:
-            _blok(doc, bagian)
+            _blok(doc, bagian, png)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     doc.save(tujuan)
     return tujuan
@@ -131,7 +147,7 @@ def _daftar_isi(doc: DocumentObject, nav: Tag) -> None:
     _field(p, 'TOC \\o "1-2" \\h \\z \\u', "\n".join(entri))
 
 
-def _blok(doc: DocumentObject, wadah: Tag) -> None:
+def _blok(doc: DocumentObject, wadah: Tag, png: Callable[[str], bytes]) -> None:
     """The block elements of a chapter (or the closing note), in order."""
     for el in wadah.children:
         if isinstance(el, NavigableString):
@@ -160,14 +176,14 @@ def _blok(doc: DocumentObject, wadah: Tag) -> None:
         elif el.name == "figure" and "tabel" in kelas:
             _tabel(doc, el)
         elif el.name == "figure" and "grafik" in kelas:
-            _grafik(doc, el)
+            _grafik(doc, el, png)
         elif el.name == "div" and "ttd" in kelas:
             for p in el.find_all("p"):
                 par = doc.add_paragraph()
                 par.paragraph_format.left_indent = Cm(9)
                 _inline(par, p)
         else:
-            _blok(doc, el)
+            _blok(doc, el, png)
 
 
 def _inline(par: Paragraph, el: Tag, bold: bool = False, italic: bool = False) -> None:
@@ -285,35 +301,53 @@ def _isi_baris(sel: list[list[_Cell]], rows: tuple, ukuran: Pt, kepala: bool) ->
             par = cell.paragraphs[0]
             run = par.add_run(isi.teks)
             run.font.size = ukuran
-            run.bold = kepala or None
-            if kepala:
+            if kepala:  # a body cell keeps its plain run: setting bold to None only costs time
+                run.bold = True
                 par.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif isi.angka:
                 par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             j += isi.colspan
 
 
-def png_grafik(src: str) -> bytes:
-    """A chart's image as PNG: an SVG chart drawn at :data:`DPI_GAMBAR`, a PNG as it is."""
+def png_grafik(src: str, cache: Cache | None = None, kunci: str = "") -> bytes:
+    """A chart's image as PNG: an SVG chart drawn at :data:`DPI_GAMBAR`, a PNG as it is.
+
+    An SVG drawn before, with the same ``kunci``, is taken from ``cache``.
+    """
     m = _SVG.match(src)
     if m:
+        svg = base64.b64decode(m.group(1))
+        k = sidik_json({"svg": sidik(svg), "dpi": DPI_GAMBAR, "kunci": kunci})
+        if cache is not None and (isi := cache.baca("png", k, _periksa_png)) is not None:
+            return isi[_PNG]
         import cairosvg
 
-        return cairosvg.svg2png(bytestring=base64.b64decode(m.group(1)), dpi=DPI_GAMBAR)
+        png = cairosvg.svg2png(bytestring=svg, dpi=DPI_GAMBAR)
+        if cache is not None:
+            cache.simpan("png", k, {_PNG: png})
+        return png
     m = _RASTER.match(src)
     if m:
         return base64.b64decode(m.group(2))
     raise ValueError(f"gambar tanpa data yang dapat dibaca: {src[:40]}…")
 
 
-def _grafik(doc: DocumentObject, figure: Tag) -> None:
+def _periksa_png(isi: Mapping[str, bytes]) -> None:
+    """A cached chart must be a PNG image (:data:`lkip.build.cache.Periksa`)."""
+    from PIL import Image
+
+    if Image.open(io.BytesIO(isi[_PNG])).format != "PNG":
+        raise ValueError("bukan PNG")
+
+
+def _grafik(doc: DocumentObject, figure: Tag, png_dari: Callable[[str], bytes]) -> None:
     """The chart as a picture no wider than the text, its alt text kept, its caption below."""
     from PIL import Image
 
     img = figure.find("img")
     if img is None:
         return
-    png = png_grafik(str(img.get("src", "")))
+    png = png_dari(str(img.get("src", "")))
     lebar_px = Image.open(io.BytesIO(png)).size[0]
     lebar_cm = min(LEBAR_GAMBAR_CM, lebar_px / DPI_GAMBAR * 2.54)
     doc.add_picture(io.BytesIO(png), width=Cm(lebar_cm))

@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime
 import numbers
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from matplotlib.ticker import FuncFormatter
 
 from lkip.core.numbers import bulatkan, ke_desimal
+
+if TYPE_CHECKING:  # matplotlib only for the charts' axes: processing a year never loads it
+    from matplotlib.ticker import FuncFormatter
 
 LOCALE = "id_ID"
 KOSONG = "–"
@@ -172,15 +175,21 @@ def skala_rupiah(maks: float) -> tuple[int, str]:
 
 def sumbu_angka(desimal: int = 0) -> FuncFormatter:
     """Tick formatter printing numbers in Indonesian notation."""
+    from matplotlib.ticker import FuncFormatter
+
     return FuncFormatter(lambda v, _pos: angka(v, desimal))
 
 
 def sumbu_persen(desimal: int = 0) -> FuncFormatter:
     """Tick formatter printing percentages: "100 %"."""
+    from matplotlib.ticker import FuncFormatter
+
     return FuncFormatter(lambda v, _pos: persen(v, desimal))
 
 
 def sumbu_rupiah(maks: float) -> FuncFormatter:
     """Tick formatter for rupiah axes, in the unit ``skala_rupiah(maks)`` picks: "Rp 1,5 M"."""
+    from matplotlib.ticker import FuncFormatter
+
     skala, singkatan = skala_rupiah(maks)
     return FuncFormatter(lambda v, _pos: rupiah_ringkas(v, skala, singkatan))

@@ -13,6 +13,8 @@ missing cells as NaN, integer columns ``Int64``, other numeric columns ``float``
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,12 +30,50 @@ __all__ = [
     "idm",
     "kinerja",
     "pegawai",
+    "periksa",
     "skm_unsur",
 ]
 
 UNSUR_SKM = tuple(f"U{i}" for i in range(1, 10))
 
 UNIK = "harus unik: nilai ini sudah dipakai di baris sebelumnya"
+
+
+def periksa(skema: pa.DataFrameSchema, tabel: pd.DataFrame) -> None:
+    """Check every rule of ``skema`` on ``tabel``; raises ``pa.errors.SchemaErrors`` listing
+    every failing cell (lazy validation), never only the first."""
+    _muat_backend()
+    skema.validate(tabel, lazy=True)
+
+
+_backend_dimuat = False
+_kunci_backend = threading.Lock()
+
+
+def _muat_backend() -> None:
+    """Load pandera's pandas backends once, without Hypothesis.
+
+    pandera imports Hypothesis (and trio) when its backends load, only to offer generating
+    data from a schema (pandera issue #1644), which lkip never does: that import was most of
+    the time a year's validation took. While the backends load, Hypothesis looks not
+    installed to pandera; it stays importable for everything else afterwards. When it is
+    already loaded (the test suite) there is nothing to save.
+    """
+    global _backend_dimuat
+    with _kunci_backend:
+        if _backend_dimuat:
+            return
+        sembunyi = "hypothesis" not in sys.modules
+        if sembunyi:
+            sys.modules["hypothesis"] = None  # an import of it now fails: "not installed"
+        try:
+            pa.DataFrameSchema({"x": pa.Column(int, pa.Check.ge(0))}).validate(
+                pd.DataFrame({"x": [1]})
+            )
+        finally:
+            if sembunyi:
+                del sys.modules["hypothesis"]
+        _backend_dimuat = True
 
 
 def _teks(wajib: bool = True, **kwargs) -> pa.Column:

