@@ -3,6 +3,7 @@ lkip already imported; none is left behind."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from lkip.build import eksekusi as ek
 from lkip.build.kernel import KerjaGagal, KolamKernel
+from lkip.build.klien_kernel import KlienCepat
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -109,3 +111,31 @@ def test_work_runs_in_a_kernel_and_its_failure_is_named(
     kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan))  # the same kernel, still fit
     assert tujuan.read_text(encoding="utf-8") == "empat puluh dua"
     assert len(_kernel_anak()) == 1
+
+
+def test_the_kernels_client_knows_when_it_is_ready_and_when_it_died(kolam: KolamKernel) -> None:
+    km = kolam.ambil({})
+    kc = km.client()
+    assert isinstance(kc, KlienCepat)
+    kc.start_channels()
+    keluaran: list[str] = []
+
+    def simpan(pesan: dict) -> None:
+        if pesan["msg_type"] == "stream":
+            keluaran.append(pesan["content"]["text"])
+
+    try:
+        asyncio.run(kc.wait_for_ready(timeout=30))
+        asyncio.run(kc.execute_interactive("print(6 * 7)", output_hook=simpan, timeout=30))
+    finally:
+        kc.stop_channels()
+    assert keluaran == ["42\n"]  # iopub reached us: the first output is not lost
+    psutil.Process(km.provisioner.process.pid).kill()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        with pytest.raises(RuntimeError, match="died"):
+            asyncio.run(kc.wait_for_ready(timeout=30))
+    finally:
+        kc.stop_channels()
+    kolam.buang(km)

@@ -137,9 +137,7 @@ class KolamKernel:
         """Call ``modul.fungsi(*argumen)`` in a free kernel: another process, already warm, so
         the work is done at the same time as this process's own. Raises :class:`KerjaGagal`
         when the call raised."""
-        kode = (
-            f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
-        )
+        kode = f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
         km = self.ambil(env)
         try:
             asyncio.run(_jalankan(km, kode))
@@ -177,7 +175,7 @@ async def _mulai(env: Mapping[str, str]) -> AsyncKernelManager:
     """A started kernel with the chapters' imports done (or attempted: see ``IMPOR``)."""
     from jupyter_client import AsyncKernelManager
 
-    km = AsyncKernelManager(kernel_name=KERNEL)
+    km = AsyncKernelManager(kernel_name=KERNEL, client_class="lkip.build.klien_kernel.KlienCepat")
     await km.start_kernel(env=dict(env), extra_arguments=ARGUMEN)
     try:
         await _jalankan(km, IMPOR, wajib=False)

@@ -32,6 +32,7 @@ from lkip.build.kernel import KERNEL, KolamKernel
 from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
 from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
+from lkip.core.heap import frozen
 from lkip.core.paths import (
     folder_staging,
     ganti_folder,
@@ -261,7 +262,7 @@ def _render_ke(
         from lkip.build.assemble import BabHtml
 
         bab = [BabHtml(nb.stem, fragmen[nb.stem]) for nb in executed]
-        with KERJA_UTAMA:
+        with KERJA_UTAMA, frozen():  # see lkip.core.heap: the layout and join set off many
             kunci_tata = sidik_json({"kode": rakit, "versi": versi})
             simpan = _rakit(laporan, asal, kaki, bab, kunci_tata, root, staging, cache, lapor)
         if cache is not None:
