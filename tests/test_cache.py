@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkip.build import assemble, pdf, pipeline
+from lkip.build import assemble, format_kantor, pdf, pipeline
 from lkip.build import cache as ch
 from lkip.build import eksekusi as ek
 from lkip.build.pdf import Ringkasan
@@ -64,20 +64,21 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         nb.metadata["dijalankan_untuk"] = tahun
         nbformat.write(nb, keluaran)
 
-    def rakit(chapters, meta, html: Path, pdf: Path, *_: object, **__: object) -> Ringkasan:
+    def rakit(chapters, meta, html: Path, pdf: Path, *argumen: object) -> Ringkasan:
         rekaman.dirakit += 1
-        html.write_text(" ".join(c.nama for c in chapters), encoding="utf-8")
+        teks = " ".join(c.nama for c in chapters)
+        argumen[-1](teks)  # sebelum_tata: the Word and Excel copies start from the HTML
+        html.write_text(teks, encoding="utf-8")
         pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)
 
-    def format_kantor(laporan, asal, root, staging: Path, *_: object) -> list[Path]:
-        lain = [staging / f"lkip-{asal.tahun}.docx", staging / f"lkip-{asal.tahun}-tabel.xlsx"]
-        for p in lain:
-            p.write_bytes(b"palsu")
-        return lain
+    def kantor_palsu(html: str, docx: str, xlsx: str, *_: object) -> None:
+        for p in (docx, xlsx):
+            Path(p).write_bytes(b"palsu")
 
     monkeypatch.setattr(ek, "jalankan_notebook", eksekusi)
-    monkeypatch.setattr(pipeline, "_tulis_format_kantor", format_kantor)
+    monkeypatch.setattr(format_kantor, "tulis_kantor", kantor_palsu)
+    monkeypatch.setattr(pipeline, "_lampirkan", lambda *_: None)
     monkeypatch.setattr(ek, "kolam_kernel", lambda jumlah: None)
     monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman

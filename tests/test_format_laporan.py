@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -142,6 +143,36 @@ def test_word_document_converts_with_libreoffice(
 
 
 # --- Excel ------------------------------------------------------------------------------------
+
+
+def test_word_and_excel_written_by_a_kernel_equal_those_written_here(
+    laporan_2023: pipeline.HasilRender, tmp_path: Path
+) -> None:
+    """The copies a kernel wrote from the HTML before the PDF gave it page numbers, with the
+    reviu read back from data/processed, are those this process writes from the published HTML
+    and the model's own reviu table."""
+    from lkip.build.excel import tulis_xlsx
+    from lkip.build.word import tulis_docx
+    from lkip.processed import susun
+
+    teks = laporan_2023.html.read_text(encoding="utf-8")
+    reviu = susun(2023, laporan_2023.folder.parents[2]).tabel["reviu"]  # computed, not read
+    docx_sini = tulis_docx(teks, tmp_path / "sini.docx")
+    xlsx_sini = tulis_xlsx(teks, reviu, tmp_path / "sini.xlsx", 2023)
+
+    def isi_docx(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+
+    def isi_xlsx(path: Path) -> dict[str, list]:
+        wb = openpyxl.load_workbook(path)
+        return {
+            ws.title: [[(c.value, c.number_format) for c in baris] for baris in ws.iter_rows()]
+            for ws in wb.worksheets
+        }
+
+    assert isi_docx(laporan_2023.docx) == isi_docx(docx_sini)
+    assert isi_xlsx(laporan_2023.xlsx) == isi_xlsx(xlsx_sini)
 
 
 def test_excel_has_one_sheet_per_table_then_the_reviu(soup: BeautifulSoup, buku) -> None:

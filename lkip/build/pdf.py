@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -247,15 +247,19 @@ def write_report(
     daftar_isi_setelah: int = 0,
     cache: Cache | None = None,
     kunci: str = "",
+    sebelum_tata: Callable[[str], None] | None = None,
 ) -> Ringkasan:
     """Write the PDF, then the HTML report with the PDF's page numbers in its Daftar Isi.
 
     ``cache`` keeps laid-out PDF parts between runs, under keys that also hold ``kunci`` (the
-    caller's hash of the code and versions that shape a layout).
+    caller's hash of the code and versions that shape a layout). ``sebelum_tata`` is given the
+    report's HTML without page numbers before the PDF is laid out.
     """
     from lkip.build.assemble import susun_naskah  # nbconvert: only when a report is laid out
 
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
+    if sebelum_tata is not None:
+        sebelum_tata(naskah.html())
     ringkas = write_pdf(naskah, pdf_path, cache, kunci)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(naskah.html(ringkas.halaman), encoding="utf-8")

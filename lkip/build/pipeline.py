@@ -20,6 +20,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,38 +240,40 @@ def _render_ke(
             kolam,
             sesudah,
         )
-    finally:
+
+        kunci_laporan = sidik_json(
+            {
+                "bab": [kunci_bab[b] for b in CHAPTERS],
+                "profil": bagian.get("profil"),
+                "reviu": bagian.get("tabel:reviu"),
+                "catatan_kaki": kaki,
+                "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
+                "kode": rakit,
+                "versi": versi,
+            }
+        )
+        if cache is not None and cache.ambil(
+            "laporan", kunci_laporan, staging, _periksa_laporan(html.name, pdf.name)
+        ):
+            lapor("HTML dan PDF dari cache")
+        else:
+            from lkip.build.assemble import BabHtml
+
+            bab = [BabHtml(nb.stem, fragmen[nb.stem]) for nb in executed]
+            with KERJA_UTAMA, frozen():  # see lkip.core.heap: the layout and join set off many
+                kunci_tata = sidik_json({"kode": rakit, "versi": versi})
+                simpan = _rakit(
+                    laporan, asal, kaki, bab, kunci_tata, root, staging, cache, kolam, lapor
+                )
+            if cache is not None:
+                cache.simpan("laporan", kunci_laporan, simpan | {reviu_csv.name: reviu_csv})
+        if cache is not None:
+            penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
+            cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
+        _tulis_manifest(asal, staging)
+    finally:  # the kernels also write the Word and Excel copies (lkip.build.format_kantor)
         if sendiri and kolam is not None:
             kolam.tutup()
-
-    kunci_laporan = sidik_json(
-        {
-            "bab": [kunci_bab[b] for b in CHAPTERS],
-            "profil": bagian.get("profil"),
-            "reviu": bagian.get("tabel:reviu"),
-            "catatan_kaki": kaki,
-            "daftar_isi_setelah": DAFTAR_ISI_SETELAH,
-            "kode": rakit,
-            "versi": versi,
-        }
-    )
-    if cache is not None and cache.ambil(
-        "laporan", kunci_laporan, staging, _periksa_laporan(html.name, pdf.name)
-    ):
-        lapor("HTML dan PDF dari cache")
-    else:
-        from lkip.build.assemble import BabHtml
-
-        bab = [BabHtml(nb.stem, fragmen[nb.stem]) for nb in executed]
-        with KERJA_UTAMA, frozen():  # see lkip.core.heap: the layout and join set off many
-            kunci_tata = sidik_json({"kode": rakit, "versi": versi})
-            simpan = _rakit(laporan, asal, kaki, bab, kunci_tata, root, staging, cache, lapor)
-        if cache is not None:
-            cache.simpan("laporan", kunci_laporan, simpan | {reviu_csv.name: reviu_csv})
-    if cache is not None:
-        penunjuk = {"bab": kunci_bab, "laporan": kunci_laporan}
-        cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
-    _tulis_manifest(asal, staging)
 
 
 def _rakit(
@@ -282,27 +285,47 @@ def _rakit(
     root: Path,
     staging: Path,
     cache: ch.Cache | None,
+    kolam: KolamKernel | None,
     lapor: Callable[[str], None],
 ) -> dict[str, Path]:
     """Assemble the HTML and PDF from the chapters' HTML (``kaki``: the closing note;
-    ``kunci_tata``: the layout's part of the PDF cache keys), then the Word and Excel copies
-    and the PDF's attachments; returns the files made, by name."""
+    ``kunci_tata``: the layout's part of the PDF cache keys), the Word and Excel copies in a
+    kernel meanwhile (:mod:`lkip.build.format_kantor`), then attach the inputs to the PDF;
+    returns the files made, by name."""
+    from lkip.build.format_kantor import mulai_kantor
     from lkip.build.pdf import write_report
 
     keluaran = HasilRender.dari_folder(asal.tahun, staging)
     html, pdf = keluaran.html, keluaran.pdf
+    naskah = staging / ".naskah-kantor.html"  # what the Word and Excel copies are written from
+    kantor: list[Future[None]] = []
+
+    def sebelum_tata(teks: str) -> None:
+        naskah.write_text(teks, encoding="utf-8")
+        folder = cache.folder if cache is not None else None
+        berkas = (naskah, keluaran.docx, keluaran.xlsx)
+        env = ek.env_kernel(root)
+        kantor.append(mulai_kantor(kolam, env, *berkas, asal.tahun, root, folder, kunci_tata))
+
     mulai = time.perf_counter()
     meta = meta_laporan(laporan, kaki)
-    ringkas = write_report(bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache=cache, kunci=kunci_tata)
-    detik = time.perf_counter() - mulai
+    try:
+        ringkas = write_report(
+            bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache, kunci_tata, sebelum_tata
+        )
+    finally:
+        wait(kantor)  # never leave a kernel writing into a folder that may be thrown away
     lapor(
-        f"HTML dan PDF selesai ({detik:.1f} dtk; "
+        f"HTML dan PDF selesai ({time.perf_counter() - mulai:.1f} dtk; "
         f"{ringkas.ditata} dari {ringkas.bagian} bagian PDF ditata ulang)"
     )
     mulai = time.perf_counter()
-    lain = _tulis_format_kantor(laporan, asal, root, staging, html, pdf, cache, kunci_tata)
+    for kerja in kantor:
+        kerja.result()
+    naskah.unlink()
+    _lampirkan(asal, root, staging, pdf)
     lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
-    return {html.name: html, pdf.name: pdf} | {p.name: p for p in lain}
+    return {p.name: p for p in (html, pdf, keluaran.docx, keluaran.xlsx)}
 
 
 def _bab_html(nb: Path, kunci_bab: str, perakit: str, cache: ch.Cache | None) -> str:
@@ -341,32 +364,15 @@ def _tulis_manifest(asal: Asal, staging: Path) -> None:
     tulis_manifest(asal, staging, _parameter(asal))
 
 
-def _tulis_format_kantor(
-    laporan: Laporan,
-    asal: Asal,
-    root: Path,
-    staging: Path,
-    html: Path,
-    pdf: Path,
-    cache: ch.Cache | None = None,
-    kunci: str = "",
-) -> list[Path]:
-    """The Word and Excel copies of the report, then the inputs and the manifest of the run
-    (without the PDF, which cannot hash itself) attached to the PDF. ``cache`` and ``kunci``
-    keep the Word copy's chart pictures (:func:`lkip.build.word.tulis_docx`)."""
-    from lkip.build.excel import tulis_xlsx
+def _lampirkan(asal: Asal, root: Path, staging: Path, pdf: Path) -> None:
+    """Attach the inputs and the manifest of the run (without the PDF, which cannot hash
+    itself) to the PDF."""
     from lkip.build.manifest import buat_manifest
     from lkip.build.pdf_lampiran import lampirkan
-    from lkip.build.word import tulis_docx
 
-    keluaran = HasilRender.dari_folder(asal.tahun, staging)
-    teks = html.read_text(encoding="utf-8")
-    docx = tulis_docx(teks, keluaran.docx, cache, kunci)
-    xlsx = tulis_xlsx(teks, laporan.tabel["reviu"], keluaran.xlsx, asal.tahun)
     manifest = buat_manifest(asal, staging, _parameter(asal))
     manifest["keluaran"].pop(pdf.name, None)
     lampirkan(pdf, manifest, root)
-    return [docx, xlsx]
 
 
 def _impor_perakit() -> None:

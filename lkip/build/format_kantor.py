@@ -1,0 +1,71 @@
+"""The office formats of a report, its Word and Excel copies, written while the PDF is laid out.
+
+Both are written from the report's HTML, and neither needs the page numbers the PDF gives the
+Daftar Isi (Word's Daftar Isi is a field Word fills in; the workbook holds the tables). So as
+soon as the HTML's text is known they are handed to a chapter kernel (another process, already
+warm and idle by then), which writes them while this process lays the PDF out; a render without
+kernels writes them here. The inputs and the manifest are attached to the PDF once both are
+written, since the manifest lists them.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lkip.build.kernel import KolamKernel
+
+
+def tulis_kantor(
+    html: str, docx: str, xlsx: str, tahun: int, root: str, folder_cache: str, kunci: str
+) -> None:
+    """Write the Word copy to ``docx`` and the workbook to ``xlsx`` from the report HTML in the
+    file ``html``; the workbook's reviu sheet from the processed year of ``root``.
+
+    Plain arguments, so a kernel can be given the call; ``folder_cache`` (empty: none) keeps
+    the Word copy's chart pictures under keys that also hold ``kunci``.
+    """
+    from lkip.build.cache import Cache
+    from lkip.build.excel import tulis_xlsx
+    from lkip.build.word import tulis_docx
+    from lkip.processed import muat
+
+    teks = Path(html).read_text(encoding="utf-8")
+    cache = Cache(Path(folder_cache), print) if folder_cache else None
+    tulis_docx(teks, Path(docx), cache, kunci)
+    tulis_xlsx(teks, muat(tahun, Path(root)).tabel["reviu"], Path(xlsx), tahun)
+
+
+def mulai_kantor(
+    kolam: KolamKernel | None,
+    env: dict[str, str],
+    html: Path,
+    docx: Path,
+    xlsx: Path,
+    tahun: int,
+    root: Path,
+    folder_cache: Path | None,
+    kunci: str,
+) -> Future[None]:
+    """Start :func:`tulis_kantor` in a kernel of ``kolam`` reading with ``env`` (or, without
+    kernels, run it here); the future is done when both files are written."""
+    argumen = (str(html), str(docx), str(xlsx), tahun, str(root), str(folder_cache or ""), kunci)
+    selesai: Future[None] = Future()
+    if kolam is None:
+        tulis_kantor(*argumen)
+        selesai.set_result(None)
+        return selesai
+
+    def kerja() -> None:
+        try:
+            kolam.kerjakan(env, __name__, tulis_kantor.__name__, *argumen)
+        except BaseException as e:  # handed to whoever waits for the files
+            selesai.set_exception(e)
+        else:
+            selesai.set_result(None)
+
+    threading.Thread(target=kerja, daemon=True).start()
+    return selesai
