@@ -19,7 +19,6 @@ from nbformat.v4 import (
 from pypdf import PdfReader
 
 from lkip.build.assemble import (
-    TABEL_LEBAR_KOLOM,
     TABEL_PANJANG_BARIS,
     ReportMeta,
     chapter_html,
@@ -29,6 +28,7 @@ from lkip.build.assemble import (
     susun_naskah,
 )
 from lkip.build.pdf import write_pdf, write_report
+from lkip.build.tabel_html import TABEL_LEBAR_KOLOM
 
 META = ReportMeta(
     instansi="Kecamatan Panarukan",

@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 from nbconvert import HTMLExporter
 
+from lkip.build.tabel_html import TABEL_LEBAR_KOLOM
 from lkip.build.templat import TEMPLATES_DIR, templat
 from lkip.presentation.html_layar import satuan_utuh, tandai_kolom_pertama
 
@@ -37,9 +38,6 @@ SHOWN_MIMETYPES = ("text/html", "text/markdown", "image/svg+xml", "image/png", "
 # A table with more body rows than this may split across pages (rows stay whole); a shorter
 # one is kept on one page so a reader never turns a page in the middle of a small table.
 TABEL_PANJANG_BARIS = 20
-# A table with at least this many columns is set smaller in print: at the normal size the
-# widest words and unbreakable figures of 11 columns (Tabel 3.3.5) are wider than an A4 page.
-TABEL_LEBAR_KOLOM = 10
 
 # Wrappers of nbconvert's "basic" template; unwrapped so the chapter is a flat run of the
 # fragments the notebook displayed and print rules (keep heading with next) apply between them.

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+# A table with at least this many columns is set smaller in print (and in Word): at the normal
+# size the widest words and unbreakable figures of 11 columns (Tabel 3.3.5) are wider than an
+# A4 page.
+TABEL_LEBAR_KOLOM = 10
 _NOMOR = re.compile(r"^((?:Tabel|Gambar)\s+[A-Z0-9][A-Z0-9.]*?)\s*:\s*")
 
 

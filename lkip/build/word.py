@@ -35,8 +35,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from lkip.build.assemble import TABEL_LEBAR_KOLOM
-from lkip.build.tabel_html import baca_tabel, teks
+from lkip.build.tabel_html import TABEL_LEBAR_KOLOM, baca_tabel, teks
 from lkip.core.heap import frozen
 from lkip.core.sidik import sidik, sidik_json
 
