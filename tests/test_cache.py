@@ -67,7 +67,8 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def rakit(chapters, meta, html: Path, pdf: Path, *argumen: object) -> Ringkasan:
         rekaman.dirakit += 1
         teks = " ".join(c.nama for c in chapters)
-        argumen[-1](teks)  # sebelum_tata: the Word and Excel copies start from the HTML
+        _, _, _, sebelum_tata, _ = argumen
+        sebelum_tata(teks)  # the Word and Excel copies start from the HTML
         html.write_text(teks, encoding="utf-8")
         pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)

@@ -80,13 +80,18 @@ class Ringkasan(NamedTuple):
 
 
 def write_pdf(
-    naskah: Naskah, pdf_path: Path, cache: Cache | None = None, kunci: str = ""
+    naskah: Naskah,
+    pdf_path: Path,
+    cache: Cache | None = None,
+    kunci: str = "",
+    penata: Callable[[str], Tata] | None = None,
 ) -> Ringkasan:
-    """Lay out ``naskah`` part by part (parts found in ``cache`` are reused) and join them."""
+    """Lay out ``naskah`` part by part (parts found in ``cache`` are reused) and join them;
+    ``penata`` lays a part out (default :func:`tata_letak`, here)."""
     baru: list[bool] = []  # per part: laid out now rather than taken from the cache
 
     def tata(html: str) -> Tata:
-        hasil, ditata = _tata(html, cache, kunci)
+        hasil, ditata = _tata(html, cache, kunci, penata or tata_letak)
         baru.append(ditata)
         return hasil
 
@@ -145,6 +150,15 @@ def tata_letak(html: str) -> Tata:
     )
 
 
+def tata_berkas(html: str, pdf: str) -> None:
+    """Lay out the part in the file ``html``: its PDF to ``pdf``, its layout data next to it
+    (``<pdf>.json``). Plain arguments, so a kernel can be given the call (:mod:`lkip.build.batch`
+    lays its offices' parts out in kernels)."""
+    tata = tata_letak(Path(html).read_text(encoding="utf-8"))
+    Path(pdf).write_bytes(tata.pdf)
+    Path(pdf + ".json").write_bytes(tata.json())
+
+
 def gabung(bagian: list[Tata]) -> bytes:
     """One PDF of the parts in order, with the links between parts, outline and metadata."""
     from lkip.build.pdf_gabung import Gabungan
@@ -164,7 +178,9 @@ def gabung(bagian: list[Tata]) -> bytes:
     return dok.simpan()
 
 
-def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:
+def _tata(
+    html: str, cache: Cache | None, kunci: str, penata: Callable[[str], Tata]
+) -> tuple[Tata, bool]:
     """The laid-out part for ``html``, and whether it was laid out now (and stored) rather than
     taken from the cache."""
     k = sidik_json({"html": sidik(html.encode("utf-8")), "kunci": kunci})
@@ -172,7 +188,7 @@ def _tata(html: str, cache: Cache | None, kunci: str) -> tuple[Tata, bool]:
         isi = cache.baca("pdf", k, _periksa_bagian)
         if isi is not None:
             return Tata.dari(isi["bagian.pdf"], isi["tata.json"].decode("utf-8")), False
-    tata = tata_letak(html)
+    tata = penata(html)
     if cache is not None:
         cache.simpan("pdf", k, {"bagian.pdf": tata.pdf, "tata.json": tata.json()})
     return tata, True
@@ -248,6 +264,7 @@ def write_report(
     cache: Cache | None = None,
     kunci: str = "",
     sebelum_tata: Callable[[str], None] | None = None,
+    penata: Callable[[str], Tata] | None = None,
 ) -> Ringkasan:
     """Write the PDF, then the HTML report with the PDF's page numbers in its Daftar Isi.
 
@@ -260,7 +277,7 @@ def write_report(
     naskah = susun_naskah(chapters, meta, daftar_isi_setelah)
     if sebelum_tata is not None:
         sebelum_tata(naskah.html())
-    ringkas = write_pdf(naskah, pdf_path, cache, kunci)
+    ringkas = write_pdf(naskah, pdf_path, cache, kunci, penata)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(naskah.html(ringkas.halaman), encoding="utf-8")
     return ringkas

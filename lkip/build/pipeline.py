@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +49,7 @@ from lkip.core.versi import versi_dependensi
 
 if TYPE_CHECKING:
     from lkip.build.assemble import BabHtml, ReportMeta
+    from lkip.build.pdf import Tata
     from lkip.model.laporan import Laporan
 
 # The report's structure (notebooks/struktur_laporan.yml): chapters in report order, the
@@ -260,11 +261,16 @@ def _render_ke(
             from lkip.build.assemble import BabHtml
 
             bab = [BabHtml(nb.stem, fragmen[nb.stem]) for nb in executed]
-            with KERJA_UTAMA, frozen():  # see lkip.core.heap: the layout and join set off many
-                kunci_tata = sidik_json({"kode": rakit, "versi": versi})
+            kunci_tata = sidik_json({"kode": rakit, "versi": versi})
+            # A batch's offices (a shared pool) lay their PDFs out in the kernels
+            # (lkip.build.tata_kernel), so this process is not theirs to share; a single
+            # render lays it out here, where WeasyPrint is already loaded.
+            penata = None if sendiri or kolam is None else _penata(kolam, root, staging)
+            with nullcontext() if penata else KERJA_UTAMA, frozen():  # frozen: lkip.core.heap
                 simpan = _rakit(
-                    laporan, asal, kaki, bab, kunci_tata, root, staging, cache, kolam, lapor
-                )
+                    laporan, asal, kaki, bab, kunci_tata, root, staging, cache, kolam, penata,
+                    lapor,
+                )  # fmt: skip
             if cache is not None:
                 cache.simpan("laporan", kunci_laporan, simpan | {reviu_csv.name: reviu_csv})
         if cache is not None:
@@ -286,6 +292,7 @@ def _rakit(
     staging: Path,
     cache: ch.Cache | None,
     kolam: KolamKernel | None,
+    penata: Callable[[str], Tata] | None,
     lapor: Callable[[str], None],
 ) -> dict[str, Path]:
     """Assemble the HTML and PDF from the chapters' HTML (``kaki``: the closing note;
@@ -311,7 +318,7 @@ def _rakit(
     meta = meta_laporan(laporan, kaki)
     try:
         ringkas = write_report(
-            bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache, kunci_tata, sebelum_tata
+            bab, meta, html, pdf, DAFTAR_ISI_SETELAH, cache, kunci_tata, sebelum_tata, penata
         )
     finally:
         wait(kantor)  # never leave a kernel writing into a folder that may be thrown away
@@ -326,6 +333,12 @@ def _rakit(
     _lampirkan(asal, root, staging, pdf)
     lapor(f"Word, Excel dan lampiran data PDF selesai ({time.perf_counter() - mulai:.1f} dtk)")
     return {p.name: p for p in (html, pdf, keluaran.docx, keluaran.xlsx)}
+
+
+def _penata(kolam: KolamKernel, root: Path, staging: Path) -> Callable[[str], Tata]:
+    from lkip.build.tata_kernel import penata_kernel
+
+    return penata_kernel(kolam, ek.env_kernel(root), staging)
 
 
 def _bab_html(nb: Path, kunci_bab: str, perakit: str, cache: ch.Cache | None) -> str:
