@@ -37,6 +37,7 @@ IMPOR = "import " + ", ".join(
     )
 )
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
+BATAS_KERJA_DETIK = 600  # for a call given to a kernel (kerjakan): a PDF part, Word and Excel
 
 
 class KerjaGagal(RuntimeError):
@@ -140,7 +141,7 @@ class KolamKernel:
         kode = f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
         km = self.ambil(env)
         try:
-            asyncio.run(_jalankan(km, kode))
+            asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
         except KerjaGagal:
             self.kembalikan(km)  # the kernel is sound, only the call raised
             raise
@@ -185,13 +186,16 @@ async def _mulai(env: Mapping[str, str]) -> AsyncKernelManager:
     return km
 
 
-async def _jalankan(km: AsyncKernelManager, kode: str, wajib: bool = True) -> None:
-    """Run ``kode`` in the kernel outside the notebook's history; ``wajib``: it must succeed."""
+async def _jalankan(
+    km: AsyncKernelManager, kode: str, wajib: bool = True, batas: float = BATAS_DETIK
+) -> None:
+    """Run ``kode`` in the kernel outside the notebook's history, for at most ``batas``
+    seconds; ``wajib``: it must succeed."""
     kc = km.client()
     kc.start_channels()
     try:
         await kc.wait_for_ready(timeout=BATAS_DETIK)
-        balasan = await kc.execute_interactive(kode, store_history=False, timeout=BATAS_DETIK)
+        balasan = await kc.execute_interactive(kode, store_history=False, timeout=batas)
         isi = balasan["content"]
         if wajib and isi["status"] != "ok":
             raise KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")

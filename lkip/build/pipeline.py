@@ -222,7 +222,8 @@ def _render_ke(
             reviu_csv = _tulis_reviu(laporan, staging)
             bagian = ch.bagian_olahan(processed_dir(tahun, root))
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
-        threading.Thread(target=_impor_perakit, daemon=True).start()
+        if sendiri:  # a batch lays out in its kernels: WeasyPrint is not needed here
+            threading.Thread(target=_impor_perakit, daemon=True).start()
         fragmen: dict[str, str] = {}  # each chapter's HTML, made as soon as it is executed
 
         def sesudah(nb: Path) -> None:
