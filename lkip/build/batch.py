@@ -2,9 +2,10 @@
 
 On this machine the offices render in one process, a few at a time (each in a thread with its
 own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.KolamKernel`) and
-the chapter and PDF cache. The kernels start once for the whole batch, and while one office's
-chapters run in them the process validates or lays out another's; so a batch costs less than
-its offices rendered one by one, in about the memory of one. Given the address of a Dask
+the chapter and PDF cache. The kernels start once for the whole batch; they run the chapters,
+write the Word and Excel copies and lay the PDFs out (:mod:`lkip.build.tata_kernel`) while the
+process validates the next office's data, so a batch costs less than its offices rendered one
+by one, in about the memory of one. Given the address of a Dask
 ``distributed`` scheduler the same per-office task runs on its workers instead, each render
 with kernels of its own; the workers must see the same project root (a shared file system).
 One office's bad data stops only that office: the batch goes on and returns one result per
