@@ -2,5 +2,5 @@ import sys
 
 from lkip.cli import main
 
-if __name__ == "__main__":  # not when a spawned worker process of the batch imports it
+if __name__ == "__main__":  # not when a worker process (Dask, multiprocessing) imports it
     sys.exit(main())
