@@ -242,3 +242,22 @@ def test_other_code_or_versions_lay_every_part_out_again(
     hitung = Hitung(monkeypatch)
     write_pdf(naskah, tmp_path / "b.pdf", cache, "kode-2")
     assert len(hitung.bagian) == 5  # Kata Pengantar, BAB I-III, the closing note
+
+
+def test_parts_laid_out_through_files_make_the_same_pdf(tmp_path: Path) -> None:
+    """tata_berkas (a kernel's way of laying a part out) gives what tata_letak gives here."""
+    dipanggil = []
+
+    def lewat_berkas(html: str) -> pdf.Tata:
+        masuk, keluar = tmp_path / f"{len(dipanggil)}.html", tmp_path / f"{len(dipanggil)}.pdf"
+        masuk.write_text(html, encoding="utf-8")
+        pdf.tata_berkas(str(masuk), str(keluar))
+        dipanggil.append(keluar)
+        return pdf.Tata.dari(keluar.read_bytes(), Path(f"{keluar}.json").read_text("utf-8"))
+
+    naskah = susun_naskah(laporan(), META, daftar_isi_setelah=1)
+    write_pdf(naskah, tmp_path / "berkas.pdf", penata=lewat_berkas)
+    sini = tulis(tmp_path / "sini.pdf", laporan())
+    berkas = PdfReader(tmp_path / "berkas.pdf")
+    assert len(dipanggil) == 5  # front matter, three chapters, closing note
+    assert teks(berkas) == teks(sini) and tautan(berkas) == tautan(sini)
