@@ -19,7 +19,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, wait
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip.build import cache as ch
+from lkip.build import cache_render as cr
 from lkip.build import eksekusi as ek
 from lkip.build.eksekusi import BabGagal
-from lkip.build.kernel import KERNEL, KolamKernel
+from lkip.build.kernel import KolamKernel
 from lkip.build.manifest import Asal, catatan_kaki, tulis_manifest
-from lkip.build.pdf import periksa_pdf
 from lkip.build.struktur import baca_struktur
 from lkip.core.heap import frozen
 from lkip.core.paths import (
@@ -202,7 +202,7 @@ def _render_ke(
             "versi": versi,
         }
     )
-    if cache is not None and _dari_cache_penuh(cache, kunci_mentah, staging, html, pdf):
+    if cache is not None and cr.dari_cache_penuh(cache, kunci_mentah, staging, html, pdf, CHAPTERS):
         lapor("Tidak ada yang berubah: laporan diambil dari cache")
         _tulis_manifest(asal, staging)
         return
@@ -227,7 +227,7 @@ def _render_ke(
         fragmen: dict[str, str] = {}  # each chapter's HTML, made as soon as it is executed
 
         def sesudah(nb: Path) -> None:
-            fragmen[nb.stem] = _bab_html(nb, kunci_bab[nb.stem], rakit, cache)
+            fragmen[nb.stem] = cr.bab_html(nb, kunci_bab[nb.stem], rakit, cache)
 
         executed = ek.jalankan_bab(
             CHAPTERS,
@@ -255,7 +255,7 @@ def _render_ke(
             }
         )
         if cache is not None and cache.ambil(
-            "laporan", kunci_laporan, staging, _periksa_laporan(html.name, pdf.name)
+            "laporan", kunci_laporan, staging, cr.periksa_laporan(html.name, pdf.name)
         ):
             lapor("HTML dan PDF dari cache")
         else:
@@ -342,21 +342,6 @@ def _penata(kolam: KolamKernel, root: Path, staging: Path) -> Callable[[str], Ta
     return penata_kernel(kolam, ek.env_kernel(root), staging)
 
 
-def _bab_html(nb: Path, kunci_bab: str, perakit: str, cache: ch.Cache | None) -> str:
-    """A chapter's HTML fragment: from the cache when its notebook and the assembler
-    (``perakit``: hash of the lkip sources and templates) did not change."""
-    from lkip.build.assemble import chapter_html
-
-    kunci = sidik_json({"bab": kunci_bab, "perakit": perakit})
-    isi = cache.baca("html", kunci, _periksa_teks("bab.html")) if cache is not None else None
-    if isi is not None:
-        return isi["bab.html"].decode("utf-8")
-    fragmen = chapter_html(nb)
-    if cache is not None:
-        cache.simpan("html", kunci, {"bab.html": fragmen.encode("utf-8")})
-    return fragmen
-
-
 def _tulis_reviu(laporan: Laporan, staging: Path) -> Path:
     from lkip.reviu import tulis_reviu
 
@@ -395,69 +380,13 @@ def _impor_perakit() -> None:
     import lkip.build.assemble  # noqa: F401
 
 
-def _dari_cache_penuh(
-    cache: ch.Cache, kunci_mentah: str, staging: Path, html: Path, pdf: Path
-) -> bool:
-    """Restore a whole report stored for exactly these raw files, sources and versions."""
-    isi = cache.baca("penunjuk", kunci_mentah, _periksa_penunjuk)
-    if isi is None:
-        return False
-    penunjuk = json.loads(isi["penunjuk.json"])
-    nb_folder = staging / "notebooks"
-    periksa = _periksa_laporan(html.name, pdf.name)
-    ok = all(
-        cache.ambil("bab", penunjuk["bab"][b], nb_folder, ek.periksa_notebook(f"{b}.ipynb"))
-        for b in CHAPTERS
-    ) and cache.ambil("laporan", penunjuk["laporan"], staging, periksa)
-    if not ok:  # part of the cache was removed: start again from an empty staging folder
-        shutil.rmtree(staging)
-        staging.mkdir()
-    return bool(ok)
-
-
-# What a reader checks in a cache entry whose hashes matched, before using it (``ch.Periksa``):
-# a failure discards the entry and the part is built again.
-
-
-def _periksa_penunjuk(isi: Mapping[str, bytes]) -> None:
-    penunjuk = json.loads(isi["penunjuk.json"])
-    if not isinstance(penunjuk["laporan"], str) or not all(
-        isinstance(penunjuk["bab"][b], str) for b in CHAPTERS
-    ):
-        raise ValueError("penunjuk tidak sah")
-
-
-def _periksa_teks(*nama: str) -> ch.Periksa:
-    def periksa(isi: Mapping[str, bytes]) -> None:
-        for n in nama:
-            isi[n].decode("utf-8")
-
-    return periksa
-
-
-def _periksa_laporan(html: str, pdf: str) -> ch.Periksa:
-    def periksa(isi: Mapping[str, bytes]) -> None:
-        _periksa_teks(html, "reviu.csv")(isi)
-        periksa_pdf(isi[pdf])
-
-    return periksa
-
-
 def _kunci_bab(
     bab: str, tahun: int, bagian: dict[str, str], kode: str, versi: dict[str, str | None]
 ) -> str:
-    """Hash of everything the executed notebook of ``bab`` depends on."""
-    bacaan = BACAAN.get(bab, bagian.keys())
-    return sidik_json(
-        {
-            "notebook": sidik((notebooks_dir() / f"{bab}.ipynb").read_bytes()),
-            "parameter": {"tahun": tahun},
-            "kernel": KERNEL,
-            "bacaan": {b: bagian.get(b) for b in sorted(bacaan)},
-            "kode": kode,
-            "versi": versi,
-        }
-    )
+    """The cache key of the executed notebook of ``bab`` (:func:`cache_render.kunci_bab`); a
+    chapter missing from BACAAN depends on every part."""
+    notebook = notebooks_dir() / f"{bab}.ipynb"
+    return cr.kunci_bab(notebook, tahun, BACAAN.get(bab, bagian.keys()), bagian, kode, versi)
 
 
 def meta_laporan(laporan: Laporan, kaki: str = "") -> ReportMeta:
