@@ -106,8 +106,10 @@ def test_work_runs_in_a_kernel_and_its_failure_is_named(
 ) -> None:
     asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
     asal.write_text("empat puluh dua", encoding="utf-8")
-    with pytest.raises(KerjaGagal, match=r"^FileNotFoundError: .*tidak-ada\.txt"):
+    with pytest.raises(KerjaGagal, match=r"^FileNotFoundError: .*tidak-ada\.txt") as e:
         kolam.kerjakan({}, "shutil", "copyfile", str(tmp_path / "tidak-ada.txt"), str(tujuan))
+    jejak = e.value.__notes__[0]  # the kernel's traceback, without terminal colours
+    assert "copyfile" in jejak and "\x1b[" not in jejak
     kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan))  # the same kernel, still fit
     assert tujuan.read_text(encoding="utf-8") == "empat puluh dua"
     assert len(_kernel_anak()) == 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import queue
+import re
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ IMPOR = "import " + ", ".join(
         "presentation.charts",
     )
 )
+_TANPA_WARNA = re.compile(r"\x1b\[[0-9;]*m")  # the terminal colours in an IPython traceback
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
 BATAS_KERJA_DETIK = 600  # for a call given to a kernel (kerjakan): a PDF part, Word and Excel
 
@@ -198,7 +200,10 @@ async def _jalankan(
         balasan = await kc.execute_interactive(kode, store_history=False, timeout=batas)
         isi = balasan["content"]
         if wajib and isi["status"] != "ok":
-            raise KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")
+            galat = KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")
+            # the kernel's own traceback, for the log of an unexpected failure (lkip.cli)
+            galat.add_note(_TANPA_WARNA.sub("", "\n".join(isi.get("traceback", []))))
+            raise galat
     finally:
         kc.stop_channels()
 
