@@ -61,10 +61,11 @@ DAFTAR_ISI_SETELAH = STRUKTUR.daftar_isi_setelah
 BACAAN: dict[str, frozenset[str]] = STRUKTUR.bacaan
 
 
-# The main process's own work for an office (processing the data, assembling the report) is
-# done by one office at a time: offices rendered in threads of one process (lkip.build.batch)
-# would only take turns on the interpreter anyway, and WeasyPrint and pandera do not promise
-# to be thread-safe. Chapters run in kernels, outside this lock.
+# The main process's own heavy work for an office (processing the data; laying the PDF out
+# when it is laid out here) is done by one office at a time: offices rendered in threads of
+# one process (lkip.build.batch) would only take turns on the interpreter anyway, and pandera
+# and WeasyPrint do not promise to be thread-safe. What runs in kernels (chapters, a batch's
+# layouts, Word and Excel) is outside this lock.
 KERJA_UTAMA = threading.Lock()
 
 
