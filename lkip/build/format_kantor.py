@@ -31,12 +31,15 @@ def tulis_kantor(
     from lkip.build.cache import Cache
     from lkip.build.excel import tulis_xlsx
     from lkip.build.word import tulis_docx
-    from lkip.processed import muat
+    from lkip.core.paths import processed_dir
+    from lkip.model.laporan import baca_tabel
 
     teks = Path(html).read_text(encoding="utf-8")
     cache = Cache(Path(folder_cache), print) if folder_cache else None
     tulis_docx(teks, Path(docx), cache, kunci)
-    tulis_xlsx(teks, muat(tahun, Path(root)).tabel["reviu"], Path(xlsx), tahun)
+    # the render has just written the processed year: its reviu table is read, nothing else
+    reviu = baca_tabel(processed_dir(tahun, Path(root)), "reviu")
+    tulis_xlsx(teks, reviu, Path(xlsx), tahun)
 
 
 def mulai_kantor(

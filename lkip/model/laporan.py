@@ -149,7 +149,7 @@ class Laporan:
     @classmethod
     def baca(cls, folder: Path) -> Laporan:
         meta = json.loads((folder / "laporan.json").read_text(encoding="utf-8"))
-        tabel = {p.stem: _baca_csv(p) for p in sorted(folder.glob("*.csv"))}
+        tabel = {p.stem: baca_tabel(folder, p.stem) for p in sorted(folder.glob("*.csv"))}
         return cls(
             tahun=meta["tahun"],
             profil=meta["profil"],
@@ -172,7 +172,10 @@ def _isi_tempat(teks: str, nilai: _Isian) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(nilai.get(m[1], m[0])), teks)
 
 
-def _baca_csv(path: Path) -> pd.DataFrame:
+def baca_tabel(folder: Path, nama: str) -> pd.DataFrame:
+    """One table of a processed year in ``folder``, as :meth:`Laporan.baca` reads it (for a
+    reader that needs that table only)."""
+    path = folder / f"{nama}.csv"
     head = pd.read_csv(path, nrows=0).columns
     dtype = {c: "string" for c in head if c in TEXT_COLUMNS or c in BOOLEAN_COLUMNS}
     # Only an empty cell is missing: a desa or kategori named "NA" is a name.
