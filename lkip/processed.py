@@ -12,7 +12,7 @@ from pathlib import Path
 from lkip.core.heap import frozen
 from lkip.core.paths import processed_dir, tahun_terakhir
 from lkip.core.sidik import sidik_kode, sidik_mentah
-from lkip.model.laporan import Laporan, hitung_laporan
+from lkip.model.laporan import Laporan
 
 
 @frozen()
@@ -21,6 +21,8 @@ def susun(tahun: int, root: Path | None = None, sumber: dict[str, str] | None = 
 
     ``sumber`` is the fingerprint of the raw inputs when the caller has already taken it.
     """
+    from lkip.model.hitung import hitung_laporan  # the inputs layer: only to compute
+
     laporan = hitung_laporan(tahun, root, sumber or sidik_mentah(tahun, root))
     _tambah_reviu(laporan, root)
     return laporan

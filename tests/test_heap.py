@@ -99,13 +99,14 @@ def test_the_heavy_steps_run_frozen(
         )
         excel.tulis_xlsx(html, pd.DataFrame(), tmp_path / "t.xlsx", 2023)
     else:
+        import lkip.model.hitung
         import lkip.processed as processed
 
         def hitung(*_: object) -> SimpleNamespace:
             dibekukan.append(gc.get_freeze_count())
             return SimpleNamespace(tabel={}, nilai={})
 
-        monkeypatch.setattr(processed, "hitung_laporan", hitung)
+        monkeypatch.setattr(lkip.model.hitung, "hitung_laporan", hitung)
         monkeypatch.setattr(processed, "_tambah_reviu", lambda *_: None)
         processed.susun(2023, tmp_path, {"2023/kinerja.csv": "sidik"})
     assert len(dibekukan) == 1 and dibekukan[0] > 0

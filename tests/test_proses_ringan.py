@@ -1,5 +1,6 @@
 """Processing a year stays light: it loads no chart library and no Hypothesis, and validation
-reports exactly the same problems without Hypothesis as with it."""
+reports exactly the same problems without Hypothesis as with it. Reading a processed year, as
+a chapter kernel does, loads no validation or spreadsheet library either."""
 
 from __future__ import annotations
 
@@ -82,3 +83,30 @@ def test_processing_loads_neither_charts_nor_hypothesis_and_reports_the_same(
         ("pegawai.csv", "jumlah"),
         ("idm.csv", "desa"),
     }
+
+
+# What a chapter kernel loads before its chapter (lkip.build.kernel.IMPOR), then the processed
+# year read as a chapter reads it.
+BACA = """
+import json, sys
+from pathlib import Path
+from lkip.build.kernel import IMPOR
+exec(IMPOR)
+from lkip.processed import muat
+L = muat(2023, Path(sys.argv[1]))
+berat = {"matplotlib", "openpyxl", "pandera", "pydantic", "yaml"}
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & berat)))
+"""
+
+
+def test_a_chapter_kernel_reads_the_processed_year_without_the_inputs_libraries(
+    tmp_path: Path,
+) -> None:
+    root = salin(tmp_path)
+    env = os.environ | {"LKIP_ROOT": str(root)}
+    baca = [sys.executable, "-c", BACA, str(root)]
+    # the first read finds no processed year: it computes one, with the inputs layer
+    pertama = subprocess.run(baca, capture_output=True, text=True, env=env, check=True)
+    assert set(json.loads(pertama.stdout)) >= {"pandera", "pydantic", "yaml"}
+    kedua = subprocess.run(baca, capture_output=True, text=True, env=env, check=True)
+    assert json.loads(kedua.stdout) == []

@@ -15,7 +15,7 @@ from lkip.inputs import schemas
 from lkip.inputs.instansi_baru import buat_instansi_baru
 from lkip.inputs.tahun import muat_tahun
 from lkip.inputs.tahun_baru import buat_tahun_baru
-from lkip.model import laporan as lap
+from lkip.model import hitung as lap
 
 BUMDES = "desa,unit_usaha,omzet\nPeleyan,Air bersih,12.500.000\nKilensari,Simpan pinjam,8000000\n"
 

@@ -27,15 +27,11 @@ KERNEL = "python3"
 # no command history on disk.
 ARGUMEN = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
 # What every chapter imports first; a failure here is left for the chapter itself to report.
+# Not the charts: matplotlib is a quarter of a second a kernel pays only when a chapter
+# drawing one (Bab III, IV) runs in it.
 IMPOR = "import " + ", ".join(
     f"lkip.{m}"
-    for m in (
-        "processed",
-        "presentation.display",
-        "presentation.kalimat",
-        "presentation.tabel",
-        "presentation.charts",
-    )
+    for m in ("processed", "presentation.display", "presentation.kalimat", "presentation.tabel")
 )
 _TANPA_WARNA = re.compile(r"\x1b\[[0-9;]*m")  # the terminal colours in an IPython traceback
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters

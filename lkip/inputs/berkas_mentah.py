@@ -17,8 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from lkip.core.errors import Masalah
 from lkip.core.numbers import ke_desimal
 
@@ -195,6 +193,8 @@ def _buka_xlsx(path: Path, berkas: str, data_only: bool) -> tuple[Any, list[Masa
             'Sebagai "Buku Kerja Excel (.xlsx)"'
         )
         return None, _masalah(berkas, pesan)
+    import openpyxl  # loaded only for a workbook: a year of CSV files does without it
+
     try:
         return openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=data_only), []
     except (zipfile.BadZipFile, zipfile.LargeZipFile):

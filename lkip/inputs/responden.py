@@ -20,6 +20,7 @@ from lkip.core.errors import DataTidakValid, Masalah
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.skm import KOLOM_UNSUR
 from lkip.inputs.berkas_mentah import baris_tabel, label_berkas, susun_kolom, teks_sel
+from lkip.inputs.kolom_skm import KOLOM_KOMENTAR, KOLOM_PROFIL, KOLOM_TANGGAL
 from lkip.inputs.skema_yaml import Pemetaan, periksa_yaml
 from lkip.inputs.yaml_aman import baca_yaml
 
@@ -60,24 +61,9 @@ LABEL_JAWABAN: dict[str, tuple[str, str, str, str]] = {
 U4 runs from "Sangat mahal" (1) to "Gratis" (4): the cheaper, the better.
 """
 
-KOLOM_PROFIL: dict[str, str] = {
-    "jenis_kelamin": "Jenis kelamin",
-    "umur": "Kelompok umur",
-    "pendidikan": "Pendidikan",
-    "pekerjaan": "Pekerjaan",
-    "jenis_layanan": "Jenis layanan",
-    "kanal": "Kanal pengisian",
-}
-"""Profile columns of a respondent file, in the order SKM reports print them, with the name the
-report gives each (ages are shown in bands)."""
-KOLOM_TANGGAL = "tanggal"
-"""When the respondent filled the form in (a Google Forms timestamp, or a date)."""
 _KOLOM_LAIN = (KOLOM_TANGGAL, *KOLOM_PROFIL)
 ABAIKAN = "abaikan"
 """Target in ``skm_pemetaan.yaml`` for a column to leave out."""
-KOLOM_KOMENTAR = "komentar"
-"""The respondents' free text ("Saran dan masukan", "Kritik dan saran", ...), all such columns
-of a form joined in one text column; also a target in ``skm_pemetaan.yaml``."""
 PEMISAH_KOMENTAR = " | "
 
 _SINONIM_KANAL = {

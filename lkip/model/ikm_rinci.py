@@ -25,7 +25,7 @@ from lkip.formulas.ikm_bootstrap import bootstrap_delta, bootstrap_ikm
 from lkip.formulas.ikm_matriks import BENIH, ULANG, skor_responden
 from lkip.formulas.skm import TIDAK_DIISI, ikm_responden, matriks_jawaban
 from lkip.inputs.ikm_rinci import baca_kata_kunci, bulan_responden
-from lkip.inputs.responden import KOLOM_KOMENTAR
+from lkip.inputs.kolom_skm import KOLOM_KOMENTAR
 from lkip.model import skm_tahun
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan
 

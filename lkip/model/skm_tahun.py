@@ -2,7 +2,7 @@
 
 A year may have respondents (``skm_responden.*``), only unsur NRR (``skm_unsur.csv``) or only a
 total IKM (the realisasi of the IKM indicator in ``kinerja.csv``). The report
-(``lkip.model.laporan``) and the exploration notebook (``lkip.model.sumber_skm``) both go
+(``lkip.model.hitung``) and the exploration notebook (``lkip.model.sumber_skm``) both go
 through these functions, so they compute the unsur table, the respondent profile and the change
 since last year the same way (PermenPANRB 14/2017).
 """
@@ -20,7 +20,7 @@ from lkip.core.errors import DataTidakValid, Masalah
 from lkip.core.fmt import angka
 from lkip.formulas import ikm as ikm_mod
 from lkip.formulas.skm import TIDAK_DIISI, dengan_kelompok_umur, nrr_unsur, profil_responden
-from lkip.inputs.responden import KOLOM_PROFIL
+from lkip.inputs.kolom_skm import KOLOM_PROFIL
 from lkip.model.ikm_perubahan import DataSkm, HasilPerubahan, analisis_perubahan
 
 __all__ = [
@@ -117,7 +117,7 @@ def data_skm(
 
 def profil(responden: pd.DataFrame) -> pd.DataFrame:
     """Respondent profile, long: kolom, kategori, jumlah, persen (per column, shares add to 100),
-    the columns in the order of :data:`lkip.inputs.responden.KOLOM_PROFIL`."""
+    the columns in the order of :data:`lkip.inputs.kolom_skm.KOLOM_PROFIL`."""
     bagian = [
         profil_responden(responden, kolom).assign(kolom=kolom)
         for kolom in KOLOM_PROFIL

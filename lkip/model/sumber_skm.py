@@ -1,5 +1,5 @@
 """The SKM data the IKM exploration notebook analyses: a year and the year before, read from
-``data/raw`` through the report's own reader (:func:`lkip.model.laporan.baca_masukan`), or the
+``data/raw`` through the report's own reader (:func:`lkip.model.hitung.baca_masukan`), or the
 respondent files of a sample folder such as the synthetic ``data/sample``."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from lkip.core.paths import PACKAGE_ROOT, folder_tahun, project_root, tahun_terakhir, tahun_tersedia
 from lkip.inputs.responden import baca_responden, berkas_responden
-from lkip.model.laporan import Konvensi, baca_masukan
+from lkip.model.hitung import baca_masukan
+from lkip.model.laporan import Konvensi
 from lkip.model.skm_tahun import SumberSkm, data_skm, pengguna_layanan
 
 __all__ = ["muat_sumber", "tahun_sumber"]

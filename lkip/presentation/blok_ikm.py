@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from lkip.formulas import ikm_sel, komentar
-from lkip.inputs.responden import KOLOM_KOMENTAR
+from lkip.inputs.kolom_skm import KOLOM_KOMENTAR
 from lkip.model.ikm_perubahan import LABEL_SELANG
 from lkip.presentation import display as d
 from lkip.presentation import grafik_ikm, kalimat_ikm, tabel_ikm, tabel_ikm_rinci

@@ -9,14 +9,16 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import matplotlib
 import mistune
 import pandas as pd
 from bs4 import BeautifulSoup
 from IPython.display import HTML, display
 from markupsafe import Markup, escape
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:  # matplotlib loads with the first chart: most chapters draw none
+    from matplotlib.figure import Figure
 
 
 class _TanpaGambar(mistune.HTMLRenderer):
@@ -136,6 +138,8 @@ def gambar(fig: Figure, judul: str, alt: str = "") -> None:
 
 def html_gambar(fig: Figure, judul: str, alt: str = "") -> str:
     """The HTML :func:`gambar` shows."""
+    import matplotlib
+
     buf = io.BytesIO()
     # Text stays text (not glyph outlines): sharper, searchable in the PDF, and far cheaper
     # for WeasyPrint to draw. The font is DejaVu Sans, matplotlib's and the report's own.

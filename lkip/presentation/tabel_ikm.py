@@ -15,7 +15,7 @@ import pandas as pd
 
 from lkip.core import fmt
 from lkip.formulas.ikm_bootstrap import TINGKAT_SELANG
-from lkip.inputs.responden import KOLOM_PROFIL
+from lkip.inputs.kolom_skm import KOLOM_PROFIL
 
 JUMLAH = "Jumlah"
 
