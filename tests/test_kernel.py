@@ -77,6 +77,32 @@ def test_one_kernel_runs_two_chapters_each_as_in_a_new_kernel(
         assert [c.execution_count for c in nb.cells if c.cell_type == "code"][:2] == [1, 2]
 
 
+def test_each_chapter_starts_with_the_survivors_frozen_and_the_last_ones_garbage_collected(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    """The first chapter leaves a reference cycle behind, watched through a weak reference
+    kept outside its namespace; by the second chapter the cycle is gone (collected before the
+    freeze, not frozen with the survivors), and the survivors are frozen."""
+    pertama = _notebook(
+        tmp_path / "a.ipynb",
+        "import gc, sys, weakref\n"
+        "class Simpul: pass\n"
+        "s = Simpul(); s.diri = s\n"
+        "sys.lkip_uji = weakref.ref(s)\n"
+        "print(gc.get_freeze_count() > 0)",
+    )
+    kedua = _notebook(
+        tmp_path / "b.ipynb",
+        "import gc, sys\nprint(sys.lkip_uji() is None, gc.get_freeze_count() > 0)",
+    )
+    for nb in (pertama, kedua):
+        km = kolam.ambil({})
+        ek.jalankan_notebook(nb, 2023, tmp_path / f"{nb.stem}-keluar.ipynb", km)
+        kolam.kembalikan(km)
+    assert _keluaran(tmp_path / "a-keluar.ipynb") == ["True"]
+    assert _keluaran(tmp_path / "b-keluar.ipynb") == ["True True"]
+
+
 def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:
     km = kolam.ambil({"LKIP_ROOT": str(tmp_path)})
     psutil.Process(km.provisioner.process.pid).kill()
