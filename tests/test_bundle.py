@@ -26,6 +26,7 @@ from lkip.build.manifest import Asal, tulis_manifest
 from lkip.cli import KELUAR_BUNDEL, KELUAR_DATA, main
 
 KODE = "d.kalimat(kalimat.pegawai(L.tabel['pegawai_rekap']))"
+KODE_MARKUP = 'contoh = "<script>alert(1)</script><img src=x onerror=alert(2)>"'
 
 
 def _sha(data: bytes) -> str:
@@ -45,6 +46,7 @@ def _notebook() -> nbformat.NotebookNode:
         ),
     ]
     nb.cells.append(cell)
+    nb.cells.append(new_code_cell(KODE_MARKUP, execution_count=2))
     return nb
 
 
@@ -267,6 +269,8 @@ def test_notebook_page_shows_code_and_fetches_nothing(keluaran):
     text = " ".join(soup.get_text().split())
     assert KODE in text and "Jumlah pegawai 25 orang." in text
     assert "Catatan untuk analis." in text  # the analysts' notes belong in this view
+    assert KODE_MARKUP in text  # code is shown as text, highlighted, never as markup
+    assert soup.select("div.highlight span.s2")
     assert soup.find("meta", charset="utf-8") is not None
     assert not soup.find_all(["script", "link", "iframe", "object", "embed", "base"])
     urls = [v for t in soup.find_all(True) for k, v in t.attrs.items() if k in ("src", "href")]

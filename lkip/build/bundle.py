@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from lkip.build.manifest import NAMA_MANIFEST, keluaran, sha256_aliran, sidik_pendek, teks_json
 from lkip.core.errors import BundelTidakValid
+from lkip.core.heap import frozen
 from lkip.core.paths import outputs_dir
 from lkip.core.sidik import sidik as sidik_bytes
 
@@ -47,6 +48,13 @@ _LAB_LURING = """{%- extends 'lab/index.html.j2' -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block input %}
+<div class="jp-CodeMirrorEditor jp-Editor jp-InputArea-editor" data-type="inline">
+     <div class="cm-editor cm-s-jupyter">
+{{ cell.source | highlight_code(metadata=cell.metadata) }}
+     </div>
+</div>
+{%- endblock input %}
 """
 
 
@@ -110,6 +118,7 @@ def path_bundel(tahun: int, root: Path | None = None) -> Path:
     return outputs_dir(tahun, root).parent / nama_bundel(tahun)
 
 
+@frozen()  # a batch's process holds every office's objects: lkip.core.heap
 def buat_bundel(tahun: int, root: Path | None = None, tujuan: Path | None = None) -> HasilBundel:
     """Zip ``outputs/<tahun>/`` with notebook pages, a README and the extended manifest."""
     folder = outputs_dir(tahun, root)
