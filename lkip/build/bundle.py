@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from lkip.build.manifest import NAMA_MANIFEST, keluaran, sha256_aliran, sidik_pendek, teks_json
 from lkip.core.errors import BundelTidakValid
-from lkip.core.heap import frozen
 from lkip.core.paths import outputs_dir
 from lkip.core.sidik import sidik as sidik_bytes
 
@@ -118,7 +117,6 @@ def path_bundel(tahun: int, root: Path | None = None) -> Path:
     return outputs_dir(tahun, root).parent / nama_bundel(tahun)
 
 
-@frozen()  # a batch's process holds every office's objects: lkip.core.heap
 def buat_bundel(tahun: int, root: Path | None = None, tujuan: Path | None = None) -> HasilBundel:
     """Zip ``outputs/<tahun>/`` with notebook pages, a README and the extended manifest."""
     folder = outputs_dir(tahun, root)
