@@ -158,7 +158,7 @@ def main() -> None:
         for _ in range(args.ulang):
             shutil.rmtree(root / ".cache", ignore_errors=True)
             hasil["cold"].append(ukur.jalankan([*lkip, "--quiet"])[0])
-        pohon_satu = ukur.pohon_mb[0]
+        pohon_satu = statistics.median(ukur.pohon_mb)  # one office's tree, as the times: median
         for _ in range(args.ulang):
             hasil["noop"].append(ukur.jalankan([*lkip, "--quiet"])[0])
         dijalankan = set()
