@@ -1,7 +1,7 @@
 """Computing a year's report content from its raw files (and earlier years', for comparisons).
 
-Apart from :mod:`lkip.model.laporan`, which holds the result and reads it back, so that a
-notebook reading the processed tables does not load the inputs layer (pandera, pydantic, the
+Kept apart from :mod:`lkip.model.laporan` (the result, and reading it back), so that a notebook
+reading the processed tables does not load the inputs layer (pandera, pydantic, the
 spreadsheet readers).
 """
 
