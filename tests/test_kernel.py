@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from pathlib import Path
 
 import nbformat
@@ -101,6 +102,22 @@ def test_each_chapter_starts_with_the_survivors_frozen_and_the_last_ones_garbage
         kolam.kembalikan(km)
     assert _keluaran(tmp_path / "a-keluar.ipynb") == ["True"]
     assert _keluaran(tmp_path / "b-keluar.ipynb") == ["True True"]
+
+
+def test_a_chapter_leaves_no_client_connected_to_its_kernel(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    """papermill keeps its client connected to a kernel it was lent; given back, the kernel's
+    clients are closed: no heartbeat thread, no descriptor left per chapter."""
+    nb = _notebook(tmp_path / "a.ipynb", "print(6 * 7)")
+    deskriptor = []
+    for _ in range(3):
+        km = kolam.ambil({})
+        ek.jalankan_notebook(nb, 2023, tmp_path / "keluar.ipynb", km)
+        kolam.kembalikan(km)
+        assert [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"] == []
+        deskriptor.append(psutil.Process().num_fds())
+    assert deskriptor[2] == deskriptor[1] == deskriptor[0]
 
 
 def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:

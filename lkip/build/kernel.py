@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jupyter_client import AsyncKernelManager
+    from lkip.build.klien_kernel import ManajerKernel
 
 KERNEL = "python3"
 # The kernel logs nothing to the terminal (a failing cell is reported by papermill) and keeps
@@ -72,7 +72,7 @@ class KolamKernel:
 
     def __init__(self, jumlah: int, env: Mapping[str, str]) -> None:
         self._env = dict(env)
-        self._bebas: queue.SimpleQueue[AsyncKernelManager] = queue.SimpleQueue()
+        self._bebas: queue.SimpleQueue[ManajerKernel] = queue.SimpleQueue()
         self._kunci = threading.Lock()
         self._hidup = 0  # started and not shut down, lent out or free
         self._memulai = 0  # being started in the background
@@ -108,7 +108,7 @@ class KolamKernel:
 
         asyncio.run(semua())
 
-    def ambil(self, env: Mapping[str, str]) -> AsyncKernelManager:
+    def ambil(self, env: Mapping[str, str]) -> ManajerKernel:
         """A kernel ready for a chapter reading with ``env``; one is started now when none is
         alive or starting (every kernel failed to start or was discarded)."""
         while True:
@@ -121,7 +121,7 @@ class KolamKernel:
                 if baru:
                     raise
 
-    def _pinjam(self) -> tuple[AsyncKernelManager, bool]:
+    def _pinjam(self) -> tuple[ManajerKernel, bool]:
         while True:
             with self._kunci:
                 baru = self._hidup == 0 and self._memulai == 0
@@ -157,11 +157,13 @@ class KolamKernel:
             raise
         self.kembalikan(km)
 
-    def kembalikan(self, km: AsyncKernelManager) -> None:
-        """Give a kernel back after a chapter (also after a chapter whose cell raised)."""
+    def kembalikan(self, km: ManajerKernel) -> None:
+        """Give a kernel back after a chapter (also after a chapter whose cell raised), the
+        clients the chapter connected to it closed."""
+        km.tutup_klien()
         self._bebas.put(km)
 
-    def buang(self, km: AsyncKernelManager) -> None:
+    def buang(self, km: ManajerKernel) -> None:
         """Shut down a kernel that cannot be trusted any more (it died or did not answer)."""
         with self._kunci:
             self._hidup -= 1
@@ -179,11 +181,11 @@ class KolamKernel:
             self.buang(km)
 
 
-async def _mulai(env: Mapping[str, str]) -> AsyncKernelManager:
+async def _mulai(env: Mapping[str, str]) -> ManajerKernel:
     """A started kernel with the chapters' imports done (or attempted: see ``IMPOR``)."""
-    from jupyter_client import AsyncKernelManager
+    from lkip.build.klien_kernel import ManajerKernel
 
-    km = AsyncKernelManager(kernel_name=KERNEL, client_class="lkip.build.klien_kernel.KlienCepat")
+    km = ManajerKernel(kernel_name=KERNEL)
     await km.start_kernel(env=dict(env), extra_arguments=ARGUMEN)
     try:
         await _jalankan(km, IMPOR, wajib=False)
@@ -194,7 +196,7 @@ async def _mulai(env: Mapping[str, str]) -> AsyncKernelManager:
 
 
 async def _jalankan(
-    km: AsyncKernelManager, kode: str, wajib: bool = True, batas: float = BATAS_DETIK
+    km: ManajerKernel, kode: str, wajib: bool = True, batas: float = BATAS_DETIK
 ) -> None:
     """Run ``kode`` in the kernel outside the notebook's history, for at most ``batas``
     seconds; ``wajib``: it must succeed."""
@@ -213,5 +215,6 @@ async def _jalankan(
         kc.stop_channels()
 
 
-def matikan(km: AsyncKernelManager) -> None:
+def matikan(km: ManajerKernel) -> None:
+    km.tutup_klien()
     asyncio.run(km.shutdown_kernel(now=True))

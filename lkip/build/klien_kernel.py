@@ -1,12 +1,41 @@
-"""The client lkip's chapter kernels are driven with (``client_class`` of their manager)."""
+"""The manager and client lkip's chapter kernels are driven with."""
 
 from __future__ import annotations
 
 import math
 import queue
 import time
+from typing import Any
 
+from jupyter_client import AsyncKernelManager
 from jupyter_client.asynchronous import AsyncKernelClient
+
+
+class ManajerKernel(AsyncKernelManager):
+    """A kernel manager that keeps the clients it made, so that they can be closed when a
+    chapter is over (:meth:`tutup_klien`).
+
+    papermill's executor (nbclient) leaves its client connected to a kernel it was lent, as
+    it should for a kernel it does not own: each chapter would otherwise leave a heartbeat
+    thread and a ZeroMQ context with its sockets open in this process, some ten descriptors a
+    chapter, until a long-lived process (the tests, a batch) runs out of them.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(client_class="lkip.build.klien_kernel.KlienCepat", **kwargs)
+        self._klien: list[AsyncKernelClient] = []
+
+    def client(self, **kwargs: Any) -> AsyncKernelClient:
+        klien = super().client(**kwargs)
+        self._klien.append(klien)
+        return klien
+
+    def tutup_klien(self) -> None:
+        """Stop the channels of every client made so far (those already stopped stay so)."""
+        for klien in self._klien:
+            if klien.channels_running:
+                klien.stop_channels()
+        self._klien.clear()
 
 
 class KlienCepat(AsyncKernelClient):
