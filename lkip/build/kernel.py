@@ -170,15 +170,19 @@ class KolamKernel:
         matikan(km)
 
     def tutup(self) -> None:
-        """Shut down every kernel; call when no chapter is running any more."""
+        """Shut down every kernel, all at once (each takes a tenth of a second); call when
+        no chapter is running any more."""
         for benang in self._benang:
             benang.join()
+        semua = []
         while True:
             try:
-                km = self._bebas.get_nowait()
+                semua.append(self._bebas.get_nowait())
             except queue.Empty:
-                return
-            self.buang(km)
+                break
+        with self._kunci:
+            self._hidup -= len(semua)
+        matikan(*semua)
 
 
 async def _mulai(env: Mapping[str, str]) -> ManajerKernel:
@@ -215,6 +219,13 @@ async def _jalankan(
         kc.stop_channels()
 
 
-def matikan(km: ManajerKernel) -> None:
-    km.tutup_klien()
-    asyncio.run(km.shutdown_kernel(now=True))
+def matikan(*km: ManajerKernel) -> None:
+    """Shut the kernels ``km`` down, together."""
+    for k in km:
+        k.tutup_klien()
+
+    async def semua() -> None:
+        await asyncio.gather(*(k.shutdown_kernel(now=True) for k in km))
+
+    if km:
+        asyncio.run(semua())
