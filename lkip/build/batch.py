@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lkip.core.heap import lepas_memori
 from lkip.core.paths import daftar_instansi, dengan_instansi, project_root, relatif, tahun_tersedia
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def render_instansi(
             hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja, kolam=kolam)
             with KERJA_UTAMA:  # the main process's work, one office at a time
                 buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
+        lepas_memori()  # what this office's render freed: a batch holds one office at a time
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
     except Exception as e:  # the office's problem is reported with the others'

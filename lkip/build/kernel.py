@@ -52,12 +52,14 @@ def kode_reset(env: Mapping[str, str]) -> str:
     layout allocates enough to set off full collections, and each would walk the whole
     kernel's heap again, a sixth of a layout's time. The previous chapter's leftovers are
     collected first, so nothing dead is frozen; what the next one makes is collected as usual.
+    What was freed goes back to the operating system (:func:`lkip.core.heap.lepas_memori`).
     """
     return (
         f"__import__('os').environ.update({json.dumps(dict(env))})\n"
         "get_ipython().reset(new_session=True)\n"
         "__import__('gc').collect()\n"
-        "__import__('gc').freeze()"
+        "__import__('gc').freeze()\n"
+        "__import__('lkip.core.heap', fromlist=['_']).lepas_memori()"
     )
 
 

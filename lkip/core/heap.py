@@ -10,9 +10,12 @@ leaving everything is collectable again, so nothing is kept alive longer than wi
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import gc
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _kunci = threading.Lock()
@@ -38,3 +41,26 @@ def frozen() -> Iterator[None]:
             _kedalaman -= 1
             if _kedalaman == 0:
                 gc.unfreeze()
+
+
+def lepas_memori() -> None:
+    """Give the memory freed so far back to the operating system.
+
+    glibc keeps what a process freed for its next allocations, so a process that works
+    through many offices (a batch) otherwise holds its high-water mark for good. Elsewhere
+    than on glibc (Windows, macOS) nothing is done.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, found among the symbols the interpreter already loaded."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
