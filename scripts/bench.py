@@ -9,8 +9,11 @@ that none is served from another's cache) with the cache cleared, run once. Each
 the median of ``--ulang`` runs, in a temporary copy of data/raw: the checkout's outputs/,
 data/processed and cache are never touched. Peak RSS is that of the largest single process
 (kernels included) of the lkip runs, read from ``wait4``. For the batch, memory is the peak of
-the whole process tree's summed RSS, sampled; the first cold run of one office is sampled the
-same way, as the batch's yardstick.
+the whole process tree's memory, sampled, and one office's cold runs are sampled the same way
+(their median is the batch's yardstick). A process's share is its PSS where the system tells
+it (Linux): a page shared by several processes (a library's code, or a kernel's whole memory
+while it forks a helper such as ``ldconfig``) counts once, not once per process as summed RSS
+would; elsewhere it is its RSS.
 
     .venv/bin/python scripts/bench.py [--ulang 3] [--year 2023]
 """
@@ -58,7 +61,7 @@ class Pengukur:
     def __init__(self, root: Path) -> None:
         self.env = os.environ | {"LKIP_ROOT": str(root), "LKIP_CACHE": str(root / ".cache")}
         self.rss_mb: list[float] = []
-        self.pohon_mb: list[float] = []  # peak summed RSS of each run's process tree
+        self.pohon_mb: list[float] = []  # peak memory of each run's process tree (_memori)
 
     def jalankan(self, cmd: list[str | Path]) -> tuple[float, str]:
         """Wall time and stdout of ``cmd``; its peak RSS is kept (wait4 reaps it directly)."""
@@ -86,7 +89,8 @@ class Pengukur:
 
 
 def _sampel_pohon(pid: int, puncak: list[float], henti: threading.Event) -> None:
-    """Keep in ``puncak[0]`` the largest summed RSS (MB) of ``pid`` and its descendants."""
+    """Keep in ``puncak[0]`` the largest memory (MB, :func:`_memori`) of ``pid`` and its
+    descendants together."""
     try:
         induk = psutil.Process(pid)
     except psutil.NoSuchProcess:
@@ -95,11 +99,18 @@ def _sampel_pohon(pid: int, puncak: list[float], henti: threading.Event) -> None
         total = 0
         try:
             for p in [induk, *induk.children(recursive=True)]:
-                with contextlib.suppress(psutil.NoSuchProcess):
-                    total += p.memory_info().rss
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                    total += _memori(p)
         except psutil.NoSuchProcess:
             return
         puncak[0] = max(puncak[0], total / 2**20)
+
+
+def _memori(p: psutil.Process) -> int:
+    """Bytes of memory ``p`` uses: its PSS where the system reports one, else its RSS."""
+    if hasattr(p, "memory_full_info") and sys.platform.startswith("linux"):
+        return int(p.memory_full_info().pss)
+    return int(p.memory_info().rss)
 
 
 def _salin_instansi(root: Path, asal: str) -> None:
@@ -205,8 +216,8 @@ def _cetak(
     n = ringkas["batch_offices"]
     print(
         f"(e) report-all {n:.0f} instansi, cache kosong: {ringkas['batch_s']:.2f}s "
-        f"(satu instansi cold x {n:.0f} = {n * median['cold']:.2f}s); puncak RSS seluruh proses "
-        f"{ringkas['batch_peak_rss_mb']:.0f} MB "
+        f"(satu instansi cold x {n:.0f} = {n * median['cold']:.2f}s); puncak memori seluruh proses "
+        f"(PSS) {ringkas['batch_peak_rss_mb']:.0f} MB "
         f"(satu instansi: {ringkas['office_tree_rss_mb']:.0f} MB)"
     )
     syarat = [  # issue 12's targets
