@@ -6,6 +6,7 @@ steps allocate enough to set off a full collection, which walks every one of the
 0,3–0,7 s each, on a 1–2 s step. Inside :func:`frozen` the objects that existed before are
 left out of collections (``gc.freeze``); what the step creates is collected as usual, and on
 leaving everything is collectable again, so nothing is kept alive longer than without it.
+:func:`lepas_memori` gives what was freed back to the operating system.
 """
 
 from __future__ import annotations
