@@ -116,7 +116,8 @@ def test_a_chapter_leaves_no_client_connected_to_its_kernel(
         ek.jalankan_notebook(nb, 2023, tmp_path / "keluar.ipynb", km)
         kolam.kembalikan(km)
         assert [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"] == []
-        deskriptor.append(psutil.Process().num_fds())
+        proses = psutil.Process()  # descriptors on POSIX, handles on Windows
+        deskriptor.append(proses.num_fds() if os.name == "posix" else proses.num_handles())
     assert deskriptor[2] == deskriptor[1] == deskriptor[0]
 
 
