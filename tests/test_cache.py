@@ -7,9 +7,12 @@ files, as in a real run.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -30,6 +33,23 @@ def _notebook(path: Path, sumber: str) -> None:
     nb.cells = [nbformat.v4.new_code_cell("tahun = None"), nbformat.v4.new_code_cell(sumber)]
     nb.cells[0].metadata["tags"] = ["parameters"]
     nbformat.write(nb, path)
+
+
+class KolamPalsu:
+    """A kernel pool without kernels: the work it is given runs in this process."""
+
+    def siapkan(self, jumlah: int) -> None:
+        pass
+
+    @contextmanager
+    def pinjam(self, env: object, *sehat: object) -> Iterator[None]:
+        yield None
+
+    def kerjakan(self, env: object, modul: str, fungsi: str, *argumen: object) -> None:
+        getattr(importlib.import_module(modul), fungsi)(*argumen)
+
+    def tutup(self) -> None:
+        pass
 
 
 class Rekaman:
@@ -73,14 +93,14 @@ def fixture_palsu(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         pdf.write_bytes(b"%PDF-1.7\n% palsu\n%%EOF\n")
         return Ringkasan(ditata=1, bagian=1)
 
-    def kantor_palsu(html: str, docx: str, xlsx: str, *_: object) -> None:
+    def tulis_kantor(html: str, docx: str, xlsx: str, *_: object) -> None:  # the name called
         for p in (docx, xlsx):
             Path(p).write_bytes(b"palsu")
 
     monkeypatch.setattr(ek, "jalankan_notebook", eksekusi)
-    monkeypatch.setattr(format_kantor, "tulis_kantor", kantor_palsu)
+    monkeypatch.setattr(format_kantor, "tulis_kantor", tulis_kantor)
     monkeypatch.setattr(pipeline, "_lampirkan", lambda *_: None)
-    monkeypatch.setattr(ek, "kolam_kernel", lambda jumlah: None)
+    monkeypatch.setattr(ek, "kolam_kernel", lambda jumlah: KolamPalsu())
     monkeypatch.setattr(pdf, "write_report", rakit)
     return rekaman
 

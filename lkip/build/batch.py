@@ -130,8 +130,7 @@ def _di_lokal(
                 hasil.append(f.result())
                 selesai(hasil[-1])
     finally:
-        if kolam is not None:
-            kolam.tutup()
+        kolam.tutup()
     return hasil
 
 

@@ -45,16 +45,15 @@ def jalankan_bab(
     cache: ch.Cache | None,
     lapor: Callable[[str], None],
     pekerja: int,
-    kolam: KolamKernel | None = None,
+    kolam: KolamKernel,
     sesudah: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Restore the cached chapters and execute the others, ``pekerja`` at a time.
 
     ``chapters`` in report order, their notebooks in ``sumber``; the executed ones go to
-    ``folder``. Without ``kolam`` papermill starts a kernel per chapter, which reads the data
-    this process's environment points at. ``sesudah`` is called with each chapter's executed
-    notebook as soon as it is there (from a worker thread for a chapter that ran), so that
-    what follows a chapter is done while the kernels run the others.
+    ``folder``, each run in a kernel lent by ``kolam``. ``sesudah`` is called with each
+    chapter's executed notebook as soon as it is there (from a worker thread for a chapter
+    that ran), so that what follows a chapter is done while the kernels run the others.
     """
     folder.mkdir(parents=True, exist_ok=True)
     kunci_lapor = threading.Lock()
@@ -74,26 +73,15 @@ def jalankan_bab(
             jalan.append(bab)
 
     env = env_kernel(root)  # here: the office is this thread's (a context variable)
-    if kolam is not None:
-        kolam.siapkan(min(pekerja, len(jalan)))
+    kolam.siapkan(min(pekerja, len(jalan)))
 
     def satu(bab: str) -> None:
         keluaran = folder / f"{bab}.ipynb"
         mulai = time.perf_counter()
         lapor_aman(f"Bab {bab}: mulai")
-        km = kolam.ambil(env) if kolam is not None else None
-        try:
+        # a chapter whose cell raised leaves a sound kernel
+        with kolam.pinjam(env, BabGagal) as km:
             jalankan_notebook(sumber / f"{bab}.ipynb", tahun, keluaran, km)
-        except BabGagal:
-            if km is not None:  # the kernel is sound, only the chapter's cell raised
-                kolam.kembalikan(km)
-            raise
-        except BaseException:
-            if km is not None:
-                kolam.buang(km)
-            raise
-        if km is not None:
-            kolam.kembalikan(km)
         lapor_aman(f"Bab {bab}: selesai ({time.perf_counter() - mulai:.1f} dtk)")
         if cache is not None:
             cache.simpan("bab", kunci_bab[bab], {keluaran.name: keluaran})
@@ -117,7 +105,7 @@ def jalankan_bab(
     return [folder / f"{bab}.ipynb" for bab in chapters]
 
 
-def kolam_kernel(jumlah: int) -> KolamKernel | None:
+def kolam_kernel(jumlah: int) -> KolamKernel:
     """Kernels for the chapters to come (each chapter tells its kernel which data to read)."""
     return KolamKernel(jumlah, os.environ)
 
@@ -127,9 +115,7 @@ def env_kernel(root: Path) -> dict[str, str]:
     return {"LKIP_ROOT": str(root), ENV_INSTANSI: instansi_aktif(root)}
 
 
-def jalankan_notebook(
-    notebook: Path, tahun: int, keluaran: Path, km: AsyncKernelManager | None = None
-) -> None:
+def jalankan_notebook(notebook: Path, tahun: int, keluaran: Path, km: AsyncKernelManager) -> None:
     """Execute one chapter notebook with papermill in its own kernel (``km``: already started)."""
     import papermill
 

@@ -3,9 +3,8 @@
 Both are written from the report's HTML, and neither needs the page numbers the PDF gives the
 Daftar Isi (Word's Daftar Isi is a field Word fills in; the workbook holds the tables). So as
 soon as the HTML's text is known they are handed to a chapter kernel (another process, already
-warm and idle by then), which writes them while this process lays the PDF out; a render without
-kernels writes them here. The inputs and the manifest are attached to the PDF once both are
-written, since the manifest lists them.
+warm and idle by then), which writes them while this process lays the PDF out. The inputs and
+the manifest are attached to the PDF once both are written, since the manifest lists them.
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ def tulis_kantor(
 
 
 def mulai_kantor(
-    kolam: KolamKernel | None,
+    kolam: KolamKernel,
     env: dict[str, str],
     html: Path,
     docx: Path,
@@ -53,14 +52,10 @@ def mulai_kantor(
     folder_cache: Path | None,
     kunci: str,
 ) -> Future[None]:
-    """Start :func:`tulis_kantor` in a kernel of ``kolam`` reading with ``env`` (or, without
-    kernels, run it here); the future is done when both files are written."""
+    """Start :func:`tulis_kantor` in a kernel of ``kolam`` reading with ``env``; the future is
+    done when both files are written."""
     argumen = (str(html), str(docx), str(xlsx), tahun, str(root), str(folder_cache or ""), kunci)
     selesai: Future[None] = Future()
-    if kolam is None:
-        tulis_kantor(*argumen)
-        selesai.set_result(None)
-        return selesai
 
     def kerja() -> None:
         try:

@@ -16,7 +16,8 @@ import json
 import queue
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -148,11 +149,21 @@ class KolamKernel:
         the work is done at the same time as this process's own. Raises :class:`KerjaGagal`
         when the call raised."""
         kode = f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
+        with self.pinjam(env, KerjaGagal) as km:
+            asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
+
+    @contextmanager
+    def pinjam(
+        self, env: Mapping[str, str], *sehat: type[BaseException]
+    ) -> Iterator[ManajerKernel]:
+        """A kernel for one piece of work (:meth:`ambil`), given back after it, also when the
+        work raised one of ``sehat`` (the work failed, the kernel is sound); shut down when
+        anything else went wrong."""
         km = self.ambil(env)
         try:
-            asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
-        except KerjaGagal:
-            self.kembalikan(km)  # the kernel is sound, only the call raised
+            yield km
+        except sehat:
+            self.kembalikan(km)
             raise
         except BaseException:
             self.buang(km)
@@ -160,8 +171,8 @@ class KolamKernel:
         self.kembalikan(km)
 
     def kembalikan(self, km: ManajerKernel) -> None:
-        """Give a kernel back after a chapter (also after a chapter whose cell raised), the
-        clients the chapter connected to it closed."""
+        """Give a kernel back after a piece of work, the clients the work connected to it
+        closed."""
         km.tutup_klien()
         self._bebas.put(km)
 

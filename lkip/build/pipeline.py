@@ -267,7 +267,7 @@ def _render_ke(
             # A batch's offices (a shared pool) lay their PDFs out in the kernels
             # (lkip.build.tata_kernel), so this process is not theirs to share; a single
             # render lays it out here, where WeasyPrint is already loaded.
-            penata = None if sendiri or kolam is None else _penata(kolam, root, staging)
+            penata = None if sendiri else _penata(kolam, root, staging)
             with nullcontext() if penata else KERJA_UTAMA, frozen():  # frozen: lkip.core.heap
                 simpan = _rakit(
                     laporan, asal, kaki, bab, kunci_tata, root, staging, cache, kolam, penata,
@@ -280,7 +280,7 @@ def _render_ke(
             cache.simpan("penunjuk", kunci_mentah, {"penunjuk.json": json.dumps(penunjuk).encode()})
         _tulis_manifest(asal, staging)
     finally:  # the kernels also write the Word and Excel copies (lkip.build.format_kantor)
-        if sendiri and kolam is not None:
+        if sendiri:
             kolam.tutup()
 
 
@@ -293,7 +293,7 @@ def _rakit(
     root: Path,
     staging: Path,
     cache: ch.Cache | None,
-    kolam: KolamKernel | None,
+    kolam: KolamKernel,
     penata: Callable[[str], Tata] | None,
     lapor: Callable[[str], None],
 ) -> dict[str, Path]:
