@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import numbers
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -175,21 +176,21 @@ def skala_rupiah(maks: float) -> tuple[int, str]:
 
 def sumbu_angka(desimal: int = 0) -> FuncFormatter:
     """Tick formatter printing numbers in Indonesian notation."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda v, _pos: angka(v, desimal))
+    return _sumbu(lambda v: angka(v, desimal))
 
 
 def sumbu_persen(desimal: int = 0) -> FuncFormatter:
     """Tick formatter printing percentages: "100 %"."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda v, _pos: persen(v, desimal))
+    return _sumbu(lambda v: persen(v, desimal))
 
 
 def sumbu_rupiah(maks: float) -> FuncFormatter:
     """Tick formatter for rupiah axes, in the unit ``skala_rupiah(maks)`` picks: "Rp 1,5 M"."""
+    skala, singkatan = skala_rupiah(maks)
+    return _sumbu(lambda v: rupiah_ringkas(v, skala, singkatan))
+
+
+def _sumbu(tulis: Callable[[float], str]) -> FuncFormatter:
     from matplotlib.ticker import FuncFormatter
 
-    skala, singkatan = skala_rupiah(maks)
-    return FuncFormatter(lambda v, _pos: rupiah_ringkas(v, skala, singkatan))
+    return FuncFormatter(lambda v, _pos: tulis(v))
