@@ -20,9 +20,9 @@ from __future__ import annotations
 import io
 import warnings
 
-from pikepdf import Array, Dictionary, Name, NameTree, Object, PageCopyWarning, Pdf
+from pikepdf import Array, Dictionary, Name, NameTree, PageCopyWarning, Pdf
 
-from lkip.build.pdf_tag import Struktur
+from lkip.build.pdf_tag import Struktur, salin
 
 # How the join and the attachments save: the trailer /ID (PDF/A requires one) follows from the
 # bytes, so the same parts give the same file, and the XMP metadata that makes the document
@@ -91,7 +91,7 @@ def _tambah_kerangka(pdf: Pdf, bagian: Pdf) -> None:
     asal = bagian.Root.get("/Outlines")
     if asal is None or "/First" not in asal:
         return
-    salinan = _salin(pdf, bagian, asal)
+    salinan = salin(pdf, bagian, asal)
     if "/Outlines" not in pdf.Root:
         pdf.Root.Outlines = pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=0))
     akar = pdf.Root.Outlines
@@ -116,7 +116,7 @@ def _tambah_tujuan(pdf: Pdf, bagian: Pdf) -> None:
     names = bagian.Root.get("/Names")
     if names is None or "/Dests" not in names:
         return
-    asal = NameTree(_salin(pdf, bagian, names.Dests))
+    asal = NameTree(salin(pdf, bagian, names.Dests))
     if "/Names" not in pdf.Root:
         pdf.Root.Names = Dictionary()
     if "/Dests" not in pdf.Root.Names:
@@ -125,8 +125,3 @@ def _tambah_tujuan(pdf: Pdf, bagian: Pdf) -> None:
     for nama, dest in asal.items():
         if nama not in tujuan:
             tujuan[nama] = dest
-
-
-def _salin(pdf: Pdf, bagian: Pdf, obj: Object) -> Object:
-    """A copy in ``pdf`` of ``obj`` of ``bagian`` (qpdf copies only indirect objects)."""
-    return pdf.copy_foreign(obj if obj.is_indirect else bagian.make_indirect(obj))

@@ -13,7 +13,7 @@ references land on the copied pages (qpdf maps each object of a part to one copy
 
 from __future__ import annotations
 
-from pikepdf import Array, Dictionary, Name, Pdf
+from pikepdf import Array, Dictionary, Name, Object, Pdf
 
 
 class Struktur:
@@ -45,7 +45,7 @@ class Struktur:
             for annot in page.obj.get("/Annots") or []:
                 if "/StructParent" in annot:
                     annot.StructParent = int(annot.StructParent) + geser
-        salinan = self.pdf.copy_foreign(st if st.is_indirect else bagian.make_indirect(st))
+        salinan = salin(self.pdf, bagian, st)
         k = salinan.get("/K")
         for elemen in k if isinstance(k, Array) else [] if k is None else [k]:
             if isinstance(elemen, Dictionary):
@@ -66,6 +66,11 @@ class Struktur:
         self.akar.ParentTreeNextKey = self.geser
         self.pdf.Root.StructTreeRoot = self.akar
         self.pdf.Root.MarkInfo = Dictionary(Marked=True)
+
+
+def salin(pdf: Pdf, bagian: Pdf, obj: Object) -> Object:
+    """A copy in ``pdf`` of ``obj`` of ``bagian`` (qpdf copies only indirect objects)."""
+    return pdf.copy_foreign(obj if obj.is_indirect else bagian.make_indirect(obj))
 
 
 def _nums(st: Dictionary) -> Array:
