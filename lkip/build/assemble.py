@@ -23,8 +23,8 @@ from pathlib import Path
 import nbformat
 from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
-from nbconvert import HTMLExporter
 
+from lkip.build.ekspor_html import EksporHtml, sup
 from lkip.build.tabel_html import TABEL_LEBAR_KOLOM
 from lkip.build.templat import TEMPLATES_DIR, templat
 from lkip.presentation.html_layar import satuan_utuh, tandai_kolom_pertama
@@ -118,7 +118,7 @@ def chapter_html(notebook: NotebookSource) -> str:
     _keep_shown_outputs(nb, name)
     with _KUNCI_EKSPOR:  # chapters are converted from several threads
         body, _ = _pengekspor().from_notebook_node(nb)
-    soup = BeautifulSoup(body, "html.parser")
+    soup = sup(body, name)
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
     _mark_tables(soup)
@@ -132,9 +132,9 @@ _KUNCI_EKSPOR = threading.Lock()
 
 
 @functools.cache
-def _pengekspor() -> HTMLExporter:
+def _pengekspor() -> EksporHtml:
     """One exporter per process: building one compiles its templates."""
-    return HTMLExporter(
+    return EksporHtml(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,

@@ -32,7 +32,7 @@ from lkip.core.paths import outputs_dir
 from lkip.core.sidik import sidik as sidik_bytes
 
 if TYPE_CHECKING:
-    from nbconvert import HTMLExporter
+    from lkip.build.ekspor_html import EksporHtml
 
 NAMA_README = "BACA-SAYA.txt"
 _KOMENTAR = "lkip bundel; sidik manifest sha256 "
@@ -75,12 +75,13 @@ class HasilPeriksa:
 
 
 @functools.cache
-def _pengekspor() -> HTMLExporter:
+def _pengekspor() -> EksporHtml:
     """One exporter per process: building one compiles its templates (a fifth of a second)."""
     from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
 
-    return HTMLExporter(
+    from lkip.build.ekspor_html import EksporHtml
+
+    return EksporHtml(
         template_name="lab",
         template_file=_TEMPLATE_NOTEBOOK,
         extra_loaders=[DictLoader({_TEMPLATE_NOTEBOOK: _LAB_LURING})],
@@ -91,13 +92,13 @@ def notebook_html(notebook: Path) -> str:
     """A standalone page of an executed notebook with its code shown, that fetches nothing."""
     # Imported here: `lkip verify-bundle` and the CLI's start-up need none of them.
     import nbformat
-    from bs4 import BeautifulSoup
 
     from lkip.build.assemble import strip_fetching
+    from lkip.build.ekspor_html import sup
 
     nb = nbformat.read(notebook, as_version=4)
     body, _ = _pengekspor().from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    soup = BeautifulSoup(body, "html.parser")
+    soup = sup(body, str(notebook))
     # The template's <meta> in <head> (charset, viewport) are kept; strip_fetching() drops the
     # rest. Outputs cannot reach <head>: they are in the body.
     kepala = [m.extract() for m in soup.head.find_all("meta")] if soup.head else []
