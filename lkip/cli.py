@@ -14,6 +14,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
 
@@ -28,6 +29,9 @@ from lkip.core.paths import (
     project_root,
     relatif,
 )
+
+if TYPE_CHECKING:
+    from lkip.build.kernel import KolamKernel
 
 KELUAR_DATA = 2
 KELUAR_BAB = 3
@@ -147,22 +151,31 @@ def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
     from lkip.build.batch import render_semua, tabel_hasil
     from lkip.build.portal import tulis_portal
 
-    hasil = render_semua(tahun, dask=dask, paralel=paralel, lapor=lambda m: print(m, flush=True))
-    try:
-        _rekap(tahun)
-    except Exception as e:  # the table below still tells each office's outcome
-        print(f"Rekap tahun {tahun} gagal: {e}", file=sys.stderr)
+    def rekap(kolam: KolamKernel | None) -> None:
+        try:
+            _rekap(tahun, kolam)
+        except Exception as e:  # the table below still tells each office's outcome
+            print(f"Rekap tahun {tahun} gagal: {e}", file=sys.stderr)
+
+    hasil = render_semua(
+        tahun, dask=dask, paralel=paralel, lapor=lambda m: print(m, flush=True), sesudah=rekap
+    )
     print(f"Portal: {tulis_portal()}")
     print()
     print(tabel_hasil(hasil))
     return KELUAR_BATCH if any(not h.berhasil for h in hasil) else 0
 
 
-def _rekap(tahun: int) -> None:
-    from lkip.build.rekap_keluaran import tulis_rekap
+def _rekap(tahun: int, kolam: KolamKernel | None = None) -> None:
+    """Write the recap; in a kernel of ``kolam`` (a batch's) when given one."""
+    from lkip.build.rekap_keluaran import tulis_rekap, tulis_rekap_di
 
-    hasil = tulis_rekap(tahun)
-    print(f"Rekap {tahun} selesai:\n  {hasil.html}\n  {hasil.pdf}")
+    if kolam is None:
+        hasil = tulis_rekap(tahun)
+        html, pdf = hasil.html, hasil.pdf
+    else:
+        html, pdf = tulis_rekap_di(kolam, tahun, project_root())
+    print(f"Rekap {tahun} selesai:\n  {html}\n  {pdf}")
 
 
 def _bundel(tahun: int | None) -> None:

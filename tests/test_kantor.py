@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from lkip.build import kernel
+from lkip.build import kernel, rekap_keluaran
 from lkip.build.batch import HasilInstansi, render_semua, tabel_hasil
 from lkip.build.portal import tulis_portal
 from lkip.build.rekap_keluaran import HasilRekap, tulis_rekap
@@ -122,15 +122,25 @@ def test_the_offices_share_one_pool_of_kernels(kabupaten: Kabupaten) -> None:
     assert kabupaten.kernel_dimulai == os.cpu_count()
 
 
-def test_report_all_command_exits_non_zero_and_prints_the_table(
+def test_report_all_command_exits_non_zero_prints_the_table_and_writes_the_recap_in_a_kernel(
     kabupaten: Kabupaten, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("LKIP_ROOT", str(kabupaten.root))
     monkeypatch.setenv("LKIP_CACHE", str(kabupaten.root / ".cache"))  # all served from cache
+    html, pdf = kabupaten.rekap.html, kabupaten.rekap.pdf
+    dari_proses_ini = html.read_bytes()  # the fixture wrote it here
+    html.unlink()
+
+    def tidak_di_sini(*_: object) -> None:
+        raise AssertionError("the batch's recap is written in one of its kernels")
+
+    monkeypatch.setattr(rekap_keluaran, "tulis_rekap", tidak_di_sini)
     assert main(["report-all", "--year", "2023"]) == KELUAR_BATCH
     out = capsys.readouterr().out
     assert "Instansi" in out and "2 dari 3 instansi berhasil." in out
     assert "Galat rusak:" in out and "delapan" in out
+    assert f"Rekap 2023 selesai:\n  {html}\n  {pdf}\n" in out
+    assert html.read_bytes() == dari_proses_ini
 
 
 def test_the_second_kecamatan_renders_its_own_structure(kabupaten: Kabupaten) -> None:

@@ -5,7 +5,7 @@ own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.Kola
 the chapter and PDF cache. The kernels start once for the whole batch; they run the chapters,
 write the Word and Excel copies and lay the PDFs out (:mod:`lkip.build.tata_kernel`) while the
 process validates the next office's data, so a batch costs less than its offices rendered one
-by one, in about the memory of one. Given the address of a Dask
+by one, in about the memory of one; what follows the offices (the recap) may use them too. Given the address of a Dask
 ``distributed`` scheduler the same per-office task runs on its workers instead, each render
 with kernels of its own; the workers must see the same project root (a shared file system).
 One office's bad data stops only that office: the batch goes on and returns one result per
@@ -84,12 +84,14 @@ def render_semua(
     dask: Any = None,
     paralel: int | None = None,
     lapor: Callable[[str], None] = print,
+    sesudah: Callable[[KolamKernel | None], None] | None = None,
 ) -> list[HasilInstansi]:
     """Render every office with ``tahun``; results in the offices' order.
 
     ``dask``: a scheduler address (``tcp://host:8786``) or cluster object; None renders on
     this machine, ``paralel`` offices at a time (default: the number of cores) on one kernel
-    per core.
+    per core. ``sesudah`` is called once every office is done, with the batch's kernels while
+    they are still up (None on Dask): what follows the offices (the recap) can use them.
     """
     root = (root or project_root()).resolve()
     daftar = instansi_dengan_tahun(tahun, root)
@@ -106,8 +108,10 @@ def render_semua(
 
     if dask is not None:
         hasil = _di_dask(dask, daftar, tahun, root, selesai)
+        if sesudah is not None:
+            sesudah(None)
     else:
-        hasil = _di_lokal(daftar, tahun, root, paralel, inti, selesai)
+        hasil = _di_lokal(daftar, tahun, root, paralel, inti, selesai, sesudah)
     return sorted(hasil, key=lambda h: daftar.index(h.instansi))
 
 
@@ -118,6 +122,7 @@ def _di_lokal(
     paralel: int,
     inti: int,
     selesai: Callable[[HasilInstansi], None],
+    sesudah: Callable[[KolamKernel | None], None] | None,
 ) -> list[HasilInstansi]:
     from lkip.build.eksekusi import kolam_kernel
 
@@ -129,6 +134,8 @@ def _di_lokal(
             for f in as_completed(tugas):
                 hasil.append(f.result())
                 selesai(hasil[-1])
+        if sesudah is not None:
+            sesudah(kolam)
     finally:
         kolam.tutup()
     return hasil

@@ -9,9 +9,13 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkip.core.paths import folder_staging, ganti_folder, project_root, rekap_dir
 from lkip.rekap import Rekap, susun_rekap
+
+if TYPE_CHECKING:
+    from lkip.build.kernel import KolamKernel
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,26 @@ class HasilRekap:
 
 def nama_rekap(tahun: int) -> str:
     return f"rekap-{tahun}"
+
+
+def berkas_rekap(tahun: int, root: Path | None = None) -> tuple[Path, Path]:
+    """Where the recap of ``tahun`` is published: its HTML and its PDF."""
+    folder, nama = rekap_dir(tahun, root), nama_rekap(tahun)
+    return folder / f"{nama}.html", folder / f"{nama}.pdf"
+
+
+def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> tuple[Path, Path]:
+    """:func:`tulis_rekap` in a kernel of ``kolam``, which has loaded WeasyPrint and
+    matplotlib for the offices already (this process would take most of a second to); returns
+    :func:`berkas_rekap`. A failure raises :class:`lkip.build.kernel.KerjaGagal`."""
+    env = {"LKIP_ROOT": str(root)}  # every office's: no office of its own
+    kolam.kerjakan(env, __name__, tulis_rekap_berkas.__name__, tahun, str(root))
+    return berkas_rekap(tahun, root)
+
+
+def tulis_rekap_berkas(tahun: int, root: str) -> None:
+    """:func:`tulis_rekap` of plain arguments, so a kernel can be given the call."""
+    tulis_rekap(tahun, Path(root))
 
 
 def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
@@ -44,12 +68,12 @@ def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
     target = rekap_dir(tahun, root)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = folder_staging(target.parent, f".{tahun}-sedang-")
-    nama = nama_rekap(tahun)
+    html, pdf = berkas_rekap(tahun, root)
     try:
         bab = BabHtml("rekap", bab_rekap(rekap, kabupaten))
-        write_report([bab], meta, staging / f"{nama}.html", staging / f"{nama}.pdf")
+        write_report([bab], meta, staging / html.name, staging / pdf.name)
         ganti_folder(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return HasilRekap(rekap, target / f"{nama}.html", target / f"{nama}.pdf")
+    return HasilRekap(rekap, html, pdf)
