@@ -14,7 +14,7 @@ import pytest
 
 from lkip.build import eksekusi as ek
 from lkip.build.kernel import KerjaGagal, KolamKernel
-from lkip.build.klien_kernel import KlienCepat
+from lkip.build.klien_kernel import KlienCepat, ManajerKernel
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -185,3 +185,24 @@ def test_the_kernels_client_knows_when_it_is_ready_and_when_it_died(kolam: Kolam
     finally:
         kc.stop_channels()
     kolam.buang(km)
+
+
+def test_a_killed_kernel_is_waited_for_in_steps_of_5_ms(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shutting a kernel down waits for its process to end: every 5 ms, not every 0.1 s."""
+    import jupyter_client.manager
+
+    jeda: list[float] = []
+
+    async def tidur(detik: float) -> None:
+        jeda.append(detik)
+
+    hidup = iter([True, True, False])
+
+    async def masih_hidup() -> bool:
+        return next(hidup)
+
+    km = ManajerKernel()
+    monkeypatch.setattr(jupyter_client.manager.asyncio, "sleep", tidur)
+    monkeypatch.setattr(km, "_async_is_alive", masih_hidup)
+    asyncio.run(km._async_wait())
+    assert jeda == [0.005, 0.005]

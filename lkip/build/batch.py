@@ -5,11 +5,11 @@ own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.Kola
 the chapter and PDF cache. The kernels start once for the whole batch; they run the chapters,
 write the Word and Excel copies and lay the PDFs out (:mod:`lkip.build.tata_kernel`) while the
 process validates the next office's data, so a batch costs less than its offices rendered one
-by one, in about the memory of one; what follows the offices (the recap) may use them too. Given the address of a Dask
-``distributed`` scheduler the same per-office task runs on its workers instead, each render
-with kernels of its own; the workers must see the same project root (a shared file system).
-One office's bad data stops only that office: the batch goes on and returns one result per
-office.
+by one, in about the memory of one; what follows the offices (the recap) may use them too.
+Given the address of a Dask ``distributed`` scheduler the same per-office task runs on its
+workers instead, each render with kernels of its own; the workers must see the same project
+root (a shared file system). One office's bad data stops only that office: the batch goes on
+and returns one result per office.
 """
 
 from __future__ import annotations

@@ -30,6 +30,12 @@ class ManajerKernel(AsyncKernelManager):
         self._klien.append(klien)
         return klien
 
+    async def _async_wait(self, pollinterval: float = 0.1) -> None:
+        """Wait for the kernel's process to end, looking every 5 ms rather than every 0.1 s:
+        a killed kernel is gone within milliseconds, and every render ends by shutting its
+        kernels down, so jupyter_client's interval was the last tenth of a second of each."""
+        await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
     def tutup_klien(self) -> None:
         """Stop the channels of every client made so far (those already stopped stay so)."""
         for klien in self._klien:
