@@ -216,12 +216,13 @@ async def _jalankan(
     km: ManajerKernel, kode: str, wajib: bool = True, batas: float = BATAS_DETIK
 ) -> None:
     """Run ``kode`` in the kernel outside the notebook's history, for at most ``batas``
-    seconds; ``wajib``: it must succeed."""
+    seconds; ``wajib``: it must succeed. Silently: the value of its last line (a call's
+    result, :meth:`KolamKernel.kerjakan`) stays in the kernel, only the reply comes back."""
     kc = km.client()
     kc.start_channels()
     try:
         await kc.wait_for_ready(timeout=BATAS_DETIK)
-        balasan = await kc.execute_interactive(kode, store_history=False, timeout=batas)
+        balasan = await kc.execute_interactive(kode, silent=True, timeout=batas)
         isi = balasan["content"]
         if wajib and isi["status"] != "ok":
             galat = KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")
