@@ -168,13 +168,13 @@ def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
 
 def _rekap(tahun: int, kolam: KolamKernel | None = None) -> None:
     """Write the recap; in a kernel of ``kolam`` (a batch's) when given one."""
-    from lkip.build.rekap_keluaran import tulis_rekap, tulis_rekap_di
+    from lkip.build.rekap_keluaran import berkas_rekap, tulis_rekap, tulis_rekap_di
 
     if kolam is None:
-        hasil = tulis_rekap(tahun)
-        html, pdf = hasil.html, hasil.pdf
+        tulis_rekap(tahun)
     else:
-        html, pdf = tulis_rekap_di(kolam, tahun, project_root())
+        tulis_rekap_di(kolam, tahun, project_root())
+    html, pdf = berkas_rekap(tahun)
     print(f"Rekap {tahun} selesai:\n  {html}\n  {pdf}")
 
 

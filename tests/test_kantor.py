@@ -131,10 +131,10 @@ def test_report_all_command_exits_non_zero_prints_the_table_and_writes_the_recap
     dari_proses_ini = html.read_bytes()  # the fixture wrote it here
     html.unlink()
 
-    def tidak_di_sini(*_: object) -> None:
+    def tulis_rekap(*_: object) -> None:  # the name the kernel is given
         raise AssertionError("the batch's recap is written in one of its kernels")
 
-    monkeypatch.setattr(rekap_keluaran, "tulis_rekap", tidak_di_sini)
+    monkeypatch.setattr(rekap_keluaran, "tulis_rekap", tulis_rekap)
     assert main(["report-all", "--year", "2023"]) == KELUAR_BATCH
     out = capsys.readouterr().out
     assert "Instansi" in out and "2 dari 3 instansi berhasil." in out

@@ -35,27 +35,22 @@ def berkas_rekap(tahun: int, root: Path | None = None) -> tuple[Path, Path]:
     return folder / f"{nama}.html", folder / f"{nama}.pdf"
 
 
-def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> tuple[Path, Path]:
+def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> None:
     """:func:`tulis_rekap` in a kernel of ``kolam``, which has loaded WeasyPrint and
-    matplotlib for the offices already (this process would take most of a second to); returns
-    :func:`berkas_rekap`. A failure raises :class:`lkip.build.kernel.KerjaGagal`."""
+    matplotlib for the offices already (this process would take most of a second to). A
+    failure raises :class:`lkip.build.kernel.KerjaGagal`."""
     env = {"LKIP_ROOT": str(root)}  # every office's: no office of its own
-    kolam.kerjakan(env, __name__, tulis_rekap_berkas.__name__, tahun, str(root))
-    return berkas_rekap(tahun, root)
+    kolam.kerjakan(env, __name__, tulis_rekap.__name__, tahun, str(root))
 
 
-def tulis_rekap_berkas(tahun: int, root: str) -> None:
-    """:func:`tulis_rekap` of plain arguments, so a kernel can be given the call."""
-    tulis_rekap(tahun, Path(root))
-
-
-def tulis_rekap(tahun: int, root: Path | None = None) -> HasilRekap:
-    """Compute the recap of every office for ``tahun`` and write its HTML and PDF."""
+def tulis_rekap(tahun: int, root: Path | str | None = None) -> HasilRekap:
+    """Compute the recap of every office for ``tahun`` and write its HTML and PDF (published
+    at :func:`berkas_rekap`); ``root`` may be text, so a kernel can be given the call."""
     from lkip.build.assemble import BabHtml, ReportMeta
     from lkip.build.pdf import write_report
     from lkip.presentation.rekap_tampil import bab_rekap
 
-    root = (root or project_root()).resolve()
+    root = Path(root or project_root()).resolve()
     rekap = susun_rekap(tahun, root)
     if not rekap.baris:
         raise FileNotFoundError(f"Tidak ada instansi dengan data tahun {tahun} di data/raw/.")
