@@ -4,6 +4,7 @@ detectable change, comment keywords, and the inputs they read (dates, keyword YA
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,7 +14,7 @@ import pytest
 
 from lkip.core.errors import DataTidakValid
 from lkip.formulas import ikm_matriks, ikm_sel, ikm_uji, ikm_waktu, komentar
-from lkip.formulas.ikm import ukuran_sampel
+from lkip.formulas.ikm import ikm, ukuran_sampel
 from lkip.formulas.skm import ikm_responden
 from lkip.inputs import ikm_rinci as masukan_rinci
 from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
@@ -72,6 +73,25 @@ class TestMatriks:
         x = np.array([[4.0] * 8 + [np.nan]])
         with pytest.raises(ValueError, match="U9"):
             ikm_matriks.ikm_matriks(x)
+
+    def test_one_nrr_point_of_one_unsur_by_hand(self):
+        assert ikm_matriks.bobot_unsur("eksak") == pytest.approx(25 / 9)
+        assert ikm_matriks.bobot_unsur("0.111") == pytest.approx(25 * 0.111)
+
+    def test_row_ikm_by_hand_and_as_the_regulation_formula(self):
+        """Row 1: NRR 4,3,2,1,4,3,2,1,4 (sum 24); row 2: 7/2 = 3,5 each (sum 31,5); row 3:
+        U9 unanswered."""
+        jumlah = np.array([[4.0, 3, 2, 1, 4, 3, 2, 1, 4], [7.0] * 9, [4.0] * 8 + [0.0]])
+        banyak = np.array([[1.0] * 9, [2.0] * 9, [1.0] * 8 + [0.0]])
+        eksak = ikm_matriks.ikm_baris(jumlah, banyak)
+        bulat = ikm_matriks.ikm_baris(jumlah, banyak, "0.111")
+        assert eksak[:2] == pytest.approx([25 * 24 / 9, 87.5])
+        assert bulat[:2] == pytest.approx([25 * 0.111 * 24, 25 * 0.111 * 31.5])
+        assert math.isnan(eksak[2]) and math.isnan(bulat[2])
+        for i in range(2):
+            nrr = (jumlah[i] / banyak[i]).tolist()
+            assert eksak[i] == ikm(nrr)  # the same formula, to the last bit
+            assert bulat[i] == ikm(nrr, "0.111")
 
 
 # --- when: periods and the change month -------------------------------------------------

@@ -148,7 +148,7 @@ class TestUji:
         banyak = np.array([[2.0] * 9, [1.0] * 8 + [0.0]])
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            r = ikm_uji._ikm_baris(jumlah, banyak, "0.111")
+            r = ikm_matriks.ikm_baris(jumlah, banyak, "0.111")
         assert r[0] == pytest.approx(100 * 0.999) and math.isnan(r[1])
 
     def test_rounded_weight_in_the_observed_change(self):

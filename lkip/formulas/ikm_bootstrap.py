@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lkip.formulas.ikm import BobotIKM, ikm
-from lkip.formulas.ikm_matriks import BENIH, ULANG
+from lkip.formulas.ikm import BobotIKM
+from lkip.formulas.ikm_matriks import BENIH, ULANG, ikm_baris
 from lkip.formulas.skm import ikm_responden, matriks_jawaban
 
 # Confidence level of the bootstrap intervals, in percent.
@@ -30,12 +30,7 @@ def _ikm_ulang(x: np.ndarray, n: int, rng: np.random.Generator, bobot: BobotIKM)
     hitung = np.bincount((pilih + np.arange(n)[:, None] * r).ravel(), minlength=n * r)
     hitung = hitung.reshape(n, r).astype(float)
     terisi = ~np.isnan(x)
-    jumlah = hitung @ np.where(terisi, x, 0.0)
-    banyak = hitung @ terisi.astype(float)
-    hasil = np.full(n, np.nan)
-    sah = (banyak > 0).all(axis=1)
-    hasil[sah] = [ikm(baris, bobot) for baris in jumlah[sah] / banyak[sah]]
-    return hasil
+    return ikm_baris(hitung @ np.where(terisi, x, 0.0), hitung @ terisi.astype(float), bobot)
 
 
 def _selang(nilai: np.ndarray) -> tuple[float, float]:

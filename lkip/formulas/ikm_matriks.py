@@ -22,6 +22,12 @@ def faktor_bobot(bobot: BobotIKM) -> float:
     return ikm(penuh, bobot) / ikm(penuh)
 
 
+def bobot_unsur(bobot: BobotIKM) -> float:
+    """IKM points that one NRR point of one unsur is worth: 25 / 9 (× 0,999 under the
+    rounded 0.111 weight)."""
+    return KONVERSI / len(UNSUR) * faktor_bobot(bobot)
+
+
 def nrr_matriks(x: np.ndarray) -> np.ndarray:
     """NRR of each unsur (column); NaN for an unsur nobody answered."""
     banyak = (~np.isnan(x)).sum(axis=0)
@@ -36,6 +42,17 @@ def ikm_matriks(x: np.ndarray, bobot: BobotIKM = "eksak") -> float:
         kosong = ", ".join(kode for (kode, _), v in zip(UNSUR, nrr, strict=True) if np.isnan(v))
         raise ValueError(f"IKM tidak dapat dihitung: tidak ada jawaban untuk {kosong}")
     return ikm(nrr.tolist(), bobot)
+
+
+def ikm_baris(jumlah: np.ndarray, banyak: np.ndarray, bobot: BobotIKM = "eksak") -> np.ndarray:
+    """IKM of each row of per-unsur answer sums and counts (a resample, a reshuffle): the
+    regulation's formula (:func:`lkip.formulas.ikm.ikm`) on NRR = sum / count, row by row, so
+    these IKM are the report's to the last bit. NaN for a row in which some unsur has no
+    answer (no NRR, so no IKM)."""
+    hasil = np.full(jumlah.shape[0], np.nan)
+    sah = (banyak > 0).all(axis=1)
+    hasil[sah] = [ikm(baris, bobot) for baris in jumlah[sah] / banyak[sah]]
+    return hasil
 
 
 def skor_responden(x: np.ndarray, bobot: BobotIKM = "eksak") -> np.ndarray:

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from lkip.formulas.ikm import KONVERSI, UNSUR, BobotIKM
-from lkip.formulas.ikm_matriks import faktor_bobot, ikm_matriks
+from lkip.formulas.ikm import UNSUR, BobotIKM
+from lkip.formulas.ikm_matriks import bobot_unsur, ikm_matriks
 
 KOLOM_SEL = [
     "segmen", "unsur", "nama", "n_lalu", "n_kini", "s_lalu", "s_kini",
@@ -68,7 +68,7 @@ def dekomposisi_sel(
     nilai = sorted(set(g0) | set(g1))
     j0, b0 = _jumlah(x_lalu, g0, nilai)
     j1, b1 = _jumlah(x_kini, g1, nilai)
-    w = KONVERSI / len(UNSUR) * faktor_bobot(bobot)
+    w = bobot_unsur(bobot)
     with np.errstate(invalid="ignore", divide="ignore"):
         s0, s1 = b0 / b0.sum(axis=0), b1 / b1.sum(axis=0)
         n0, n1 = j0 / b0, j1 / b1

@@ -10,20 +10,13 @@ from statistics import NormalDist
 
 import numpy as np
 
-from lkip.formulas.ikm import KONVERSI, UNSUR, BobotIKM
-from lkip.formulas.ikm_matriks import BENIH, ULANG, faktor_bobot, ikm_matriks
+from lkip.formulas.ikm import BobotIKM
+from lkip.formulas.ikm_matriks import BENIH, ULANG, ikm_baris, ikm_matriks
 
 ALFA = 0.05
 """Two-sided significance level of both the permutation test and the detectable change."""
 DAYA = 0.80
 """Power of the minimum detectable change: the usual 80 % (Cohen 1988)."""
-
-
-def _ikm_baris(jumlah: np.ndarray, banyak: np.ndarray, bobot: BobotIKM) -> np.ndarray:
-    """IKM (exact or 0.111 weight) from per-unsur answer sums and counts, row-wise."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        nrr = jumlah / banyak
-    return KONVERSI / len(UNSUR) * faktor_bobot(bobot) * nrr.sum(axis=1)
 
 
 def uji_permutasi(
@@ -51,7 +44,7 @@ def uji_permutasi(
         kini[i, rng.permutation(total)[n0:]] = 1.0
     j1, b1 = kini @ nilai, kini @ terisi.astype(float)
     j0, b0 = nilai.sum(axis=0) - j1, terisi.sum(axis=0) - b1
-    d = _ikm_baris(j1, b1, bobot) - _ikm_baris(j0, b0, bobot)
+    d = ikm_baris(j1, b1, bobot) - ikm_baris(j0, b0, bobot)
     d = d[~np.isnan(d)]
     lebih = int((np.abs(d) >= abs(delta) - 1e-12).sum())
     p = (1 + lebih) / (d.size + 1)
