@@ -4,6 +4,7 @@ lkip already imported; none is left behind."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import threading
 from pathlib import Path
@@ -121,6 +122,36 @@ def test_a_chapter_leaves_no_client_connected_to_its_kernel(
     assert deskriptor[2] == deskriptor[1] == deskriptor[0]
 
 
+def test_a_chapter_run_in_a_thread_leaves_no_event_loop_open(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    """nbclient runs a chapter on an event loop it makes for the calling thread and never
+    closes; a render runs each chapter in a thread of its own, so each left a loop and its
+    three descriptors to the garbage collector, which now and then printed a traceback closing
+    it. The loop is closed when the chapter ends."""
+    nb = _notebook(tmp_path / "a.ipynb", "print(6 * 7)")
+
+    def satu() -> None:
+        km = kolam.ambil({})
+        ek.jalankan_notebook(nb, 2023, tmp_path / "keluar.ipynb", km)
+        kolam.kembalikan(km)
+
+    def terbuka() -> int:
+        return sum(
+            isinstance(o, asyncio.AbstractEventLoop) and not o.is_closed() for o in gc.get_objects()
+        )
+
+    kolam.kembalikan(kolam.ambil({}))  # the pool's kernel started: its starting loop closed
+    gc.collect()
+    sebelum = terbuka()
+    for _ in range(3):
+        benang = threading.Thread(target=satu)
+        benang.start()
+        benang.join()
+    assert terbuka() == sebelum
+    assert _keluaran(tmp_path / "keluar.ipynb") == ["42"]
+
+
 def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:
     km = kolam.ambil({"LKIP_ROOT": str(tmp_path)})
     psutil.Process(km.provisioner.process.pid).kill()
@@ -171,8 +202,11 @@ def test_the_kernels_client_knows_when_it_is_ready_and_when_it_died(kolam: Kolam
             keluaran.append(pesan["content"]["text"])
 
     try:
+        # no heartbeat thread: whether the kernel lives is asked of its manager
+        assert [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"] == []
         asyncio.run(kc.wait_for_ready(timeout=30))
         asyncio.run(kc.execute_interactive("print(6 * 7)", output_hook=simpan, timeout=30))
+        assert asyncio.run(kc.is_alive()) is True
     finally:
         kc.stop_channels()
     assert keluaran == ["42\n"]  # iopub reached us: the first output is not lost

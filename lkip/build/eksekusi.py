@@ -7,6 +7,9 @@ office. A chapter that raises ends the run as :class:`BabGagal`, naming the chap
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import json
 import os
 import threading
@@ -116,11 +119,20 @@ def env_kernel(root: Path) -> dict[str, str]:
 
 
 def jalankan_notebook(notebook: Path, tahun: int, keluaran: Path, km: AsyncKernelManager) -> None:
-    """Execute one chapter notebook with papermill in its own kernel (``km``: already started)."""
+    """Execute one chapter notebook with papermill in its own kernel (``km``: already started).
+
+    nbclient runs the chapter on an event loop it makes for the calling context and never
+    closes, and a render runs each chapter in a thread of its own: each left a loop and its
+    descriptors to the garbage collector, which closed them in no set order and now and then
+    printed a traceback doing so. The chapter runs in a context of its own, and the loop it
+    leaves there is closed when the chapter ends.
+    """
     import papermill
 
+    konteks = contextvars.Context()
     try:
-        papermill.execute_notebook(
+        konteks.run(
+            papermill.execute_notebook,
             notebook,
             keluaran,
             parameters={"tahun": tahun},
@@ -135,6 +147,19 @@ def jalankan_notebook(notebook: Path, tahun: int, keluaran: Path, km: AsyncKerne
         )
     except papermill.PapermillExecutionError as e:
         raise BabGagal(notebook.stem, e.exec_count, f"{e.ename}: {e.evalue}", keluaran) from e
+    finally:
+        _tutup_loop(konteks)
+
+
+def _tutup_loop(konteks: contextvars.Context) -> None:
+    """Close the event loops left in ``konteks``, and unset this thread's loop when it was
+    one of them."""
+    for nilai in konteks.values():
+        if isinstance(nilai, asyncio.AbstractEventLoop) and not nilai.is_closed():
+            nilai.close()
+    with contextlib.suppress(RuntimeError):  # this thread has no loop set: nothing to unset
+        if asyncio.get_event_loop_policy().get_event_loop().is_closed():
+            asyncio.set_event_loop(None)
 
 
 def periksa_notebook(nama: str) -> ch.Periksa:
