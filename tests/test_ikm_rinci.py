@@ -83,7 +83,7 @@ class TestMatriks:
         U9 unanswered."""
         jumlah = np.array([[4.0, 3, 2, 1, 4, 3, 2, 1, 4], [7.0] * 9, [4.0] * 8 + [0.0]])
         banyak = np.array([[1.0] * 9, [2.0] * 9, [1.0] * 8 + [0.0]])
-        eksak = ikm_matriks.ikm_baris(jumlah, banyak)
+        eksak = ikm_matriks.ikm_baris(jumlah, banyak, "eksak")
         bulat = ikm_matriks.ikm_baris(jumlah, banyak, "0.111")
         assert eksak[:2] == pytest.approx([25 * 24 / 9, 87.5])
         assert bulat[:2] == pytest.approx([25 * 0.111 * 24, 25 * 0.111 * 31.5])

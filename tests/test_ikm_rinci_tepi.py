@@ -155,6 +155,18 @@ class TestUji:
         h = ikm_uji.uji_permutasi(self.lalu, self.kini, n=50, seed=1, bobot="0.111")
         assert h["delta"] == pytest.approx(-75 * 0.999)
 
+    def test_the_rounded_weight_scales_every_reshuffle_so_the_p_value_stays(self):
+        """0.111 × 9 = 0,999 scales both years' IKM alike, in the observed change and in each
+        reshuffle: the p-value is the exact weight's."""
+        acak = np.random.default_rng(3)
+        x0 = acak.integers(1, 5, size=(30, 9)).astype(float)
+        x1 = acak.integers(1, 5, size=(25, 9)).astype(float)
+        eksak = ikm_uji.uji_permutasi(x0, x1, n=300, seed=5)
+        bulat = ikm_uji.uji_permutasi(x0, x1, n=300, seed=5, bobot="0.111")
+        assert 0.2 < eksak["p"] < 0.8  # a p-value that a weight on one side only would move
+        assert bulat["p"] == eksak["p"]
+        assert bulat["delta"] == pytest.approx(eksak["delta"] * 0.999)
+
     def test_defaults_are_2000_permutations_seed_2024(self):
         h = ikm_uji.uji_permutasi(self.lalu, self.kini)
         assert h["n_permutasi"] == 2000

@@ -44,7 +44,7 @@ def ikm_matriks(x: np.ndarray, bobot: BobotIKM = "eksak") -> float:
     return ikm(nrr.tolist(), bobot)
 
 
-def ikm_baris(jumlah: np.ndarray, banyak: np.ndarray, bobot: BobotIKM = "eksak") -> np.ndarray:
+def ikm_baris(jumlah: np.ndarray, banyak: np.ndarray, bobot: BobotIKM) -> np.ndarray:
     """IKM of each row of per-unsur answer sums and counts (a resample, a reshuffle): the
     regulation's formula (:func:`lkip.formulas.ikm.ikm`) on NRR = sum / count, row by row, so
     these IKM are the report's to the last bit. NaN for a row in which some unsur has no
