@@ -8,7 +8,6 @@ office. A chapter that raises ends the run as :class:`BabGagal`, naming the chap
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import json
 import os
@@ -152,14 +151,14 @@ def jalankan_notebook(notebook: Path, tahun: int, keluaran: Path, km: AsyncKerne
 
 
 def _tutup_loop(konteks: contextvars.Context) -> None:
-    """Close the event loops left in ``konteks``, and unset this thread's loop when it was
-    one of them."""
-    for nilai in konteks.values():
-        if isinstance(nilai, asyncio.AbstractEventLoop) and not nilai.is_closed():
-            nilai.close()
-    with contextlib.suppress(RuntimeError):  # this thread has no loop set: nothing to unset
-        if asyncio.get_event_loop_policy().get_event_loop().is_closed():
-            asyncio.set_event_loop(None)
+    """Close the event loop left in ``konteks``; jupyter_core also made it this thread's
+    current loop, which is unset."""
+    loop = [v for v in konteks.values() if isinstance(v, asyncio.AbstractEventLoop)]
+    terbuka = [v for v in loop if not v.is_closed()]
+    for v in terbuka:
+        v.close()
+    if terbuka:
+        asyncio.set_event_loop(None)
 
 
 def periksa_notebook(nama: str) -> ch.Periksa:
