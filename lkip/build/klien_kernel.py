@@ -54,14 +54,22 @@ class KlienCepat(AsyncKernelClient):
     and every reset between chapters wait for it, so the delay counted for every chapter.
     """
 
-    def start_channels(self, *args: Any, **kwargs: Any) -> None:
-        """The channels, without the heartbeat: whether the kernel lives is asked of its
-        manager (:meth:`is_alive`, as nbclient and :meth:`wait_for_ready` do), so the
-        heartbeat's thread, its event loop and its socket, one set per client, had no use.
-        They did harm: in about one ``report-all`` of six offices in five, a heartbeat
-        thread failed to make its socket ("Too many open files", with a few dozen of the
-        20 000 descriptors allowed in use) and printed its traceback among the results."""
-        super().start_channels(*args, **{**kwargs, "hb": False})
+    def start_channels(
+        self,
+        shell: bool = True,
+        iopub: bool = True,
+        stdin: bool = True,
+        hb: bool = True,
+        control: bool = True,
+    ) -> None:
+        """The channels, without the heartbeat (``hb`` is taken, as the base class takes it,
+        and ignored): whether the kernel lives is asked of its manager (:meth:`is_alive`, as
+        nbclient and :meth:`wait_for_ready` do), so the heartbeat's thread, its event loop and
+        its socket, one set per client, had no use. They did harm: in about one
+        ``report-all`` of six offices in five, a heartbeat thread failed to make its socket
+        ("Too many open files", with a few dozen of the 20 000 descriptors allowed in use) and
+        printed its traceback among the results."""
+        super().start_channels(shell, iopub, stdin, False, control)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         batas = time.monotonic() + (math.inf if timeout is None else timeout)
