@@ -65,10 +65,10 @@ class KlienCepat(AsyncKernelClient):
         """The channels, without the heartbeat (``hb`` is taken, as the base class takes it,
         and ignored): whether the kernel lives is asked of its manager (:meth:`is_alive`, as
         nbclient and :meth:`wait_for_ready` do), so the heartbeat's thread, its event loop and
-        its socket, one set per client, had no use. They did harm: in about one
-        ``report-all`` of six offices in five, a heartbeat thread failed to make its socket
-        ("Too many open files", with a few dozen of the 20 000 descriptors allowed in use) and
-        printed its traceback among the results."""
+        its socket, one set per client, had no use. They did harm: now and then, in a
+        ``report-all``, a heartbeat thread failed to make its socket ("Too many open files",
+        with far fewer descriptors open than the process may have) and printed its traceback
+        among the results."""
         super().start_channels(shell, iopub, stdin, False, control)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
