@@ -75,9 +75,9 @@ def kabupaten(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kabupaten]:
     dimulai = []
     mulai_asli = kernel._mulai
 
-    def mulai(env: dict[str, str]) -> object:
+    def mulai(env: dict[str, str], impor: str) -> object:
         dimulai.append(env)
-        return mulai_asli(env)
+        return mulai_asli(env, impor)
 
     try:
         with pytest.MonkeyPatch.context() as mp:

@@ -5,7 +5,9 @@ own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.Kola
 the chapter and PDF cache. The kernels start once for the whole batch; they run the chapters,
 write the Word and Excel copies and lay the PDFs out (:mod:`lkip.build.tata_kernel`) while the
 process validates the next office's data, so a batch costs less than its offices rendered one
-by one, in about the memory of one; what follows the offices (the recap) may use them too.
+by one, in about the memory of one. What follows the offices (the recap) reads only their
+processed data, so it starts in the same kernels as soon as every office's data is processed,
+while the last offices are still being laid out.
 Given the address of a Dask ``distributed`` scheduler the same per-office task runs on its
 workers instead, each render with kernels of its own; the workers must see the same project
 root (a shared file system). One office's bad data stops only that office: the batch goes on
@@ -15,6 +17,7 @@ and returns one result per office.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -55,27 +58,48 @@ def render_instansi(
     root: str,
     pekerja: int | None,
     kolam: KolamKernel | None = None,
+    diproses: Callable[[], None] | None = None,
 ) -> HasilInstansi:
     """Render one office and its bundle; a failure of any kind is the result, not an exception.
 
     A module-level function of plain arguments, so a Dask worker can run it; ``kolam`` lends
-    the chapter kernels (by default the render starts its own).
+    the chapter kernels (by default the render starts its own). ``diproses`` is called when
+    the office's processed data is final: once processed, or when the render ended without
+    processing (it failed before, or the whole report came from the cache); maybe twice.
     """
-    from lkip.build.bundle import buat_bundel
-    from lkip.build.pipeline import KERJA_UTAMA, render
+    from lkip.build.eksekusi import env_kernel
+    from lkip.build.pipeline import render
 
     mulai = time.perf_counter()
     try:
         with dengan_instansi(instansi):
-            hasil = render(tahun, Path(root), lapor=lambda _: None, pekerja=pekerja, kolam=kolam)
-            with KERJA_UTAMA:  # the main process's work, one office at a time
-                buat_bundel(tahun, Path(root))  # the reviewer's zip, linked from the portal
+            hasil = render(
+                tahun, Path(root), lambda _: None, pekerja=pekerja, kolam=kolam,
+                sesudah_proses=diproses,
+            )  # fmt: skip
+            # the reviewer's zip, linked from the portal: a shared pool's kernel writes it
+            # beside this process's own work (the other offices' data, joins and attachments)
+            if kolam is None:
+                bundel(tahun, root)
+            else:
+                kolam.kerjakan(env_kernel(Path(root)), __name__, bundel.__name__, tahun, root)
         lepas_memori()  # what this office's render freed: a batch holds one office at a time
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
     except Exception as e:  # the office's problem is reported with the others'
         pesan = str(e) or type(e).__name__
         return HasilInstansi(instansi, False, time.perf_counter() - mulai, pesan)
+    finally:
+        if diproses is not None:
+            diproses()
+
+
+def bundel(tahun: int, root: str) -> None:
+    """The office's reviewer zip (:func:`lkip.build.bundle.buat_bundel`); plain arguments, so
+    a kernel can be given the call."""
+    from lkip.build.bundle import buat_bundel
+
+    buat_bundel(tahun, Path(root))
 
 
 def render_semua(
@@ -90,8 +114,10 @@ def render_semua(
 
     ``dask``: a scheduler address (``tcp://host:8786``) or cluster object; None renders on
     this machine, ``paralel`` offices at a time (default: the number of cores) on one kernel
-    per core. ``sesudah`` is called once every office is done, with the batch's kernels while
-    they are still up (None on Dask): what follows the offices (the recap) can use them.
+    per core. ``sesudah`` is called with the batch's kernels (None on Dask) for what follows
+    the offices and reads only their processed data (the recap): on this machine as soon as
+    every office's data is processed, alongside the renders still going, which it shares the
+    kernels with; on Dask once every office is done. It has ended when this returns.
     """
     root = (root or project_root()).resolve()
     daftar = instansi_dengan_tahun(tahun, root)
@@ -125,17 +151,36 @@ def _di_lokal(
     sesudah: Callable[[KolamKernel | None], None] | None,
 ) -> list[HasilInstansi]:
     from lkip.build.eksekusi import kolam_kernel
+    from lkip.build.kernel import IMPOR_BATCH
 
-    kolam = kolam_kernel(inti)
+    kolam = kolam_kernel(inti, IMPOR_BATCH)
+    diproses = {i: threading.Event() for i in daftar}
+    batal = threading.Event()  # the batch was interrupted: nothing follows the offices
+
+    def susulan() -> None:
+        for e in diproses.values():
+            e.wait()
+        if sesudah is not None and not batal.is_set():
+            sesudah(kolam)
+
     hasil = []
     try:
-        with ThreadPoolExecutor(max_workers=paralel) as pool:
-            tugas = [pool.submit(render_instansi, i, tahun, str(root), inti, kolam) for i in daftar]
-            for f in as_completed(tugas):
-                hasil.append(f.result())
-                selesai(hasil[-1])
-        if sesudah is not None:
-            sesudah(kolam)
+        with ThreadPoolExecutor(max_workers=paralel + 1) as pool:
+            akhir = pool.submit(susulan)
+            tugas = [
+                pool.submit(render_instansi, i, tahun, str(root), inti, kolam, diproses[i].set)
+                for i in daftar
+            ]
+            try:
+                for f in as_completed(tugas):
+                    hasil.append(f.result())
+                    selesai(hasil[-1])
+            except BaseException:
+                batal.set()
+                for e in diproses.values():
+                    e.set()
+                raise
+            akhir.result()
     finally:
         kolam.tutup()
     return hasil

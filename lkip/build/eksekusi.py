@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkip.build import cache as ch
-from lkip.build.kernel import ARGUMEN, KERNEL, KolamKernel
+from lkip.build.kernel import ARGUMEN, IMPOR, KERNEL, KolamKernel
 from lkip.core.paths import ENV_INSTANSI, instansi_aktif
 
 if TYPE_CHECKING:
@@ -107,9 +107,10 @@ def jalankan_bab(
     return [folder / f"{bab}.ipynb" for bab in chapters]
 
 
-def kolam_kernel(jumlah: int) -> KolamKernel:
-    """Kernels for the chapters to come (each chapter tells its kernel which data to read)."""
-    return KolamKernel(jumlah, os.environ)
+def kolam_kernel(jumlah: int, impor: str = IMPOR) -> KolamKernel:
+    """Kernels for the chapters to come (each chapter tells its kernel which data to read),
+    each having run ``impor``."""
+    return KolamKernel(jumlah, os.environ, impor)
 
 
 def env_kernel(root: Path) -> dict[str, str]:

@@ -34,6 +34,10 @@ IMPOR = "import " + ", ".join(
     f"lkip.{m}"
     for m in ("processed", "presentation.display", "presentation.kalimat", "presentation.tabel")
 )
+# A batch's kernels (lkip.build.batch) also draw every office's charts, lay its PDF out and
+# write its bundle: they load matplotlib, WeasyPrint and nbconvert when they start, while the
+# first offices' data is processed and they have nothing else to do.
+IMPOR_BATCH = f"{IMPOR}, lkip.presentation.charts, weasyprint, lkip.build.assemble"
 _TANPA_WARNA = re.compile(r"\x1b\[[0-9;]*m")  # the terminal colours in an IPython traceback
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
 BATAS_KERJA_DETIK = 600  # for a call given to a kernel (kerjakan): a PDF part, Word and Excel
@@ -73,8 +77,9 @@ class KolamKernel:
     all down.
     """
 
-    def __init__(self, jumlah: int, env: Mapping[str, str]) -> None:
+    def __init__(self, jumlah: int, env: Mapping[str, str], impor: str = IMPOR) -> None:
         self._env = dict(env)
+        self._impor = impor  # what each kernel imports when it starts
         self._bebas: queue.SimpleQueue[ManajerKernel] = queue.SimpleQueue()
         self._kunci = threading.Lock()
         self._hidup = 0  # started and not shut down, lent out or free
@@ -96,7 +101,7 @@ class KolamKernel:
     def _mulai_semua(self, jumlah: int) -> None:
         async def satu() -> None:
             try:
-                km = await _mulai(self._env)
+                km = await _mulai(self._env, self._impor)
             except Exception:
                 with self._kunci:
                     self._memulai -= 1
@@ -132,7 +137,7 @@ class KolamKernel:
                     self._hidup += 1  # counted now so that no other thread starts one too
             if baru:
                 try:
-                    return asyncio.run(_mulai(self._env)), True
+                    return asyncio.run(_mulai(self._env, self._impor)), True
                 except BaseException:
                     with self._kunci:
                         self._hidup -= 1
@@ -198,14 +203,14 @@ class KolamKernel:
         matikan(*semua)
 
 
-async def _mulai(env: Mapping[str, str]) -> ManajerKernel:
-    """A started kernel with the chapters' imports done (or attempted: see ``IMPOR``)."""
+async def _mulai(env: Mapping[str, str], impor: str) -> ManajerKernel:
+    """A started kernel with the ``impor`` done (or attempted: see ``IMPOR``)."""
     from lkip.build.klien_kernel import ManajerKernel
 
     km = ManajerKernel(kernel_name=KERNEL)
     await km.start_kernel(env=dict(env), extra_arguments=ARGUMEN)
     try:
-        await _jalankan(km, IMPOR, wajib=False)
+        await _jalankan(km, impor, wajib=False)
     except BaseException:
         await km.shutdown_kernel(now=True)
         raise

@@ -113,13 +113,15 @@ def render(
     pakai_cache: bool = True,
     pekerja: int | None = None,
     kolam: KolamKernel | None = None,
+    sesudah_proses: Callable[[], None] | None = None,
 ) -> HasilRender:
     """Render ``outputs/<tahun>/``: HTML, PDF and executed notebooks, or nothing at all.
 
     ``pakai_cache=False`` executes and assembles everything (and stores nothing);
     ``pekerja`` is how many chapters run at once (default: the number of cores); ``kolam``
     lends the chapter kernels (a batch shares one among its offices; by default the run
-    starts its own).
+    starts its own); ``sesudah_proses`` is called once the processed tables are written,
+    before the chapters run (a batch starts its recap when every office got there).
     """
     root = (root or project_root()).resolve()
     tahun = tahun_laporan(tahun, root)
@@ -129,7 +131,10 @@ def render(
         _bersihkan_sisa(tahun, root)
         staging = folder_staging(target.parent, f".{tahun}-sedang-")
         try:
-            _render_ke(staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1, kolam)
+            _render_ke(
+                staging, tahun, root, cache, lapor, pekerja or os.cpu_count() or 1, kolam,
+                sesudah_proses,
+            )  # fmt: skip
             ganti_folder(staging, target)
         except BabGagal as e:
             gagal = target.parent / f"{tahun}-gagal"
@@ -183,6 +188,7 @@ def _render_ke(
     lapor: Callable[[str], None],
     pekerja: int,
     kolam: KolamKernel | None,
+    sesudah_proses: Callable[[], None] | None = None,
 ) -> None:
     """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
     keluaran = HasilRender.dari_folder(tahun, staging)
@@ -222,6 +228,8 @@ def _render_ke(
             laporan = _proses(tahun, root, asal.mentah)
             reviu_csv = _tulis_reviu(laporan, staging)
             bagian = ch.bagian_olahan(processed_dir(tahun, root))
+        if sesudah_proses is not None:
+            sesudah_proses()
         kunci_bab = {b: _kunci_bab(b, tahun, bagian, kode, versi) for b in CHAPTERS}
         if sendiri:  # a batch lays out in its kernels: WeasyPrint is not needed here
             threading.Thread(target=_impor_perakit, daemon=True).start()

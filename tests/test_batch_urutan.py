@@ -1,0 +1,146 @@
+"""The order of a batch's work on this machine, with renders and kernels stood in for.
+
+What follows the offices (the recap) starts as soon as every office's data is processed, not
+when the last office is laid out; an office that fails before processing does not hold it
+back; an interrupted batch runs nothing after its offices; each bundle is written in a kernel.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lkip.build import batch, eksekusi, pipeline
+from lkip.build.kernel import IMPOR_BATCH
+from lkip.build.pipeline import HasilRender
+from lkip.core.paths import instansi_aktif
+
+TUNGGU_DETIK = 30  # longer than any of these steps takes; a wait this long means a deadlock
+
+
+class KolamPalsu:
+    """Stands in for the batch's kernels: records what it was given."""
+
+    def __init__(self, impor: str) -> None:
+        self.impor = impor
+        self.kerja: list[tuple[Any, ...]] = []
+        self.ditutup = False
+
+    def kerjakan(self, env: dict[str, str], modul: str, fungsi: str, *argumen: Any) -> None:
+        self.kerja.append((env["LKIP_INSTANSI"], modul, fungsi, *argumen))
+
+    def tutup(self) -> None:
+        self.ditutup = True
+
+
+def render_semua(root: Path, **kw: Any) -> list[batch.HasilInstansi]:
+    """:func:`batch.render_semua` of 2023, failing (not hanging) when it deadlocks."""
+    hasil: list[Any] = []
+
+    def jalan() -> None:
+        try:
+            hasil.append(batch.render_semua(2023, root, **kw))
+        except BaseException as e:  # handed to the test's thread
+            hasil.append(e)
+
+    benang = threading.Thread(target=jalan, daemon=True)
+    benang.start()
+    benang.join(2 * TUNGGU_DETIK)
+    assert hasil, "the batch did not end"
+    if isinstance(hasil[0], BaseException):
+        raise hasil[0]
+    return hasil[0]
+
+
+@pytest.fixture
+def tiga_kantor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Offices a (processes, then waits for the recap to have started before it goes on),
+    b (processes and ends) and c (bad data: fails before processing)."""
+    for slug in ("a", "b", "c"):
+        (tmp_path / "data" / "raw" / slug / "2023").mkdir(parents=True)
+    keadaan: dict[str, Any] = {
+        "root": tmp_path,
+        "diproses": [],
+        "selesai": [],
+        "rekap_mulai": threading.Event(),
+        "kolam": [],
+    }
+
+    def render(tahun: int, root: Path, lapor: Any, **kw: Any) -> HasilRender:
+        instansi = instansi_aktif(root)
+        if instansi == "c":
+            raise ValueError("kinerja.csv baris 3: realisasi harus angka")
+        keadaan["diproses"].append(instansi)
+        kw["sesudah_proses"]()
+        if instansi == "a":  # still laying out when the recap starts
+            assert keadaan["rekap_mulai"].wait(TUNGGU_DETIK), "the recap waited for the renders"
+        keadaan["selesai"].append(instansi)
+        return HasilRender.dari_folder(tahun, root / "outputs" / instansi / str(tahun))
+
+    def kolam_kernel(jumlah: int, impor: str) -> KolamPalsu:
+        keadaan["kolam"].append(KolamPalsu(impor))
+        return keadaan["kolam"][-1]
+
+    monkeypatch.setattr(pipeline, "render", render)
+    monkeypatch.setattr(eksekusi, "kolam_kernel", kolam_kernel)
+    return keadaan
+
+
+def test_the_recap_starts_once_every_office_is_processed_while_the_renders_go_on(
+    tiga_kantor: dict[str, Any],
+) -> None:
+    k = tiga_kantor
+    dilihat: list[tuple[list[str], list[str], object]] = []
+
+    def rekap(kolam: object) -> None:
+        dilihat.append((sorted(k["diproses"]), list(k["selesai"]), kolam))
+        k["rekap_mulai"].set()
+
+    hasil = render_semua(k["root"], paralel=3, lapor=lambda _: None, sesudah=rekap)
+
+    (kolam,) = k["kolam"]
+    # a and b processed, c failed before it: the recap began with a's render still going
+    assert dilihat == [(["a", "b"], ["b"], kolam)]
+    assert [(h.instansi, h.berhasil) for h in hasil] == [("a", True), ("b", True), ("c", False)]
+    assert "realisasi harus angka" in hasil[2].keterangan
+    assert kolam.ditutup  # after the recap, which uses the kernels
+
+
+def test_the_batch_kernels_load_what_they_will_use_and_write_each_bundle(
+    tiga_kantor: dict[str, Any],
+) -> None:
+    k = tiga_kantor
+    k["rekap_mulai"].set()  # office a does not wait
+    render_semua(k["root"], paralel=3, lapor=lambda _: None, sesudah=lambda _: None)
+    (kolam,) = k["kolam"]
+    assert kolam.impor == IMPOR_BATCH
+    bundel = sorted(kolam.kerja)
+    root = str(k["root"])
+    assert bundel == [(i, batch.__name__, "bundel", 2023, root) for i in ("a", "b")]
+
+
+def test_an_interrupted_batch_runs_nothing_after_its_offices(
+    tiga_kantor: dict[str, Any],
+) -> None:
+    k = tiga_kantor
+    k["rekap_mulai"].set()  # office a does not wait
+    dipanggil = []
+
+    def lapor(pesan: str) -> None:
+        if "selesai" in pesan or "GAGAL" in pesan:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        render_semua(k["root"], paralel=1, lapor=lapor, sesudah=dipanggil.append)
+    assert dipanggil == []
+    assert k["kolam"][0].ditutup
+
+
+def test_the_kernels_load_every_module_the_batch_names() -> None:
+    """A misspelt module would fail silently in the kernel (its imports may fail): here not."""
+    exec(IMPOR_BATCH, {})  # the constant, as the kernel runs it
+    assert {"weasyprint", "matplotlib", "nbconvert", "lkip.build.assemble"} <= set(sys.modules)
