@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
+from bs4 import BeautifulSoup
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -94,8 +95,11 @@ def nama_sheet(nomor: str, dipakai: set[str]) -> str:
 
 
 @frozen()
-def tulis_xlsx(html: str, reviu: pd.DataFrame, tujuan: Path, tahun: int) -> Path:
-    """Write the workbook of the report ``html`` and its ``reviu`` table to ``tujuan``."""
+def tulis_xlsx(
+    html: str | BeautifulSoup, reviu: pd.DataFrame, tujuan: Path, tahun: int
+) -> Path:
+    """Write the workbook of the report ``html`` (its text or parse) and its ``reviu`` table
+    to ``tujuan``."""
     wb = Workbook()
     wb.remove(wb.active)
     dipakai: set[str] = set()

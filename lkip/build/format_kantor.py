@@ -27,18 +27,20 @@ def tulis_kantor(
     Plain arguments, so a kernel can be given the call; ``folder_cache`` (empty: none) keeps
     the Word copy's chart pictures under keys that also hold ``kunci``.
     """
+    from bs4 import BeautifulSoup
+
     from lkip.build.cache import Cache
     from lkip.build.excel import tulis_xlsx
     from lkip.build.word import tulis_docx
     from lkip.core.paths import processed_dir
     from lkip.model.laporan import baca_tabel
 
-    teks = Path(html).read_text(encoding="utf-8")
+    soup = BeautifulSoup(Path(html).read_text(encoding="utf-8"), "html.parser")  # read by both
     cache = Cache(Path(folder_cache), print) if folder_cache else None
-    tulis_docx(teks, Path(docx), cache, kunci)
+    tulis_docx(soup, Path(docx), cache, kunci)
     # the render has just written the processed year: its reviu table is read, nothing else
     reviu = baca_tabel(processed_dir(tahun, Path(root)), "reviu")
-    tulis_xlsx(teks, reviu, Path(xlsx), tahun)
+    tulis_xlsx(soup, reviu, Path(xlsx), tahun)
 
 
 def mulai_kantor(

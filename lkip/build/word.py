@@ -51,14 +51,17 @@ _PNG = "grafik.png"  # the one file of a "png" cache entry
 
 
 @frozen()
-def tulis_docx(html: str, tujuan: Path, cache: Cache | None = None, kunci: str = "") -> Path:
-    """Write the report ``html`` (the rendered single-file report) as a Word document.
+def tulis_docx(
+    html: str | BeautifulSoup, tujuan: Path, cache: Cache | None = None, kunci: str = ""
+) -> Path:
+    """Write the report ``html`` (the rendered single-file report, or its parse, which is
+    only read) as a Word document.
 
     ``cache`` keeps the charts' PNG between runs, under keys that also hold ``kunci`` (the lkip
     sources and the dependency versions and fonts, which shape the picture).
     """
     png = partial(png_grafik, cache=cache, kunci=kunci)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     doc = Document()
     _halaman(doc)
     judul = soup.title.get_text(strip=True) if soup.title else ""
