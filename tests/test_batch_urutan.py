@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from lkip.build import batch, eksekusi, pipeline
-from lkip.build.kernel import IMPOR_BATCH
+from lkip.build.kernel import IMPOR_BATCH, Prioritas
 from lkip.build.pipeline import HasilRender
 from lkip.core.paths import instansi_aktif
 
@@ -30,8 +30,10 @@ class KolamPalsu:
         self.kerja: list[tuple[Any, ...]] = []
         self.ditutup = False
 
-    def kerjakan(self, env: dict[str, str], modul: str, fungsi: str, *argumen: Any) -> None:
-        self.kerja.append((env["LKIP_INSTANSI"], modul, fungsi, *argumen))
+    def kerjakan(
+        self, env: dict[str, str], modul: str, fungsi: str, *argumen: Any, prioritas: Prioritas
+    ) -> None:
+        self.kerja.append((env["LKIP_INSTANSI"], modul, fungsi, *argumen, prioritas))
 
     def tutup(self) -> None:
         self.ditutup = True
@@ -120,7 +122,8 @@ def test_the_batch_kernels_load_what_they_will_use_and_write_each_bundle(
     assert kolam.impor == IMPOR_BATCH
     bundel = sorted(kolam.kerja)
     root = str(k["root"])
-    assert bundel == [(i, batch.__name__, "bundel", 2023, root) for i in ("a", "b")]
+    akhir = Prioritas.SUSULAN  # after every office's own work
+    assert bundel == [(i, batch.__name__, "bundel", 2023, root, akhir) for i in ("a", "b")]
 
 
 def test_an_interrupted_batch_runs_nothing_after_its_offices(

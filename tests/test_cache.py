@@ -42,10 +42,12 @@ class KolamPalsu:
         pass
 
     @contextmanager
-    def pinjam(self, env: object, *sehat: object) -> Iterator[None]:
+    def pinjam(self, env: object, *sehat: object, prioritas: object = None) -> Iterator[None]:
         yield None
 
-    def kerjakan(self, env: object, modul: str, fungsi: str, *argumen: object) -> None:
+    def kerjakan(
+        self, env: object, modul: str, fungsi: str, *argumen: object, prioritas: object
+    ) -> None:
         getattr(importlib.import_module(modul), fungsi)(*argumen)
 
     def tutup(self) -> None:

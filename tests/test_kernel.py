@@ -7,6 +7,7 @@ import asyncio
 import gc
 import os
 import threading
+import time
 from pathlib import Path
 
 import nbformat
@@ -14,7 +15,7 @@ import psutil
 import pytest
 
 from lkip.build import eksekusi as ek
-from lkip.build.kernel import KerjaGagal, KolamKernel
+from lkip.build.kernel import KerjaGagal, KolamKernel, Prioritas
 from lkip.build.klien_kernel import KlienCepat, ManajerKernel
 
 
@@ -182,10 +183,12 @@ def test_work_runs_in_a_kernel_and_its_failure_is_named(
     asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
     asal.write_text("empat puluh dua", encoding="utf-8")
     with pytest.raises(KerjaGagal, match=r"^FileNotFoundError: .*tidak-ada\.txt") as e:
-        kolam.kerjakan({}, "shutil", "copyfile", str(tmp_path / "tidak-ada.txt"), str(tujuan))
+        kolam.kerjakan({}, "shutil", "copyfile", str(tmp_path / "tidak-ada.txt"), str(tujuan),
+                       prioritas=Prioritas.KANTOR)  # fmt: skip
     jejak = e.value.__notes__[0]  # the kernel's traceback, without terminal colours
     assert "copyfile" in jejak and "\x1b[" not in jejak
-    kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan))  # the same kernel, still fit
+    # the same kernel, still fit
+    kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan), prioritas=Prioritas.TATA)
     assert tujuan.read_text(encoding="utf-8") == "empat puluh dua"
     assert len(_kernel_anak()) == 1
 
@@ -240,3 +243,40 @@ def test_a_killed_kernel_is_waited_for_in_steps_of_5_ms(monkeypatch: pytest.Monk
     monkeypatch.setattr(km, "_async_is_alive", masih_hidup)
     asyncio.run(km._async_wait())
     assert jeda == [0.005, 0.005]
+
+
+class KernelPalsu:
+    """A kernel as the pool sees it when lending and taking it back."""
+
+    def tutup_klien(self) -> None:
+        pass
+
+
+def test_a_free_kernel_goes_to_the_most_urgent_work_then_to_the_earliest() -> None:
+    kolam = KolamKernel(0, {})
+    kolam._hidup = 1  # one kernel, lent out: everyone below waits
+    dilayani: list[str] = []
+
+    def minta(nama: str, prioritas: Prioritas) -> None:
+        km, baru = kolam._pinjam(prioritas)
+        assert not baru  # given a kernel that was freed, none started
+        dilayani.append(nama)
+        kolam.kembalikan(km)
+
+    urutan = [  # in order of arrival
+        ("bundel", Prioritas.SUSULAN),
+        ("word", Prioritas.KANTOR),
+        ("bab-1", Prioritas.BAB),
+        ("tata", Prioritas.TATA),
+        ("bab-2", Prioritas.BAB),
+    ]
+    benang = []
+    for nama, prioritas in urutan:
+        benang.append(threading.Thread(target=minta, args=(nama, prioritas)))
+        benang[-1].start()
+        while len(kolam._antre) < len(benang):  # arrived and waiting, before the next
+            time.sleep(0.01)
+    kolam.kembalikan(KernelPalsu())  # the one kernel, freed: served one after another
+    for b in benang:
+        b.join(10)
+    assert dilayani == ["tata", "bab-1", "bab-2", "word", "bundel"]

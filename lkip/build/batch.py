@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lkip.build.kernel import Prioritas
 from lkip.core.heap import lepas_memori
 from lkip.core.paths import daftar_instansi, dengan_instansi, project_root, relatif, tahun_tersedia
 
@@ -82,7 +83,8 @@ def render_instansi(
             if kolam is None:
                 bundel(tahun, root)
             else:
-                kolam.kerjakan(env_kernel(Path(root)), __name__, bundel.__name__, tahun, root)
+                env, akhir = env_kernel(Path(root)), Prioritas.SUSULAN
+                kolam.kerjakan(env, __name__, bundel.__name__, tahun, root, prioritas=akhir)
         lepas_memori()  # what this office's render freed: a batch holds one office at a time
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)

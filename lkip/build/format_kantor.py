@@ -14,6 +14,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkip.build.kernel import Prioritas
+
 if TYPE_CHECKING:
     from lkip.build.kernel import KolamKernel
 
@@ -61,7 +63,8 @@ def mulai_kantor(
 
     def kerja() -> None:
         try:
-            kolam.kerjakan(env, __name__, tulis_kantor.__name__, *argumen)
+            fungsi = tulis_kantor.__name__
+            kolam.kerjakan(env, __name__, fungsi, *argumen, prioritas=Prioritas.KANTOR)
         except BaseException as e:  # handed to whoever waits for the files
             selesai.set_exception(e)
         else:

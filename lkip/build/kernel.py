@@ -12,12 +12,13 @@ office of a batch (:mod:`lkip.build.batch`).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
-import queue
 import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,6 +42,22 @@ IMPOR_BATCH = f"{IMPOR}, lkip.presentation.charts, weasyprint, lkip.build.assemb
 _TANPA_WARNA = re.compile(r"\x1b\[[0-9;]*m")  # the terminal colours in an IPython traceback
 BATAS_DETIK = 60  # for a kernel to answer, and for the reset between chapters
 BATAS_KERJA_DETIK = 600  # for a call given to a kernel (kerjakan): a PDF part, Word and Excel
+
+
+class Prioritas(IntEnum):
+    """Which work gets the next free kernel when several wait: the lowest value first.
+
+    A PDF's parts are laid out one after another (each starts on the page the one before
+    ended), so an office's layouts are the longest chain of its render and go first; then
+    chapters, which the layouts wait for; then the Word and Excel copies, which only the end
+    of the render waits for; last the work after an office (its bundle, the recap), which
+    nothing waits for: it fills the kernels' idle moments.
+    """
+
+    TATA = 0
+    BAB = 1
+    KANTOR = 2
+    SUSULAN = 3
 
 
 class KerjaGagal(RuntimeError):
@@ -72,16 +89,19 @@ class KolamKernel:
     """Kernels started in the background and lent out one chapter at a time.
 
     ``jumlah`` start at once; :meth:`siapkan` starts more when more chapters turn out to need
-    running. :meth:`ambil` waits for a free kernel and prepares it; :meth:`kembalikan` gives
-    it back after the chapter; :meth:`buang` shuts down one that failed; :meth:`tutup` shuts
-    all down.
+    running. :meth:`ambil` waits for a free kernel (:class:`Prioritas` orders the waiting)
+    and prepares it; :meth:`kembalikan` gives it back after the chapter; :meth:`buang` shuts
+    down one that failed; :meth:`tutup` shuts all down.
     """
 
     def __init__(self, jumlah: int, env: Mapping[str, str], impor: str = IMPOR) -> None:
         self._env = dict(env)
         self._impor = impor  # what each kernel imports when it starts
-        self._bebas: queue.SimpleQueue[ManajerKernel] = queue.SimpleQueue()
+        self._bebas: list[ManajerKernel] = []
         self._kunci = threading.Lock()
+        self._berubah = threading.Condition(self._kunci)  # a kernel freed, or a waiter left
+        self._antre: list[tuple[int, int]] = []  # the waiting: (priority, arrival)
+        self._datang = itertools.count()
         self._hidup = 0  # started and not shut down, lent out or free
         self._memulai = 0  # being started in the background
         self._benang: list[threading.Thread] = []
@@ -103,24 +123,26 @@ class KolamKernel:
             try:
                 km = await _mulai(self._env, self._impor)
             except Exception:
-                with self._kunci:
+                with self._berubah:
                     self._memulai -= 1
+                    self._berubah.notify_all()  # a waiter may have to start one itself
                 return
             with self._kunci:
                 self._memulai -= 1
                 self._hidup += 1
-            self._bebas.put(km)
+            self._taruh(km)
 
         async def semua() -> None:
             await asyncio.gather(*(satu() for _ in range(jumlah)))
 
         asyncio.run(semua())
 
-    def ambil(self, env: Mapping[str, str]) -> ManajerKernel:
-        """A kernel ready for a chapter reading with ``env``; one is started now when none is
-        alive or starting (every kernel failed to start or was discarded)."""
+    def ambil(self, env: Mapping[str, str], prioritas: Prioritas = Prioritas.BAB) -> ManajerKernel:
+        """A kernel ready for work reading with ``env``, once no work of a more urgent
+        ``prioritas`` (or of the same, asked for earlier) waits; one is started now when none
+        is alive or starting (every kernel failed to start or was discarded)."""
         while True:
-            km, baru = self._pinjam()
+            km, baru = self._pinjam(prioritas)
             try:
                 asyncio.run(_jalankan(km, kode_reset(env)))
                 return km
@@ -129,42 +151,61 @@ class KolamKernel:
                 if baru:
                     raise
 
-    def _pinjam(self) -> tuple[ManajerKernel, bool]:
-        while True:
-            with self._kunci:
-                baru = self._hidup == 0 and self._memulai == 0
-                if baru:
-                    self._hidup += 1  # counted now so that no other thread starts one too
-            if baru:
-                try:
-                    return asyncio.run(_mulai(self._env, self._impor)), True
-                except BaseException:
-                    with self._kunci:
-                        self._hidup -= 1
-                    raise
+    def _pinjam(self, prioritas: Prioritas) -> tuple[ManajerKernel, bool]:
+        tiket = (int(prioritas), next(self._datang))
+        with self._berubah:
+            self._antre.append(tiket)
             try:
-                return self._bebas.get(timeout=0.2), False
-            except queue.Empty:  # all lent out or starting; look again in case one failed
-                continue
+                while True:
+                    if self._bebas and tiket == min(self._antre):
+                        return self._bebas.pop(), False
+                    if self._hidup == 0 and self._memulai == 0:
+                        self._hidup += 1  # counted now so that no other thread starts one too
+                        break
+                    self._berubah.wait()
+            finally:
+                self._antre.remove(tiket)
+                self._berubah.notify_all()  # the next in line may be served now
+        try:
+            return asyncio.run(_mulai(self._env, self._impor)), True
+        except BaseException:
+            with self._berubah:
+                self._hidup -= 1
+                self._berubah.notify_all()
+            raise
+
+    def _taruh(self, km: ManajerKernel) -> None:
+        """``km`` is free: the first in line gets it."""
+        with self._berubah:
+            self._bebas.append(km)
+            self._berubah.notify_all()
 
     def kerjakan(
-        self, env: Mapping[str, str], modul: str, fungsi: str, *argumen: str | int
+        self,
+        env: Mapping[str, str],
+        modul: str,
+        fungsi: str,
+        *argumen: str | int,
+        prioritas: Prioritas,
     ) -> None:
         """Call ``modul.fungsi(*argumen)`` in a free kernel: another process, already warm, so
         the work is done at the same time as this process's own. Raises :class:`KerjaGagal`
         when the call raised."""
         kode = f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
-        with self.pinjam(env, KerjaGagal) as km:
+        with self.pinjam(env, KerjaGagal, prioritas=prioritas) as km:
             asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
 
     @contextmanager
     def pinjam(
-        self, env: Mapping[str, str], *sehat: type[BaseException]
+        self,
+        env: Mapping[str, str],
+        *sehat: type[BaseException],
+        prioritas: Prioritas = Prioritas.BAB,
     ) -> Iterator[ManajerKernel]:
         """A kernel for one piece of work (:meth:`ambil`), given back after it, also when the
         work raised one of ``sehat`` (the work failed, the kernel is sound); shut down when
         anything else went wrong."""
-        km = self.ambil(env)
+        km = self.ambil(env, prioritas)
         try:
             yield km
         except sehat:
@@ -179,12 +220,13 @@ class KolamKernel:
         """Give a kernel back after a piece of work, the clients the work connected to it
         closed."""
         km.tutup_klien()
-        self._bebas.put(km)
+        self._taruh(km)
 
     def buang(self, km: ManajerKernel) -> None:
         """Shut down a kernel that cannot be trusted any more (it died or did not answer)."""
-        with self._kunci:
+        with self._berubah:
             self._hidup -= 1
+            self._berubah.notify_all()  # a waiter may have to start one itself
         matikan(km)
 
     def tutup(self) -> None:
@@ -192,13 +234,8 @@ class KolamKernel:
         no chapter is running any more."""
         for benang in self._benang:
             benang.join()
-        semua = []
-        while True:
-            try:
-                semua.append(self._bebas.get_nowait())
-            except queue.Empty:
-                break
         with self._kunci:
+            semua, self._bebas = self._bebas, []
             self._hidup -= len(semua)
         matikan(*semua)
 

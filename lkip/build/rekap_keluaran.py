@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkip.build.kernel import Prioritas
 from lkip.core.paths import folder_staging, ganti_folder, project_root, rekap_dir
 from lkip.rekap import Rekap, susun_rekap
 
@@ -38,9 +39,10 @@ def berkas_rekap(tahun: int, root: Path | None = None) -> tuple[Path, Path]:
 def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> None:
     """:func:`tulis_rekap` in a kernel of ``kolam``, which has loaded WeasyPrint and
     matplotlib for the offices already (this process would take most of a second to). A
-    failure raises :class:`lkip.build.kernel.KerjaGagal`."""
+    failure raises :class:`lkip.build.kernel.KerjaGagal`. It waits for any office's work."""
     env = {"LKIP_ROOT": str(root)}  # every office's: no office of its own
-    kolam.kerjakan(env, __name__, tulis_rekap.__name__, tahun, str(root))
+    fungsi, akhir = tulis_rekap.__name__, Prioritas.SUSULAN
+    kolam.kerjakan(env, __name__, fungsi, tahun, str(root), prioritas=akhir)
 
 
 def tulis_rekap(tahun: int, root: Path | str | None = None) -> HasilRekap:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkip.build.kernel import Prioritas
+
 if TYPE_CHECKING:
     from lkip.build.kernel import KolamKernel
     from lkip.build.pdf import Tata
@@ -30,7 +32,8 @@ def penata_kernel(
         with tempfile.TemporaryDirectory(dir=folder, prefix=".tata-") as sementara:
             masuk, keluar = Path(sementara) / "bagian.html", Path(sementara) / "bagian.pdf"
             masuk.write_text(html, encoding="utf-8")
-            kolam.kerjakan(env, "lkip.build.pdf", "tata_berkas", str(masuk), str(keluar))
+            argumen = (str(masuk), str(keluar))
+            kolam.kerjakan(env, "lkip.build.pdf", "tata_berkas", *argumen, prioritas=Prioritas.TATA)
             data = Path(f"{keluar}.json").read_text(encoding="utf-8")
             return Tata.dari(keluar.read_bytes(), data)
 
