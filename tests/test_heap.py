@@ -87,6 +87,25 @@ def test_an_error_inside_still_unfreezes() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def test_a_heap_frozen_by_someone_else_is_left_as_it_is() -> None:
+    """As in a chapter kernel, which freezes what survives each reset."""
+    gc.collect()
+    gc.freeze()
+    try:
+        milik_kernel = gc.get_freeze_count()
+        sisa = siklus()  # garbage made since the kernel froze: not to be frozen for good
+        with frozen(), frozen():
+            assert gc.get_freeze_count() == milik_kernel
+        assert gc.get_freeze_count() == milik_kernel  # not unfrozen
+        gc.collect()
+        assert sisa() is None
+    finally:
+        gc.unfreeze()
+    with frozen():  # a heap nobody froze: the block's own freeze again
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
 @pytest.mark.parametrize("langkah", ["docx", "xlsx", "susun"])
 def test_the_heavy_steps_run_frozen(
     langkah: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 
 _kunci = threading.Lock()
 _kedalaman = 0
+_milik_sendiri = True  # the freeze of the blocks now running is theirs to undo
 
 
 @contextmanager
@@ -29,18 +30,24 @@ def frozen() -> Iterator[None]:
 
     Every block entered freezes what is alive then (a constant-time move in CPython), so a
     step inside a longer frozen block is spared the objects made since; nested and concurrent
-    blocks share the freeze, and the last to leave unfreezes.
+    blocks share the freeze, and the last to leave unfreezes. A heap someone else froze (a
+    chapter kernel freezes what survives each reset, :func:`lkip.build.kernel.kode_reset`) is
+    left as it is: unfreezing it would put the kernel's modules back into its collections,
+    and freezing more would keep this step's garbage from them for good.
     """
-    global _kedalaman
+    global _kedalaman, _milik_sendiri
     with _kunci:
-        gc.freeze()
+        if _kedalaman == 0:
+            _milik_sendiri = gc.get_freeze_count() == 0
+        if _milik_sendiri:
+            gc.freeze()
         _kedalaman += 1
     try:
         yield
     finally:
         with _kunci:
             _kedalaman -= 1
-            if _kedalaman == 0:
+            if _kedalaman == 0 and _milik_sendiri:
                 gc.unfreeze()
 
 
