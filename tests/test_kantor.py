@@ -15,6 +15,7 @@ import shutil
 import threading
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from pypdf import PdfReader
 
 from lkip.build import kernel, rekap_keluaran
 from lkip.build.batch import HasilInstansi, render_semua, tabel_hasil
+from lkip.build.bundle import periksa_bundel
 from lkip.build.portal import tulis_portal
 from lkip.build.rekap_keluaran import HasilRekap, tulis_rekap
 from lkip.cli import KELUAR_BATCH, main
@@ -114,6 +116,18 @@ def test_one_bad_office_does_not_stop_the_others(kabupaten: Kabupaten) -> None:
     assert re.search(r"^rusak\s+GAGAL\s+\d+\.\d dtk\s+Data tahun 2023 belum bisa", teks, re.M)
     assert re.search(r"^panarukan\s+berhasil\s+\d+\.\d dtk\s+outputs/panarukan/2023$", teks, re.M)
     assert teks.endswith("2 dari 3 instansi berhasil.")
+
+
+def test_each_rendered_office_has_a_bundle_that_verifies(kabupaten: Kabupaten) -> None:
+    """Written in one of the batch's kernels, for the office whose outputs it zips."""
+    for instansi in ("panarukan", "mlandingan"):
+        path = kabupaten.root / "outputs" / instansi / "lkip-2023-bundel.zip"
+        hasil = periksa_bundel(path)
+        assert hasil.valid, hasil.masalah
+        with zipfile.ZipFile(path) as zf:
+            laporan = zf.read("lkip-2023/lkip-2023.html").decode("utf-8")
+        assert laporan == (path.parent / "2023" / "lkip-2023.html").read_text(encoding="utf-8")
+    assert not (kabupaten.root / "outputs" / "rusak" / "lkip-2023-bundel.zip").exists()
 
 
 def test_the_offices_share_one_pool_of_kernels(kabupaten: Kabupaten) -> None:
