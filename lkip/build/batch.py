@@ -3,11 +3,11 @@
 On this machine the offices render in one process, a few at a time (each in a thread with its
 own office), sharing one pool of chapter kernels (:class:`lkip.build.kernel.KolamKernel`) and
 the chapter and PDF cache. The kernels start once for the whole batch; they run the chapters,
-write the Word and Excel copies and lay the PDFs out (:mod:`lkip.build.tata_kernel`) while the
-process validates the next office's data, so a batch costs less than its offices rendered one
-by one, in about the memory of one. What follows the offices (the recap) reads only their
-processed data, so it starts in the same kernels as soon as every office's data is processed,
-while the last offices are still being laid out.
+write the Word and Excel copies, lay the PDFs out (:mod:`lkip.build.tata_kernel`) and write
+the bundles while the process validates the next office's data, so a batch costs less than
+its offices rendered one by one, in about the memory of one. What follows the offices (the
+recap) reads only their processed data, so it starts in the same kernels as soon as every
+office's data is processed, while the last offices are still being laid out.
 Given the address of a Dask ``distributed`` scheduler the same per-office task runs on its
 workers instead, each render with kernels of its own; the workers must see the same project
 root (a shared file system). One office's bad data stops only that office: the batch goes on

@@ -188,7 +188,7 @@ def _render_ke(
     lapor: Callable[[str], None],
     pekerja: int,
     kolam: KolamKernel | None,
-    sesudah_proses: Callable[[], None] | None = None,
+    sesudah_proses: Callable[[], None] | None,
 ) -> None:
     """Fill ``staging`` with the notebooks, HTML, PDF, Word and Excel copies and the manifest."""
     keluaran = HasilRender.dari_folder(tahun, staging)
