@@ -7,6 +7,7 @@ lkip sources changed.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from lkip.core.heap import frozen
@@ -47,9 +48,32 @@ def muat(tahun: int | None = None, root: Path | None = None) -> Laporan:
         tahun = tahun_terakhir(root)
     folder = processed_dir(tahun, root)
     if (folder / "laporan.json").exists():
-        laporan = Laporan.baca(folder)
+        laporan = _baca(folder)
         if laporan.sumber == sidik_mentah(tahun, root) and laporan.kode == sidik_kode():
             return laporan
     laporan = susun(tahun, root)
     laporan.simpan(folder)
-    return Laporan.baca(folder)
+    return _baca(folder)
+
+
+# A chapter kernel runs several chapters of one office in a row (lkip.build.kernel), each
+# reading the same processed year: the last folder read is kept, with what its files' stat
+# says of them (replaced or rewritten, they differ), and every caller gets a copy of its own.
+_terakhir: tuple[object, Laporan] | None = None
+
+
+def _baca(folder: Path) -> Laporan:
+    """``Laporan.baca(folder)``, read again only when the folder's files changed."""
+    global _terakhir
+    jejak = (
+        str(folder.resolve()),
+        sorted((p.name, *_stat(p)) for p in folder.iterdir()),
+    )
+    if _terakhir is None or _terakhir[0] != jejak:
+        _terakhir = (jejak, Laporan.baca(folder))
+    return copy.deepcopy(_terakhir[1])
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return st.st_ino, st.st_mtime_ns, st.st_size
