@@ -5,7 +5,8 @@ their data) by the time it processes the year or writes the Word and Excel copie
 steps allocate enough to set off a full collection, which walks every one of them: some
 0,3–0,7 s each, on a 1–2 s step. Inside :func:`frozen` the objects that existed before are
 left out of collections (``gc.freeze``); what the step creates is collected as usual, and on
-leaving everything is collectable again, so nothing is kept alive longer than without it.
+leaving everything is collectable again, so nothing is kept alive longer than without it (a
+heap frozen by someone else, a chapter kernel's, is left frozen: see :func:`frozen`).
 :func:`lepas_memori` gives what was freed back to the operating system.
 """
 
