@@ -14,7 +14,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
 
@@ -147,7 +147,8 @@ def _reviu(tahun: int | None, ketat: bool) -> int:
 
 
 def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
-    """Every office, then the recap and the portal; non-zero when an office failed."""
+    """Every office and the recap (which starts once every office's data is processed), then
+    the portal; non-zero when an office failed."""
     from lkip.build.batch import render_semua, tabel_hasil
     from lkip.build.portal import tulis_portal
 
@@ -155,11 +156,9 @@ def _semua(tahun: int, dask: str | None, paralel: int | None) -> int:
         try:
             _rekap(tahun, kolam)
         except Exception as e:  # the table below still tells each office's outcome
-            print(f"Rekap tahun {tahun} gagal: {e}", file=sys.stderr)
+            _baris(f"Rekap tahun {tahun} gagal: {e}", sys.stderr)
 
-    hasil = render_semua(
-        tahun, dask=dask, paralel=paralel, lapor=lambda m: print(m, flush=True), sesudah=rekap
-    )
+    hasil = render_semua(tahun, dask=dask, paralel=paralel, lapor=_baris, sesudah=rekap)
     print(f"Portal: {tulis_portal()}")
     print()
     print(tabel_hasil(hasil))
@@ -175,7 +174,15 @@ def _rekap(tahun: int, kolam: KolamKernel | None = None) -> None:
     else:
         tulis_rekap_di(kolam, tahun, project_root())
     html, pdf = berkas_rekap(tahun)
-    print(f"Rekap {tahun} selesai:\n  {html}\n  {pdf}")
+    _baris(f"Rekap {tahun} selesai:\n  {html}\n  {pdf}")
+
+
+def _baris(teks: str, berkas: TextIO | None = None) -> None:
+    """Print ``teks`` and its newline in one write: in a batch the recap reports from its own
+    thread while the offices report, and print's two writes could interleave with theirs."""
+    berkas = berkas or sys.stdout
+    berkas.write(f"{teks}\n")
+    berkas.flush()
 
 
 def _bundel(tahun: int | None) -> None:

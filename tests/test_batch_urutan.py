@@ -147,3 +147,23 @@ def test_the_kernels_load_every_module_the_batch_names() -> None:
     """A misspelt module would fail silently in the kernel (its imports may fail): here not."""
     exec(IMPOR_BATCH, {})  # the constant, as the kernel runs it
     assert {"weasyprint", "matplotlib", "nbconvert", "lkip.build.assemble"} <= set(sys.modules)
+
+
+def test_a_batch_message_is_written_whole() -> None:
+    """The recap reports from its own thread while the offices report: print's two writes (the
+    text, then its newline) could be split by another thread's."""
+    from lkip import cli
+
+    class Berkas:
+        def __init__(self) -> None:
+            self.ditulis: list[str] = []
+
+        def write(self, teks: str) -> None:
+            self.ditulis.append(teks)
+
+        def flush(self) -> None:
+            pass
+
+    berkas = Berkas()
+    cli._baris("Rekap 2023 selesai:\n  rekap-2023.html\n  rekap-2023.pdf", berkas)  # type: ignore[arg-type]
+    assert berkas.ditulis == ["Rekap 2023 selesai:\n  rekap-2023.html\n  rekap-2023.pdf\n"]
