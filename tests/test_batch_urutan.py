@@ -123,7 +123,8 @@ def test_the_batch_kernels_load_what_they_will_use_and_write_each_bundle(
     bundel = sorted(kolam.kerja)
     root = str(k["root"])
     akhir = Prioritas.SUSULAN  # after every office's own work
-    assert bundel == [(i, batch.__name__, "bundel", 2023, root, akhir) for i in ("a", "b")]
+    modul = "lkip.build.bundle"
+    assert bundel == [(i, modul, "buat_bundel", 2023, root, akhir) for i in ("a", "b")]
 
 
 def test_an_interrupted_batch_runs_nothing_after_its_offices(

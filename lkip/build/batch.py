@@ -68,6 +68,7 @@ def render_instansi(
     the office's processed data is final: once processed, or when the render ended without
     processing (it failed before, or the whole report came from the cache); maybe twice.
     """
+    from lkip.build.bundle import buat_bundel
     from lkip.build.eksekusi import env_kernel
     from lkip.build.pipeline import render
 
@@ -81,10 +82,12 @@ def render_instansi(
             # the reviewer's zip, linked from the portal: a shared pool's kernel writes it
             # beside this process's own work (the other offices' data, joins and attachments)
             if kolam is None:
-                bundel(tahun, root)
+                buat_bundel(tahun, root)
             else:
-                env, akhir = env_kernel(Path(root)), Prioritas.SUSULAN
-                kolam.kerjakan(env, __name__, bundel.__name__, tahun, root, prioritas=akhir)
+                kolam.kerjakan(
+                    env_kernel(Path(root)), buat_bundel.__module__, buat_bundel.__name__,
+                    tahun, root, prioritas=Prioritas.SUSULAN,
+                )  # fmt: skip
         lepas_memori()  # what this office's render freed: a batch holds one office at a time
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
@@ -94,14 +97,6 @@ def render_instansi(
     finally:
         if diproses is not None:
             diproses()
-
-
-def bundel(tahun: int, root: str) -> None:
-    """The office's reviewer zip (:func:`lkip.build.bundle.buat_bundel`); plain arguments, so
-    a kernel can be given the call."""
-    from lkip.build.bundle import buat_bundel
-
-    buat_bundel(tahun, Path(root))
 
 
 def render_semua(

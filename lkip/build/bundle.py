@@ -118,8 +118,12 @@ def path_bundel(tahun: int, root: Path | None = None) -> Path:
     return outputs_dir(tahun, root).parent / nama_bundel(tahun)
 
 
-def buat_bundel(tahun: int, root: Path | None = None, tujuan: Path | None = None) -> HasilBundel:
-    """Zip ``outputs/<tahun>/`` with notebook pages, a README and the extended manifest."""
+def buat_bundel(
+    tahun: int, root: Path | str | None = None, tujuan: Path | None = None
+) -> HasilBundel:
+    """Zip ``outputs/<tahun>/`` with notebook pages, a README and the extended manifest;
+    ``root`` may be text, so a kernel can be given the call (a batch's bundles)."""
+    root = Path(root) if root is not None else None
     folder = outputs_dir(tahun, root)
     path_manifest = folder / NAMA_MANIFEST
     if not path_manifest.is_file():
