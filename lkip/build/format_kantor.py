@@ -29,15 +29,14 @@ def tulis_kantor(
     Plain arguments, so a kernel can be given the call; ``folder_cache`` (empty: none) keeps
     the Word copy's chart pictures under keys that also hold ``kunci``.
     """
-    from bs4 import BeautifulSoup
-
     from lkip.build.cache import Cache
     from lkip.build.excel import tulis_xlsx
+    from lkip.build.tabel_html import sup_laporan
     from lkip.build.word import tulis_docx
     from lkip.core.paths import processed_dir
     from lkip.model.laporan import baca_tabel
 
-    soup = BeautifulSoup(Path(html).read_text(encoding="utf-8"), "html.parser")  # read by both
+    soup = sup_laporan(Path(html).read_text(encoding="utf-8"))  # read by both copies
     cache = Cache(Path(folder_cache), print) if folder_cache else None
     tulis_docx(soup, Path(docx), cache, kunci)
     # the render has just written the processed year: its reviu table is read, nothing else

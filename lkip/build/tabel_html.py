@@ -85,10 +85,15 @@ def baca_tabel(figure: Tag) -> TabelCetak:
     )
 
 
+def sup_laporan(html: str | BeautifulSoup) -> BeautifulSoup:
+    """A rendered report parsed; one already parsed as it is (the Word and Excel copies,
+    written one after the other, read one parse)."""
+    return html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+
+
 def tabel_laporan(html: str | BeautifulSoup) -> list[TabelCetak]:
     """Every table of a rendered report, in document order."""
-    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
-    return [baca_tabel(f) for f in soup.select("figure.tabel")]
+    return [baca_tabel(f) for f in sup_laporan(html).select("figure.tabel")]
 
 
 def grid(rows: tuple[tuple[Sel, ...], ...]) -> list[list[str]]:

@@ -35,7 +35,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from lkip.build.tabel_html import TABEL_LEBAR_KOLOM, baca_tabel, teks
+from lkip.build.tabel_html import TABEL_LEBAR_KOLOM, baca_tabel, sup_laporan, teks
 from lkip.core.heap import frozen
 from lkip.core.sidik import sidik, sidik_json
 
@@ -61,7 +61,7 @@ def tulis_docx(
     sources and the dependency versions and fonts, which shape the picture).
     """
     png = partial(png_grafik, cache=cache, kunci=kunci)
-    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+    soup = sup_laporan(html)
     doc = Document()
     _halaman(doc)
     judul = soup.title.get_text(strip=True) if soup.title else ""
