@@ -62,8 +62,9 @@ def mulai_kantor(
 
     def kerja() -> None:
         try:
-            fungsi = tulis_kantor.__name__
-            kolam.kerjakan(env, __name__, fungsi, *argumen, prioritas=Prioritas.KANTOR)
+            kolam.kerjakan(
+                env, __name__, tulis_kantor.__name__, *argumen, prioritas=Prioritas.KANTOR
+            )
         except BaseException as e:  # handed to whoever waits for the files
             selesai.set_exception(e)
         else:

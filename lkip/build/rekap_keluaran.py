@@ -41,8 +41,9 @@ def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> None:
     matplotlib for the offices already (this process would take most of a second to). A
     failure raises :class:`lkip.build.kernel.KerjaGagal`. It waits for any office's work."""
     env = {"LKIP_ROOT": str(root)}  # every office's: no office of its own
-    fungsi, akhir = tulis_rekap.__name__, Prioritas.SUSULAN
-    kolam.kerjakan(env, __name__, fungsi, tahun, str(root), prioritas=akhir)
+    kolam.kerjakan(
+        env, __name__, tulis_rekap.__name__, tahun, str(root), prioritas=Prioritas.SUSULAN
+    )
 
 
 def tulis_rekap(tahun: int, root: Path | str | None = None) -> HasilRekap:

@@ -32,8 +32,10 @@ def penata_kernel(
         with tempfile.TemporaryDirectory(dir=folder, prefix=".tata-") as sementara:
             masuk, keluar = Path(sementara) / "bagian.html", Path(sementara) / "bagian.pdf"
             masuk.write_text(html, encoding="utf-8")
-            argumen = (str(masuk), str(keluar))
-            kolam.kerjakan(env, "lkip.build.pdf", "tata_berkas", *argumen, prioritas=Prioritas.TATA)
+            kolam.kerjakan(
+                env, "lkip.build.pdf", "tata_berkas", str(masuk), str(keluar),
+                prioritas=Prioritas.TATA,
+            )  # fmt: skip
             data = Path(f"{keluar}.json").read_text(encoding="utf-8")
             return Tata.dari(keluar.read_bytes(), data)
 
