@@ -2,11 +2,13 @@
 
 What follows the offices (the recap) starts as soon as every office's data is processed, not
 when the last office is laid out; an office that fails before processing does not hold it
-back; an interrupted batch runs nothing after its offices; each bundle is written in a kernel.
+back; an interrupted batch runs nothing after its offices; each bundle is written in a kernel;
+a failed office's row says what went wrong in the analyst's words.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 import threading
 from pathlib import Path
@@ -168,3 +170,29 @@ def test_a_batch_message_is_written_whole() -> None:
     berkas = Berkas()
     cli._baris("Rekap 2023 selesai:\n  rekap-2023.html\n  rekap-2023.pdf", berkas)  # type: ignore[arg-type]
     assert berkas.ditulis == ["Rekap 2023 selesai:\n  rekap-2023.html\n  rekap-2023.pdf\n"]
+
+
+@pytest.mark.parametrize(
+    ("galat", "pesan"),
+    [
+        (
+            PermissionError(errno.EACCES, "Permission denied", "outputs/a/2023.docx"),
+            "Tidak ada izin untuk membaca atau menulis outputs/a/2023.docx.",
+        ),
+        (OSError(errno.ENOSPC, "No space left on device", "outputs/a"), "Disk penuh saat"),
+        (FileNotFoundError("Belum ada outputs/a/2023/manifest.json"), "Belum ada outputs/a"),
+    ],
+    ids=["izin", "disk-penuh", "pesan-lkip"],
+)
+def test_a_path_the_machine_refused_is_told_as_the_cli_tells_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, galat: OSError, pesan: str
+) -> None:
+    """An office that failed on a path: its row says which, in the analyst's words (pesan_os),
+    not Python's "[Errno 13] …"; an error lkip worded itself keeps its words."""
+
+    def render(*_: Any, **__: Any) -> HasilRender:
+        raise galat
+
+    monkeypatch.setattr(pipeline, "render", render)
+    hasil = batch.render_instansi("a", 2023, str(tmp_path), 1)
+    assert not hasil.berhasil and hasil.keterangan.startswith(pesan)

@@ -4,8 +4,10 @@ lkip already imported; none is left behind."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import gc
 import os
+import pickle
 import threading
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 from lkip.build import eksekusi as ek
 from lkip.build.kernel import KerjaGagal, KolamKernel, Prioritas
 from lkip.build.klien_kernel import KlienCepat, ManajerKernel
+from lkip.core.errors import BundelTidakValid, DataTidakValid, Masalah, pesan_os
 
 
 def _kernel_anak() -> list[psutil.Process]:
@@ -177,20 +180,66 @@ def test_more_kernels_start_only_when_asked(kolam: KolamKernel) -> None:
     assert len(_kernel_anak()) == 2
 
 
-def test_work_runs_in_a_kernel_and_its_failure_is_named(
+def test_work_runs_in_a_kernel_and_raises_here_what_it_raised_there(
     tmp_path: Path, kolam: KolamKernel
 ) -> None:
     asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
     asal.write_text("empat puluh dua", encoding="utf-8")
-    with pytest.raises(KerjaGagal, match=r"^FileNotFoundError: .*tidak-ada\.txt") as e:
-        kolam.kerjakan({}, "shutil", "copyfile", str(tmp_path / "tidak-ada.txt"), str(tujuan),
+    hilang = tmp_path / "tidak-ada.txt"
+    with pytest.raises(FileNotFoundError) as e:
+        kolam.kerjakan({}, "shutil", "copyfile", str(hilang), str(tujuan),
                        prioritas=Prioritas.KANTOR)  # fmt: skip
-    jejak = e.value.__notes__[0]  # the kernel's traceback, without terminal colours
+    # the OSError itself, so the CLI tells the analyst which path (pesan_os)
+    assert (e.value.errno, e.value.filename) == (errno.ENOENT, str(hilang))
+    assert pesan_os(e.value) == f"{hilang} tidak ditemukan."
+    jejak = e.value.__notes__[-1]  # the kernel's traceback, without terminal colours
     assert "copyfile" in jejak and "\x1b[" not in jejak
+    # lkip's own errors come back whole: the problems, not one string cut into characters
+    with pytest.raises(BundelTidakValid) as e:
+        kolam.kerjakan({}, "tests.kerja_kernel", "gagal_bundel", "tidak sama",
+                       prioritas=Prioritas.KANTOR)  # fmt: skip
+    assert e.value.masalah == ("tidak sama",)
     # the same kernel, still fit
     kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan), prioritas=Prioritas.TATA)
     assert tujuan.read_text(encoding="utf-8") == "empat puluh dua"
     assert len(_kernel_anak()) == 1
+
+
+def test_a_failure_that_cannot_come_back_as_itself_is_named(kolam: KolamKernel) -> None:
+    """An exception that pickles into something else stays in the kernel, told by name."""
+    with pytest.raises(KerjaGagal, match=r"^_TanpaAcar: 3 tidak dapat dikirim\n") as e:
+        kolam.kerjakan({}, "tests.kerja_kernel", "gagal_tanpa_acar", 3,
+                       prioritas=Prioritas.KANTOR)  # fmt: skip
+    assert e.value.asli is None and "gagal_tanpa_acar" in e.value.__notes__[-1]
+
+
+@pytest.mark.parametrize(
+    "galat",
+    [
+        BundelTidakValid(["a.pdf: isi berubah", "b.html: tidak ada"]),
+        DataTidakValid(2023, [Masalah("2023/kinerja.csv", 4, "target", "x", "harus angka")]),
+    ],
+    ids=["bundel", "data"],
+)
+def test_lkips_errors_pickle_as_themselves(galat: Exception) -> None:
+    kembali = pickle.loads(pickle.dumps(galat))
+    assert type(kembali) is type(galat) and str(kembali) == str(galat)
+    assert kembali.masalah == galat.masalah
+
+
+def test_a_kernel_that_died_while_free_is_replaced_for_work(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    km = kolam.ambil({})
+    pid = km.provisioner.process.pid
+    kolam.kembalikan(km)
+    psutil.Process(pid).kill()
+    psutil.Process(pid).wait(10)
+    asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
+    asal.write_text("42", encoding="utf-8")
+    kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan), prioritas=Prioritas.TATA)
+    assert tujuan.read_text(encoding="utf-8") == "42"
+    assert [p.pid for p in _kernel_anak()] != [pid]
 
 
 def test_the_kernels_client_knows_when_it_is_ready_and_when_it_died(kolam: KolamKernel) -> None:

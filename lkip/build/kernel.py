@@ -12,14 +12,17 @@ office of a batch (:mod:`lkip.build.batch`).
 from __future__ import annotations
 
 import asyncio
+import base64
+import importlib
 import itertools
 import json
+import pickle
 import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lkip.build.klien_kernel import ManajerKernel
@@ -61,7 +64,39 @@ class Prioritas(IntEnum):
 
 
 class KerjaGagal(RuntimeError):
-    """Code run in a kernel raised: the exception's type and message, as the kernel gave them."""
+    """Code run in a kernel raised; the kernel is sound. ``asli`` is the exception itself when
+    it was sent back (:func:`panggil`), else None, and the message names its type."""
+
+    def __init__(self, pesan: str, asli: BaseException | None = None) -> None:
+        super().__init__(pesan)
+        self.asli = asli
+
+
+class GalatTerkirim(Exception):
+    """Raised in a kernel by :func:`panggil`: its message is the call's exception, pickled."""
+
+
+def panggil(modul: str, fungsi: str, argumen: str) -> None:
+    """What :meth:`KolamKernel.kerjakan` runs in a kernel: ``modul.fungsi(*argumen)``, the
+    arguments a JSON list.
+
+    An exception the call raises goes back pickled, as ``concurrent.futures`` sends a worker
+    process's back, and the caller raises it as it was raised here: a full disk while the Word
+    copy is written is the same ``OSError``, told the analyst the same way, whichever process
+    wrote it. One that does not come back as itself (its type and message) is left as it is.
+    """
+    try:
+        getattr(importlib.import_module(modul), fungsi)(*json.loads(argumen))
+    except Exception as e:
+        try:
+            data = pickle.dumps(e)
+            kembali = pickle.loads(data)
+            utuh = type(kembali) is type(e) and str(kembali) == str(e)
+        except Exception:
+            utuh = False
+        if not utuh:
+            raise
+        raise GalatTerkirim(base64.b64encode(data).decode("ascii")) from e
 
 
 def kode_reset(env: Mapping[str, str]) -> str:
@@ -189,11 +224,32 @@ class KolamKernel:
         prioritas: Prioritas,
     ) -> None:
         """Call ``modul.fungsi(*argumen)`` in a free kernel: another process, already warm, so
-        the work is done at the same time as this process's own. Raises :class:`KerjaGagal`
-        when the call raised."""
-        kode = f"__import__('importlib').import_module({modul!r}).{fungsi}(*{json.dumps(argumen)})"
-        with self.pinjam(env, KerjaGagal, prioritas=prioritas) as km:
+        the work is done at the same time as this process's own. Raises what the call raised
+        (:func:`panggil`), or :class:`KerjaGagal` when that could not be sent back.
+
+        The kernel is made ready for ``env`` (:func:`kode_reset`) in the same request as the
+        call: one round trip instead of two, for each of the many PDF parts of a batch. A kernel
+        found dead when it is lent (it died while free) is replaced, as :meth:`ambil` does."""
+        kode = kode_reset(env) + (
+            f"\n__import__({__name__!r}, fromlist=['_']).{panggil.__name__}"
+            f"({modul!r}, {fungsi!r}, {json.dumps(argumen)!r})"
+        )
+        while True:
+            km, baru = self._pinjam(prioritas)
+            if baru or asyncio.run(km.is_alive()):
+                break
+            self.buang(km)
+        try:
             asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
+        except KerjaGagal as e:
+            self.kembalikan(km)
+            if e.asli is None:
+                raise
+            raise e.asli from None
+        except BaseException:
+            self.buang(km)
+            raise
+        self.kembalikan(km)
 
     @contextmanager
     def pinjam(
@@ -267,12 +323,23 @@ async def _jalankan(
         balasan = await kc.execute_interactive(kode, silent=True, timeout=batas)
         isi = balasan["content"]
         if wajib and isi["status"] != "ok":
-            galat = KerjaGagal(f"{isi.get('ename', 'Galat')}: {isi.get('evalue', '')}")
-            # the kernel's own traceback, for the log of an unexpected failure (lkip.cli)
-            galat.add_note(_TANPA_WARNA.sub("", "\n".join(isi.get("traceback", []))))
-            raise galat
+            raise _galat(isi)
     finally:
         kc.stop_channels()
+
+
+def _galat(isi: Mapping[str, Any]) -> KerjaGagal:
+    """The failure an ``execute_reply``'s ``isi`` tells, with the kernel's own traceback as a
+    note (for the log of an unexpected failure, :mod:`lkip.cli`) on the exception raised."""
+    jenis, pesan = isi.get("ename", "Galat"), isi.get("evalue", "")
+    jejak = _TANPA_WARNA.sub("", "\n".join(isi.get("traceback", [])))
+    if jenis == GalatTerkirim.__name__:  # pickled by panggil, in our own kernel
+        asli = pickle.loads(base64.b64decode(pesan))
+        asli.add_note(jejak.replace(pesan, "…"))
+        return KerjaGagal(f"{type(asli).__name__}: {asli}", asli)
+    galat = KerjaGagal(f"{jenis}: {pesan}")
+    galat.add_note(jejak)
+    return galat
 
 
 def matikan(*km: ManajerKernel) -> None:

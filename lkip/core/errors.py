@@ -49,6 +49,10 @@ class DataTidakValid(Exception):
         self.masalah = list(masalah)
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type, tuple[int | None, list[Masalah]]]:
+        # made again from its problems, not its message (a kernel sends it back pickled)
+        return type(self), (self.tahun, self.masalah)
+
     def __str__(self) -> str:
         data = "Data" if self.tahun is None else f"Data tahun {self.tahun}"
         judul = f"{data} belum bisa diproses: {len(self.masalah)} masalah ditemukan"
@@ -65,6 +69,9 @@ class BundelTidakValid(ValueError):
     def __init__(self, masalah: Iterable[str]) -> None:
         self.masalah = tuple(masalah)
         super().__init__("\n".join(self.masalah))
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, ...]]]:
+        return type(self), (self.masalah,)
 
 
 def pesan_os(exc: OSError) -> str:
