@@ -38,8 +38,8 @@ def berkas_rekap(tahun: int, root: Path | None = None) -> tuple[Path, Path]:
 
 def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> None:
     """:func:`tulis_rekap` in a kernel of ``kolam``, which has loaded WeasyPrint and
-    matplotlib for the offices already (this process would take most of a second to). A
-    failure raises :class:`lkip.build.kernel.KerjaGagal`. It waits for any office's work."""
+    matplotlib for the offices already (this process would take most of a second to). It
+    raises what :func:`tulis_rekap` raised there, and waits for any office's work."""
     env = {"LKIP_ROOT": str(root)}  # every office's: no office of its own
     kolam.kerjakan(
         env, __name__, tulis_rekap.__name__, tahun, str(root), prioritas=Prioritas.SUSULAN
