@@ -29,6 +29,11 @@ def render(fig: Figure, tmp_path, nama: str) -> None:
     fig.savefig(path)
     assert path.stat().st_size > 10_000
     fig.draw_without_rendering()  # fills tick labels for the assertions
+    # the page shows the whole figure, not a "tight" box around it (display.html_gambar): so
+    # nothing drawn may reach past the figure's edges
+    isi = fig.get_tightbbox()  # inches
+    assert isi.x0 >= 0 and isi.y0 >= 0, isi
+    assert isi.x1 <= fig.get_figwidth() and isi.y1 <= fig.get_figheight(), isi
 
 
 def texts(ax) -> list[str]:
@@ -491,3 +496,40 @@ def test_a_figure_gives_the_same_svg_bytes_on_every_run(capaian_df):
     pertama = satu()
     with matplotlib.rc_context({"svg.hashsalt": None}):  # the global default: random ids
         assert satu() == pertama
+
+
+def test_the_ikm_detail_and_recap_charts_stay_inside_their_figure(tmp_path):
+    """The charts the tests above do not build: drawn, each within its figure (``render``)."""
+    from lkip.presentation import charts_rekap
+
+    periode = pd.DataFrame(
+        {
+            "label": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli"],
+            "ikm": [95.0, 94.0, 96.5, 88.0, 87.0, 86.5, 87.5],
+            "bawah": [93.0, 92.0, 94.0, 85.0, 84.0, 84.0, 85.0],
+            "atas": [97.0, 96.0, 98.0, 91.0, 90.0, 89.0, 90.0],
+            "n": [40, 35, 38, 41, 39, 44, 42],
+        }
+    )
+    titik = {"signifikan": True, "periode_ubah": 3, "ikm_sebelum": 95.2, "ikm_sesudah": 87.2}
+    sel = pd.DataFrame(
+        [[-0.31, 0.05, NAN], [0.12, -0.02, 0.4]],
+        index=["Kanal kertas", "Kanal digital"],
+        columns=["U1 Persyaratan", "U2 Prosedur", "U3 Waktu"],
+    )
+    nama = ["Banyuputih", "Kendit", "Mlandingan", "Panarukan"]
+    for fig, judul in [
+        (grafik_ikm.run_chart(periode, 91.0, titik), "run"),
+        (grafik_ikm.heatmap_sel(sel), "heatmap"),
+        (charts_rekap.ikm_instansi(nama, [96.1, 88.4, 72.0, 92.86], "IKM per instansi"), "ikm"),
+        (
+            charts_rekap.capaian_bersama(
+                ["Nilai SAKIP Perangkat Daerah", "Persentase desa yang meningkat IDM-nya"],
+                nama,
+                [[101.4, 98.0, None, 103.2], [87.5, 112.0, 100.0, None]],
+                "Capaian indikator bersama",
+            ),
+            "bersama",
+        ),
+    ]:
+        render(fig, tmp_path, judul)

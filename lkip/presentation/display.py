@@ -145,8 +145,11 @@ def html_gambar(fig: Figure, judul: str, alt: str = "") -> str:
     # for WeasyPrint to draw. The font is DejaVu Sans, matplotlib's and the report's own.
     # No date and fixed element ids: the same figure gives the same bytes on every run, so an
     # unchanged chapter's HTML and laid-out PDF part are found in the cache.
+    # The whole figure, not its "tight" box: the charts' constrained layout already fits
+    # everything inside, so the page is the figure's own width (the text width, LEBAR), and
+    # matplotlib is spared a second layout pass (a fifth of the chart's time).
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lkip"}):
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return (
         '<figure class="grafik"><div class="grafik-wrap">'
