@@ -100,8 +100,9 @@ def panggil(modul: str, fungsi: str, argumen: str) -> None:
 
 
 def kode_reset(env: Mapping[str, str]) -> str:
-    """The code that makes a used kernel like a new one for the next chapter: ``env`` set,
-    the user namespace emptied and the execution counter at 1 (``reset(new_session=True)``).
+    """The code that makes a used kernel like a new one for the next chapter or piece of work
+    (:meth:`KolamKernel.kerjakan` sends it with the call): ``env`` set, the user namespace
+    emptied and the execution counter at 1 (``reset(new_session=True)``).
     Imported modules stay loaded: that is the point of reusing the kernel.
 
     What is left alive then (the modules, IPython) is frozen out of garbage collection
