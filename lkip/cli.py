@@ -20,7 +20,7 @@ from lkip.build.pipeline import BabGagal, proses, render, tahun_laporan
 
 # Only light modules at import: a rebuild served from the cache must not load pandas. The
 # commands import what they need.
-from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal, pesan_os
+from lkip.core.errors import BundelTidakValid, DataTidakValid, TahunBaruGagal, pesan_galat
 from lkip.core.paths import (
     InstansiTidakJelas,
     dengan_instansi,
@@ -259,10 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                 return _jalankan(args, lain)
         return _jalankan(args, lain)
     except tuple(KELUAR) as e:
-        print(e, file=sys.stderr)
+        print(pesan_galat(e), file=sys.stderr)
         return next(status for jenis, status in KELUAR.items() if isinstance(e, jenis))
     except OSError as e:
-        print(pesan_os(e), file=sys.stderr)
+        print(pesan_galat(e), file=sys.stderr)
         return KELUAR_BERKAS
     except KeyboardInterrupt:
         print("Dihentikan. Keluaran sebelumnya tetap utuh.", file=sys.stderr)

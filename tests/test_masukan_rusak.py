@@ -316,6 +316,20 @@ def test_read_only_processed_folder(root, monkeypatch, capsys):
     assert "Tidak ada izin untuk membaca atau menulis" in err and "data/processed" in err
 
 
+def test_a_missing_file_the_system_reports_is_told_by_its_path(root, monkeypatch, capsys):
+    """A FileNotFoundError the system raised is told in the analyst's terms (pesan_galat), as
+    report-all tells it, not as Python's "[Errno 2] No such file or directory"."""
+    monkeypatch.setenv("LKIP_ROOT", str(root))
+    hilang = root / "data" / "processed" / "panarukan" / "2023" / "laporan.json"
+
+    def hilang_di_tengah(*a, **k):
+        raise FileNotFoundError(2, "No such file or directory", str(hilang))
+
+    monkeypatch.setattr(Laporan, "simpan", hilang_di_tengah)
+    assert cli.main(["validate", "--year", "2023"]) == cli.KELUAR_DATA
+    assert capsys.readouterr().err == f"{hilang} tidak ditemukan.\n"
+
+
 def test_unexpected_error_is_a_short_message_and_a_log(root, monkeypatch, capsys):
     monkeypatch.setenv("LKIP_ROOT", str(root))
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lkip.build.kernel import Prioritas
-from lkip.core.errors import pesan_os
+from lkip.core.errors import pesan_galat
 from lkip.core.heap import lepas_memori
 from lkip.core.paths import daftar_instansi, dengan_instansi, project_root, relatif, tahun_tersedia
 
@@ -93,9 +93,7 @@ def render_instansi(
         keterangan = relatif(hasil.folder, Path(root))
         return HasilInstansi(instansi, True, time.perf_counter() - mulai, keterangan)
     except Exception as e:  # the office's problem is reported with the others'
-        # a path the machine refused is told as the CLI tells it (lkip.cli.main)
-        mesin = isinstance(e, OSError) and e.errno is not None
-        pesan = pesan_os(e) if mesin else str(e) or type(e).__name__
+        pesan = pesan_galat(e)  # as the CLI tells it (lkip.cli.main)
         return HasilInstansi(instansi, False, time.perf_counter() - mulai, pesan)
     finally:
         if diproses is not None:

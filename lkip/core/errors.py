@@ -12,7 +12,14 @@ import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["BundelTidakValid", "DataTidakValid", "Masalah", "TahunBaruGagal", "pesan_os"]
+__all__ = [
+    "BundelTidakValid",
+    "DataTidakValid",
+    "Masalah",
+    "TahunBaruGagal",
+    "pesan_galat",
+    "pesan_os",
+]
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,15 @@ class BundelTidakValid(ValueError):
 
     def __reduce__(self) -> tuple[type, tuple[tuple[str, ...]]]:
         return type(self), (self.masalah,)
+
+
+def pesan_galat(exc: BaseException) -> str:
+    """What an error the analyst can act on tells them: a path the machine refused (an
+    ``OSError`` the system raised, with its errno) in their terms (:func:`pesan_os`); lkip's
+    own errors, worded for them already, as they are."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return pesan_os(exc)
+    return str(exc) or type(exc).__name__
 
 
 def pesan_os(exc: OSError) -> str:
