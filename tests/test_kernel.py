@@ -227,19 +227,29 @@ def test_lkips_errors_pickle_as_themselves(galat: Exception) -> None:
     assert kembali.masalah == galat.masalah
 
 
-def test_a_kernel_that_died_while_free_is_replaced_for_work(
-    tmp_path: Path, kolam: KolamKernel
-) -> None:
+def _bunuh_yang_bebas(kolam: KolamKernel) -> int:
+    """Kill the pool's one kernel while it is free; its pid."""
     km = kolam.ambil({})
     pid = km.provisioner.process.pid
     kolam.kembalikan(km)
     psutil.Process(pid).kill()
     psutil.Process(pid).wait(10)
+    return pid
+
+
+def test_a_kernel_that_died_while_free_is_replaced_for_work_and_for_a_chapter(
+    tmp_path: Path, kolam: KolamKernel
+) -> None:
+    pid = _bunuh_yang_bebas(kolam)
     asal, tujuan = tmp_path / "asal.txt", tmp_path / "tujuan.txt"
     asal.write_text("42", encoding="utf-8")
     kolam.kerjakan({}, "shutil", "copyfile", str(asal), str(tujuan), prioritas=Prioritas.TATA)
     assert tujuan.read_text(encoding="utf-8") == "42"
     assert [p.pid for p in _kernel_anak()] != [pid]
+    pid = _bunuh_yang_bebas(kolam)
+    km = kolam.ambil({})
+    assert km.provisioner.process.pid != pid and asyncio.run(km.is_alive())
+    kolam.kembalikan(km)
 
 
 def test_the_kernels_client_knows_when_it_is_ready_and_when_it_died(kolam: KolamKernel) -> None:

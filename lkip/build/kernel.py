@@ -177,15 +177,22 @@ class KolamKernel:
         """A kernel ready for work reading with ``env``, once no work of a more urgent
         ``prioritas`` (or of the same, asked for earlier) waits; one is started now when none
         is alive or starting (every kernel failed to start or was discarded)."""
+        km = self._pinjam_hidup(prioritas)
+        try:
+            asyncio.run(_jalankan(km, kode_reset(env)))
+        except BaseException:
+            self.buang(km)
+            raise
+        return km
+
+    def _pinjam_hidup(self, prioritas: Prioritas) -> ManajerKernel:
+        """A kernel lent for work of ``prioritas``: one that died while free (killed, out of
+        memory) is shut down and another one lent instead."""
         while True:
             km, baru = self._pinjam(prioritas)
-            try:
-                asyncio.run(_jalankan(km, kode_reset(env)))
+            if baru or asyncio.run(km.is_alive()):
                 return km
-            except Exception:
-                self.buang(km)
-                if baru:
-                    raise
+            self.buang(km)
 
     def _pinjam(self, prioritas: Prioritas) -> tuple[ManajerKernel, bool]:
         tiket = (int(prioritas), next(self._datang))
@@ -229,17 +236,12 @@ class KolamKernel:
         (:func:`panggil`), or :class:`KerjaGagal` when that could not be sent back.
 
         The kernel is made ready for ``env`` (:func:`kode_reset`) in the same request as the
-        call: one round trip instead of two, for each of the many PDF parts of a batch. A kernel
-        found dead when it is lent (it died while free) is replaced, as :meth:`ambil` does."""
+        call: one round trip instead of two, for each of the many PDF parts of a batch."""
         kode = kode_reset(env) + (
             f"\n__import__({__name__!r}, fromlist=['_']).{panggil.__name__}"
             f"({modul!r}, {fungsi!r}, {json.dumps(argumen)!r})"
         )
-        while True:
-            km, baru = self._pinjam(prioritas)
-            if baru or asyncio.run(km.is_alive()):
-                break
-            self.buang(km)
+        km = self._pinjam_hidup(prioritas)
         try:
             asyncio.run(_jalankan(km, kode, batas=BATAS_KERJA_DETIK))
         except KerjaGagal as e:
