@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import nbformat
 import pandas as pd
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -152,6 +154,19 @@ def test_no_pdf_text_runs_off_the_page(rendered: pipeline.HasilRender) -> None:
     keluar = {i: t for i, p in enumerate(pages, start=1) if (t := _teks_kanan(p, batas))}
     assert keluar == {}
 
+
+
+def test_the_pdf_is_as_compact_as_qpdf_writes_it(rendered: pipeline.HasilRender) -> None:
+    """Analysts send the PDF by e-mail and open it on their phones: the tags' structure
+    elements are stored compressed, so qpdf cannot make the file much smaller."""
+    with pikepdf.open(rendered.pdf) as pdf:
+        terkecil = io.BytesIO()
+        pdf.save(terkecil, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        lepas = io.BytesIO()
+        pdf.save(lepas, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    ukuran = rendered.pdf.stat().st_size
+    assert ukuran <= 1.05 * len(terkecil.getvalue())
+    assert ukuran < 0.6 * len(lepas.getvalue())  # the structure tree is most of what it saves
 
 def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path

@@ -20,14 +20,21 @@ from __future__ import annotations
 import io
 import warnings
 
-from pikepdf import Array, Dictionary, Name, NameTree, PageCopyWarning, Pdf
+from pikepdf import Array, Dictionary, Name, NameTree, ObjectStreamMode, PageCopyWarning, Pdf
 
 from lkip.build.pdf_tag import Struktur, salin
 
 # How the join and the attachments save: the trailer /ID (PDF/A requires one) follows from the
 # bytes, so the same parts give the same file, and the XMP metadata that makes the document
-# PDF/A is kept byte for byte (pikepdf would write it anew).
-OPSI_SIMPAN = {"deterministic_id": True, "fix_metadata_version": False}
+# PDF/A is kept byte for byte (pikepdf would write it anew). The tags' thousands of structure
+# elements go into compressed object streams (allowed from PDF/A-2 on): written one by one
+# they were more than half of the report's file, which analysts send by e-mail and open on
+# their phones.
+OPSI_SIMPAN = {
+    "deterministic_id": True,
+    "fix_metadata_version": False,
+    "object_stream_mode": ObjectStreamMode.generate,
+}
 
 
 class Gabungan:
