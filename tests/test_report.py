@@ -155,7 +155,6 @@ def test_no_pdf_text_runs_off_the_page(rendered: pipeline.HasilRender) -> None:
     assert keluar == {}
 
 
-
 def test_the_pdf_is_as_compact_as_qpdf_writes_it(rendered: pipeline.HasilRender) -> None:
     """Analysts send the PDF by e-mail and open it on their phones: the tags' structure
     elements are stored compressed, so qpdf cannot make the file much smaller."""
@@ -167,6 +166,7 @@ def test_the_pdf_is_as_compact_as_qpdf_writes_it(rendered: pipeline.HasilRender)
     ukuran = rendered.pdf.stat().st_size
     assert ukuran <= 1.05 * len(terkecil.getvalue())
     assert ukuran < 0.6 * len(lepas.getvalue())  # the structure tree is most of what it saves
+
 
 def test_bad_data_leaves_outputs_and_raw_untouched(
     rendered: pipeline.HasilRender, tmp_path: Path
