@@ -1,5 +1,7 @@
 """Charts: built from small frames, checked through their artists, and rendered to PNG."""
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -523,13 +525,118 @@ def test_the_ikm_detail_and_recap_charts_stay_inside_their_figure(tmp_path):
         (grafik_ikm.heatmap_sel(sel), "heatmap"),
         (charts_rekap.ikm_instansi(nama, [96.1, 88.4, 72.0, 92.86], "IKM per instansi"), "ikm"),
         (
-            charts_rekap.capaian_bersama(
-                ["Nilai SAKIP Perangkat Daerah", "Persentase desa yang meningkat IDM-nya"],
-                nama,
-                [[101.4, 98.0, None, 103.2], [87.5, 112.0, 100.0, None]],
-                "Capaian indikator bersama",
+            charts_rekap.capaian_instansi(
+                nama, [101.4, 98.0, None, 103.2], "Persentase desa yang meningkat IDM-nya"
             ),
             "bersama",
         ),
     ]:
         render(fig, tmp_path, judul)
+
+
+@pytest.mark.parametrize(
+    ("n", "tetap", "per_baris", "ukuran"),
+    [
+        (17, 1.4, 0.45, [9, 8]),  # (8,2 − 1,4) / 0,45 = 15,1: 15 fit, two parts, even
+        (15, 1.4, 0.45, [15]),
+        (14, 1.2, 0.5, [14]),  # 1,2 + 14 × 0,5 = 8,2 exactly: still one chart
+        (15, 1.2, 0.5, [8, 7]),
+        (31, 1.4, 0.45, [11, 10, 10]),
+        (3, 8.0, 1.0, [1, 1, 1]),  # not even one row fits: one a chart
+        (1, 1.2, 0.55, [1]),
+        (0, 1.2, 0.55, [0]),  # no rows: the one (empty) chart it always was
+    ],
+)
+def test_rows_are_cut_into_the_fewest_even_charts_that_fit_a_page(n, tetap, per_baris, ukuran):
+    bagian = charts.bagi_baris(n, tetap, per_baris)
+    assert [len(b) for b in bagian] == ukuran
+    assert [i for b in bagian for i in b] == list(range(n))  # every row once, in order
+    # a single row too tall for a page is drawn alone; any more rows fit
+    tinggi = [tetap + per_baris * len(b) for b in bagian if len(b) > 1]
+    assert all(t <= charts.TINGGI_MAKS + 1e-9 for t in tinggi)
+
+
+def test_parts_of_a_cut_chart_share_their_scale():
+    from lkip.presentation import charts_rekap
+
+    nama = [f"Kecamatan {i}" for i in range(4)]
+    ikm = [96.1, 88.4, 52.0, 92.86]  # the axis starts 5 below the lowest, at most at 60
+    utuh = charts_rekap.ikm_instansi(nama, ikm, "IKM").axes[0].get_xlim()
+    assert utuh == (47.0, 100.0)
+    assert charts_rekap.ikm_instansi(nama[:2], ikm[:2], "IKM").axes[0].get_xlim() != utuh
+    assert charts_rekap.ikm_instansi(nama[:2], ikm[:2], "IKM", ikm).axes[0].get_xlim() == utuh
+
+    capaian = [101.4, 98.0, None, 130.0]
+    utuh = charts_rekap.capaian_instansi(nama, capaian, "x").axes[0].get_xlim()
+    bagian = charts_rekap.capaian_instansi(nama[:2], capaian[:2], "x", 130.0)
+    assert bagian.axes[0].get_xlim() == utuh == (0.0, 130.0 * 1.22)
+    assert texts(bagian.axes[0]) == ["101,4 % ✓", "98 % ✗"]
+    tanpa = charts_rekap.capaian_instansi(nama[2:], capaian[2:], "x", 130.0)
+    assert texts(tanpa.axes[0]) == ["–", "130 % ✓"]
+    assert tanpa.get_label() == (
+        "Capaian per instansi, target 100 %. Kecamatan 2 –; Kecamatan 3 130 %."
+    )
+
+    df = pd.DataFrame(
+        {"instansi": nama[:2], "pagu": [2e9, 1e9], "realisasi": [1.9e9, 0.9e9], "serapan": [95, 90]}
+    )
+    kecil = charts.serapan(df, "instansi", "x").axes[0].get_xlim()
+    besar = charts.serapan(df, "instansi", "x", maks=4e9).axes[0].get_xlim()
+    assert (kecil, besar) == ((0.0, 2e9 * 1.3), (0.0, 4e9 * 1.3))
+
+
+def test_a_report_chart_of_many_rows_is_drawn_in_parts_that_fit_a_page(tren_df):
+    """An office with 20 indicators, 15 programs, 8 trend panels: each chart in the fewest
+    parts that fit TINGGI_MAKS, on one scale (and one span of years)."""
+    capaian = pd.DataFrame(
+        {
+            "kode": [f"S{i}" for i in range(20)],
+            "indikator": [f"Indikator {i}" for i in range(20)],
+            "capaian": [80.0 + i for i in range(19)] + [140.0],
+        }
+    )
+    bagian = charts.capaian_per_halaman(capaian)  # (8,2 − 1,2) / 0,55 = 12,7: 12 a chart
+    assert [len(f.axes[0].get_yticks()) for f in bagian] == [10, 10]
+    assert {f.axes[0].get_xlim() for f in bagian} == {(0.0, 140.0 * 1.22)}
+    assert [f.get_figheight() for f in bagian] == [1.2 + 0.55 * 10] * 2
+
+    program = pd.DataFrame(
+        {
+            "program": [f"Program {i}" for i in range(15)],
+            "pagu": [1e8 * (i + 1) for i in range(15)],
+            "realisasi": [9e7 * (i + 1) for i in range(15)],
+            "serapan": [90.0] * 15,
+        }
+    )
+    bagian = charts.serapan_per_halaman(program, "program", "x")  # (8,2 − 1,3) / 0,6: 11
+    assert [len(f.axes[0].containers[0]) for f in bagian] == [8, 7]
+    assert {f.axes[0].get_xlim() for f in bagian} == {(0.0, 1.5e9 * 1.3)}
+
+    tren = pd.concat(
+        [tren_df.assign(kode=tren_df["kode"] + f"-{i}") for i in range(3)]
+    )  # 9 indicators: 5 rows of two panels, 3 rows a chart (8,2 − 0,8) / 2,3 = 3,2
+    tren = tren[tren["kode"] != "S2-2"]  # 8 indicators, 4 rows
+    bagian = charts.tren_per_halaman(tren)
+    assert [len(f.axes) for f in bagian] == [4, 4]
+    assert {f.axes[0].get_xlim() for f in bagian} == {bagian[0].axes[0].get_xlim()}
+    assert all(f.get_figheight() <= charts.TINGGI_MAKS for f in bagian)
+
+    (utuh,) = charts.capaian_per_halaman(capaian.head(4))  # a few rows: one chart, as before
+    assert utuh.get_figheight() == charts.capaian_indikator(capaian.head(4)).get_figheight()
+
+
+def test_a_chart_in_parts_is_captioned_with_each_part():
+    from lkip.presentation.display import html_gambar
+
+    def fig() -> Figure:
+        f = Figure(figsize=(2, 1))
+        f.add_subplot().plot([0, 1])
+        return f
+
+    judul = re.compile(r"<figcaption>(.*?)</figcaption>")
+    assert judul.findall(html_gambar([fig(), fig()], "Gambar 3.1 : X")) == [
+        "Gambar 3.1 : X (bagian 1 dari 2)",
+        "Gambar 3.1 : X (bagian 2 dari 2)",
+    ]
+    assert judul.findall(html_gambar([fig()], "Gambar 3.1 : X")) == ["Gambar 3.1 : X"]
+    assert html_gambar([fig()], "G") == html_gambar(fig(), "G")

@@ -261,3 +261,31 @@ def test_parts_laid_out_through_files_make_the_same_pdf(tmp_path: Path) -> None:
     berkas = PdfReader(tmp_path / "berkas.pdf")
     assert len(dipanggil) == 5  # front matter, three chapters, closing note
     assert teks(berkas) == teks(sini) and tautan(berkas) == tautan(sini)
+
+
+def test_a_chart_taller_than_a_page_is_scaled_down_whole_onto_one() -> None:
+    """report.css's guard: a chart of many rows drawn taller than a page's text (13 in, where
+    the charts keep below charts.TINGGI_MAKS themselves) is shrunk, its shape kept, onto one
+    page with its caption, not cut by the page's end."""
+    from matplotlib.figure import Figure
+    from weasyprint import HTML
+
+    from lkip.presentation.display import html_gambar
+
+    fig = Figure(figsize=(6.3, 13))
+    fig.add_subplot().barh(range(30), range(30))
+    grafik = html_gambar(fig, "Grafik 9 : Tinggi")
+    naskah = susun_naskah([bab("01", "BAB I", "<p>Awal.</p>", grafik)], META, 0)
+    halaman = [_kotak(p._page_box) for p in HTML(string=naskah.html_bab(0, 1)).render().pages]
+    ((i, img),) = [
+        (i, k) for i, isi in enumerate(halaman) for k in isi if "Replaced" in type(k).__name__
+    ]
+    cm = 2.54 / 96  # a CSS px
+    assert img.height * cm == pytest.approx(21.0)
+    assert img.width / img.height == pytest.approx(6.3 / 13, rel=0.01)  # not stretched
+    assert "Grafik 9 : Tinggi" in "".join(getattr(k, "text", "") for k in halaman[i])
+
+
+def _kotak(kotak: object) -> list[object]:
+    """``kotak`` and every box inside it (WeasyPrint's layout)."""
+    return [kotak, *(k for anak in getattr(kotak, "children", []) for k in _kotak(anak))]

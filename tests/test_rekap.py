@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +11,8 @@ import pytest
 
 from lkip.build.batch import HasilInstansi, instansi_dengan_tahun, tabel_hasil
 from lkip.build.portal import daftar_keluaran, html_portal
-from lkip.presentation.rekap_tampil import catatan_kosong, tabel_rekap, teks
+from lkip.presentation.charts import TINGGI_MAKS
+from lkip.presentation.rekap_tampil import bab_rekap, catatan_kosong, tabel_rekap, teks
 from lkip.processed import susun
 from lkip.rekap import BarisRekap, Indikator, Rekap, RingkasanInstansi, kunci_indikator, ringkas
 
@@ -71,6 +74,55 @@ def test_missing_figures_print_a_dash_and_their_reason() -> None:
     assert teks(r, "tercapai") == "2 dari 5"
     rekap = Rekap(2024, (BarisRekap("a", r, None),))
     assert catatan_kosong(rekap) == ["Kecamatan A, IKM (mutu): tidak ada data SKM."]
+
+
+def _kabupaten(n: int) -> Rekap:
+    """``n`` offices with every figure the recap draws, two indicators shared by all."""
+    baris = []
+    for i in range(n):
+        ind = (
+            Indikator("kode_iku:IKU-01", "Nilai SAKIP", 90.0 + i),
+            Indikator("indikator:Nilai IKM", "Nilai IKM", None if i == 3 else 101.0),
+        )
+        r = RingkasanInstansi(
+            f"k{i}", f"Kecamatan Nomor {i}", 2024, ikm=80.0 + i / 2, pagu=2e9 + i * 1e8,
+            realisasi=1.9e9, serapan=95.0, indikator=ind,
+        )  # fmt: skip
+        baris.append(BarisRekap(f"k{i}", r, None))
+    return Rekap(2024, tuple(baris))
+
+
+def _grafik(html: str) -> list[tuple[str, float]]:
+    """Each chart's caption and height in inches, in order."""
+    hasil = []
+    for svg, judul in re.findall(
+        r'src="data:image/svg\+xml;base64,([^"]+)".*?<figcaption>(.*?)</figcaption>', html, re.S
+    ):
+        tinggi = re.search(r'<svg[^>]* height="([\d.]+)pt"', base64.b64decode(svg).decode())
+        assert tinggi is not None
+        hasil.append((judul, float(tinggi[1]) / 72))
+    return hasil
+
+
+def test_a_kabupaten_s_offices_fit_one_chart_a_page() -> None:
+    """Situbondo's 17 kecamatan: one chart per figure, none taller than a page holds."""
+    grafik = _grafik(bab_rekap(_kabupaten(17), "Situbondo"))
+    assert [j for j, _ in grafik] == [
+        "Grafik 1 : IKM per instansi tahun 2024",
+        "Grafik 2 : Serapan anggaran per instansi tahun 2024",
+        "Grafik 3 : Capaian per instansi tahun 2024, Nilai IKM",
+        "Grafik 4 : Capaian per instansi tahun 2024, Nilai SAKIP",
+    ]
+    assert all(t <= TINGGI_MAKS for _, t in grafik)
+
+
+def test_more_offices_than_a_page_holds_are_charted_in_parts() -> None:
+    grafik = _grafik(bab_rekap(_kabupaten(40), "Jawa Timur"))
+    judul = [j for j, _ in grafik]
+    ikm = "Grafik 1 : IKM per instansi tahun 2024"
+    assert judul[:3] == [f"{ikm} (bagian {k} dari 3)" for k in (1, 2, 3)]
+    assert len(judul) == 12 and judul[-1].endswith("Nilai SAKIP (bagian 3 dari 3)")
+    assert all(t <= TINGGI_MAKS for _, t in grafik)
 
 
 def test_batch_table_names_each_office_and_the_error() -> None:

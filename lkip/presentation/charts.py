@@ -10,6 +10,7 @@ makes it the chart's alt text, so a screen reader learns the values, not just th
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import textwrap
 from collections.abc import Callable
@@ -31,6 +32,15 @@ LEBAR = 6.3
 """Figure width in inches: a 16 cm A4 text column."""
 DPI = 150
 """Enough for sharp print at 16 cm without heavy PNGs."""
+TINGGI_MAKS = 8.2
+"""The tallest chart drawn, in inches (20,8 cm): an A4 page's text is 25 cm tall (the @page
+margins of report.css), less a heading kept with the chart and the chart's caption. A chart
+with a row per office, program or indicator is cut into parts that fit (:func:`bagi_baris`);
+report.css scales down, to 21 cm, any chart that is taller still, so none runs off its page."""
+UKURAN_CAPAIAN = (1.2, 0.55)
+"""Height of a capaian chart in inches: fixed part, then per row (:func:`bagi_baris`)."""
+UKURAN_SERAPAN = (1.3, 0.6)
+"""Height of a serapan chart in inches: fixed part, then per row."""
 
 PALET = {
     "utama": "#1f4e79",  # current year, realisasi
@@ -87,20 +97,69 @@ def _ada(x: object) -> bool:
     return not fmt.kosong(x)
 
 
-@_bergaya
-def capaian_indikator(df: pd.DataFrame, judul: str = "Capaian Kinerja per Indikator") -> Figure:
-    """Capaian (%) per indicator against the 100 % target; indicators without capaian get "–"."""
+def bagi_baris(n: int, tetap: float, per_baris: float) -> list[range]:
+    """Rows 0..n-1 of a chart ``tetap + per_baris × rows`` inches tall, in the fewest runs that
+    each fit :data:`TINGGI_MAKS`, as even as they can be (17 rows, 15 to a chart: 9 and 8)."""
+    muat = max(1, math.floor((TINGGI_MAKS - tetap) / per_baris + 1e-9))  # 1e-9: 8,2 − 1,2
+    jumlah = max(1, math.ceil(n / muat))
+    ukuran, lebih = divmod(n, jumlah)
+    batas = [0]
+    for k in range(jumlah):
+        batas.append(batas[-1] + ukuran + (1 if k < lebih else 0))
+    return [range(a, b) for a, b in itertools.pairwise(batas)]
+
+
+def capaian_per_halaman(
+    df: pd.DataFrame, judul: str = "Capaian Kinerja per Indikator"
+) -> list[Figure]:
+    """:func:`capaian_indikator` in as many charts as its indicators need to fit a page
+    (:func:`bagi_baris`), all on one scale."""
     data = df.reset_index(drop=True)
-    n = len(data)
+    maks = pd.to_numeric(data["capaian"], errors="coerce").max()
+    return [
+        capaian_indikator(data.iloc[list(r)], judul, None if pd.isna(maks) else float(maks))
+        for r in bagi_baris(len(data), *UKURAN_CAPAIAN)
+    ]
+
+
+@_bergaya
+def capaian_indikator(
+    df: pd.DataFrame, judul: str = "Capaian Kinerja per Indikator", maks: float | None = None
+) -> Figure:
+    """Capaian (%) per indicator against the 100 % target; indicators without capaian get "–".
+    ``maks``: as :func:`grafik_capaian`."""
+    data = df.reset_index(drop=True)
     label = [
         _bungkus_teks(f"{k} – {i}", 38)
         for k, i in zip(data["kode"], data["indikator"], strict=True)
     ]
     capaian = pd.to_numeric(data["capaian"], errors="coerce")
+    fig = grafik_capaian(label, capaian, judul, maks)
+    rincian = [
+        f"{k} {i}: " + (fmt.KOSONG if pd.isna(c) else f"{fmt.persen(c)}, {_status_capaian(c)}")
+        for k, i, c in zip(data["kode"], data["indikator"], capaian, strict=True)
+    ]
+    fig.set_label(f"Capaian per indikator, target 100 %. {'; '.join(rincian)}.")
+    return fig
+
+
+def grafik_capaian(
+    label: list[str],
+    capaian: pd.Series,
+    judul: str,
+    maks: float | None = None,
+    ukuran: tuple[float, float] = UKURAN_CAPAIAN,
+) -> Figure:
+    """Capaian (%) per row against the 100 % target, a row per ``label``, without capaian "–";
+    the axis reaches past ``maks`` (default: the largest capaian here), so that the parts of
+    one chart cut by :func:`bagi_baris` share their scale. Drawn under the report's style by
+    the caller, which also gives the figure its label (the alt text). ``ukuran``: its height,
+    as :data:`UKURAN_CAPAIAN`."""
+    n = len(label)
     ada = capaian.notna()
     y = np.arange(n)
-
-    fig = Figure(figsize=(LEBAR, 1.2 + 0.55 * max(n, 1)), layout="constrained", dpi=DPI)
+    tetap, per_baris = ukuran
+    fig = Figure(figsize=(LEBAR, tetap + per_baris * max(n, 1)), layout="constrained", dpi=DPI)
     ax = fig.add_subplot()
     warna = [PALET["tercapai"] if c >= 100 else PALET["belum"] for c in capaian[ada]]
     batang = ax.barh(y[ada], capaian[ada], height=0.6, color=warna, edgecolor="white", linewidth=0)
@@ -109,7 +168,9 @@ def capaian_indikator(df: pd.DataFrame, judul: str = "Capaian Kinerja per Indika
             b.set_hatch(ARSIR_BELUM)
     ax.axvline(100, color=PALET["target"], linestyle="--", linewidth=1, label="Target (100 %)")
 
-    batas = max(100.0, capaian.max() if ada.any() else 0.0) * 1.22
+    if maks is None:
+        maks = capaian.max() if ada.any() else 0.0
+    batas = max(100.0, maks) * 1.22
     for yi, c in zip(y, capaian, strict=True):
         if pd.isna(c):
             ax.text(batas * 0.01, yi, fmt.KOSONG, va="center", ha="left", fontsize=10)
@@ -139,11 +200,6 @@ def capaian_indikator(df: pd.DataFrame, judul: str = "Capaian Kinerja per Indika
         ncols=3,
         frameon=False,
     )
-    rincian = [
-        f"{k} {i}: " + (fmt.KOSONG if pd.isna(c) else f"{fmt.persen(c)}, {_status_capaian(c)}")
-        for k, i, c in zip(data["kode"], data["indikator"], capaian, strict=True)
-    ]
-    fig.set_label(f"Capaian per indikator, target 100 %. {'; '.join(rincian)}.")
     return fig
 
 
@@ -211,18 +267,43 @@ def idm_desa(
     return fig
 
 
+def serapan_per_halaman(
+    df: pd.DataFrame, label_col: str, judul: str, ukuran: tuple[float, float] = UKURAN_SERAPAN
+) -> list[Figure]:
+    """:func:`serapan` in as many charts as its rows need to fit a page (:func:`bagi_baris`),
+    all on one scale."""
+    data = df.reset_index(drop=True)
+    jumlah = [pd.to_numeric(data[k], errors="coerce") for k in ("pagu", "realisasi")]
+    maks = float(np.nanmax(np.concatenate([j.to_numpy(dtype=float) for j in jumlah] + [[0.0]])))
+    return [
+        serapan(data.iloc[list(r)], label_col, judul, maks, ukuran)
+        for r in bagi_baris(len(data), *ukuran)
+    ]
+
+
 @_bergaya
-def serapan(df: pd.DataFrame, label_col: str, judul: str) -> Figure:
-    """Pagu against realisasi per row of ``label_col`` (program, sasaran...), with serapan %."""
+def serapan(
+    df: pd.DataFrame,
+    label_col: str,
+    judul: str,
+    maks: float | None = None,
+    ukuran: tuple[float, float] = UKURAN_SERAPAN,
+) -> Figure:
+    """Pagu against realisasi per row of ``label_col`` (program, sasaran...), with serapan %;
+    the rupiah axis is drawn for ``maks`` (default: the largest amount here), so that the
+    parts of one chart cut by :func:`bagi_baris` share their scale. ``ukuran``: its height, as
+    :data:`UKURAN_SERAPAN`."""
     data = df.reset_index(drop=True)
     n = len(data)
     pagu = pd.to_numeric(data["pagu"], errors="coerce").to_numpy(dtype=float)
     realisasi = pd.to_numeric(data["realisasi"], errors="coerce").to_numpy(dtype=float)
     y = np.arange(n)
     tebal = 0.38
-    maks = np.nanmax(np.concatenate([pagu, realisasi, [0.0]]))
+    if maks is None:
+        maks = float(np.nanmax(np.concatenate([pagu, realisasi, [0.0]])))
 
-    fig = Figure(figsize=(LEBAR, 1.3 + 0.6 * max(n, 1)), layout="constrained", dpi=DPI)
+    tetap, per_baris = ukuran
+    fig = Figure(figsize=(LEBAR, tetap + per_baris * max(n, 1)), layout="constrained", dpi=DPI)
     ax = fig.add_subplot()
     ax.barh(y - tebal / 2, pagu, tebal, color=PALET["kedua"], label="Pagu")
     ax.barh(y + tebal / 2, realisasi, tebal, color=PALET["utama"], label="Realisasi")
@@ -305,18 +386,39 @@ def _letak_label(nilai: np.ndarray, i: int) -> dict[str, object]:
     )
 
 
+UKURAN_TREN = (0.8, 2.3)
+"""Height of a trend chart in inches: fixed part, then per row of two panels."""
+
+
+def tren_per_halaman(
+    df: pd.DataFrame, judul: str = "Tren Target dan Realisasi Indikator Kinerja"
+) -> list[Figure]:
+    """:func:`tren_indikator` in as many charts as its rows of panels need to fit a page
+    (:func:`bagi_baris`), over the same years."""
+    kode = list(dict.fromkeys(df["kode"]))
+    baris = bagi_baris(math.ceil(len(kode) / 2), *UKURAN_TREN)
+    bagian = [kode[2 * r.start : 2 * r.stop] for r in baris]
+    ada = df["tahun"].dropna().astype(int)
+    return [tren_indikator(df[df["kode"].isin(k)], judul, (ada.min(), ada.max())) for k in bagian]
+
+
 @_bergaya
 def tren_indikator(
-    df: pd.DataFrame, judul: str = "Tren Target dan Realisasi Indikator Kinerja"
+    df: pd.DataFrame,
+    judul: str = "Tren Target dan Realisasi Indikator Kinerja",
+    rentang: tuple[int, int] | None = None,
 ) -> Figure:
-    """One panel per indicator: realisasi over the years against the (dashed) target."""
+    """One panel per indicator: realisasi over the years against the (dashed) target; the
+    years of ``rentang`` (first, last; default: those of ``df``)."""
     ada = df["tahun"].dropna().astype(int)
-    tahun = list(range(ada.min(), ada.max() + 1))  # a year without data is a gap in the line
+    awal, akhir = rentang or (ada.min(), ada.max())
+    tahun = list(range(awal, akhir + 1))  # a year without data is a gap in the line
     kode = list(dict.fromkeys(df["kode"]))
     kolom = 1 if len(kode) == 1 else 2
     baris = math.ceil(len(kode) / kolom)
 
-    fig = Figure(figsize=(LEBAR, 0.8 + 2.3 * baris), layout="constrained", dpi=DPI)
+    tetap, per_baris = UKURAN_TREN
+    fig = Figure(figsize=(LEBAR, tetap + per_baris * baris), layout="constrained", dpi=DPI)
     axes = fig.subplots(baris, kolom, squeeze=False).ravel()
     for ax, k in zip(axes, kode, strict=False):
         _panel_tren(ax, df[df["kode"] == k], tahun, 80 if kolom == 1 else 38)

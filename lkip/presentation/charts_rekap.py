@@ -4,23 +4,55 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from lkip.core import fmt
 from lkip.formulas.ikm import MUTU
-from lkip.presentation.charts import DPI, LEBAR, PALET, WARNA_MUTU, _bergaya, _bungkus_teks
+from lkip.presentation.charts import (
+    DPI,
+    LEBAR,
+    PALET,
+    WARNA_MUTU,
+    _bergaya,
+    _bungkus_teks,
+    bagi_baris,
+    grafik_capaian,
+)
 
 IKM_MIN = 25.0
 
 
+# Heights of the recap's charts in inches, a fixed part then a row per office
+# (charts.bagi_baris): rows closer than the report's own charts, which have a few programs or
+# indicators, so that a kabupaten's offices (Situbondo's 17 kecamatan) fit one chart.
+UKURAN_IKM = (1.4, 0.36)
+UKURAN_SERAPAN = (1.3, 0.4)
+UKURAN_CAPAIAN = (1.2, 0.38)
+
+
+def ikm_per_halaman(nama: list[str], ikm: list[float], judul: str) -> list[Figure]:
+    """:func:`ikm_instansi` in as many charts as the offices need to fit a page
+    (:func:`lkip.presentation.charts.bagi_baris`), all on one scale."""
+    return [
+        ikm_instansi([nama[i] for i in r], [ikm[i] for i in r], judul, ikm)
+        for r in bagi_baris(len(nama), *UKURAN_IKM)
+    ]
+
+
 @_bergaya
-def ikm_instansi(nama: list[str], ikm: list[float], judul: str) -> Figure:
-    """IKM per office over the mutu bands of PermenPANRB 14/2017 (D, C, B, A)."""
+def ikm_instansi(
+    nama: list[str], ikm: list[float], judul: str, semua: list[float] | None = None
+) -> Figure:
+    """IKM per office over the mutu bands of PermenPANRB 14/2017 (D, C, B, A); the axis is
+    drawn for the IKM values ``semua`` (default: ``ikm``), so that the parts of one chart cut
+    by :func:`lkip.presentation.charts.bagi_baris` share their scale."""
     n = len(nama)
-    fig = Figure(figsize=(LEBAR, 1.4 + 0.45 * max(n, 1)), layout="constrained", dpi=DPI)
+    tetap, per_baris = UKURAN_IKM
+    fig = Figure(figsize=(LEBAR, tetap + per_baris * max(n, 1)), layout="constrained", dpi=DPI)
     ax = fig.add_subplot()
-    kiri = max(IKM_MIN, min([*ikm, 65.0]) - 5)
+    kiri = max(IKM_MIN, min([*(ikm if semua is None else semua), 65.0]) - 5)
     bawah = IKM_MIN
     for batas, mutu in MUTU:
         atas = float(batas) + 0.01 if float(batas) < 100 else 100.0
@@ -46,37 +78,37 @@ def ikm_instansi(nama: list[str], ikm: list[float], judul: str) -> Figure:
         ncols=4,
         frameon=False,
     )
+    rincian = [f"{nm} {fmt.angka(v, 2)}" for nm, v in zip(nama, ikm, strict=True)]
+    fig.set_label(f"IKM per instansi. {'; '.join(rincian)}.")
     return fig
 
 
-@_bergaya
-def capaian_bersama(
-    indikator: list[str], nama: list[str], capaian: list[list[float | None]], judul: str
-) -> Figure:
-    """Capaian of indicators several offices share: a group of bars per indicator.
+def capaian_per_halaman(
+    nama: list[str], capaian: list[float | None], judul: str
+) -> list[Figure]:
+    """:func:`capaian_instansi` in as many charts as the offices need to fit a page, all on
+    one scale."""
+    maks = max((c for c in capaian if c is not None), default=None)
+    return [
+        capaian_instansi([nama[i] for i in r], [capaian[i] for i in r], judul, maks)
+        for r in bagi_baris(len(nama), *UKURAN_CAPAIAN)
+    ]
 
-    ``capaian[i][j]`` is office ``j``'s capaian of indicator ``i`` (None: the office does not
-    measure it)."""
-    n, m = len(indikator), len(nama)
-    fig = Figure(figsize=(LEBAR, 1.6 + 0.35 * max(n * m, 1)), layout="constrained", dpi=DPI)
-    ax = fig.add_subplot()
-    tebal = 0.8 / max(m, 1)
-    warna = [PALET["utama"], PALET["kedua"], PALET["tercapai"], PALET["target"], PALET["belum"]]
-    for j, instansi in enumerate(nama):
-        nilai = [capaian[i][j] for i in range(n)]
-        y = np.arange(n) - 0.4 + tebal * (j + 0.5)
-        isi = [np.nan if v is None else v for v in nilai]
-        ax.barh(y, isi, tebal, color=warna[j % len(warna)], label=instansi)
-        for yi, v in zip(y, nilai, strict=True):
-            teks = fmt.persen(v) if v is not None else "–"
-            ax.text((v or 0) + 1, yi, teks, va="center", ha="left", fontsize=6.5)
-    ax.axvline(100, color=PALET["target"], linestyle="--", linewidth=0.8)
-    ax.set_yticks(np.arange(n), [_bungkus_teks(v, 30) for v in indikator])
-    ax.invert_yaxis()
-    maks = max([v for baris in capaian for v in baris if v is not None] + [100.0])
-    ax.set_xlim(0, maks * 1.2)
-    ax.xaxis.set_major_formatter(fmt.sumbu_persen())
-    ax.set_xlabel("Capaian")
-    ax.set_title(judul)
-    fig.legend(loc="outside lower center", ncols=min(m, 4), frameon=False)
+
+@_bergaya
+def capaian_instansi(
+    nama: list[str], capaian: list[float | None], judul: str, maks: float | None = None
+) -> Figure:
+    """Each office's capaian of one indicator several offices share, a row per office, as the
+    report draws its own indicators (:func:`lkip.presentation.charts.grafik_capaian`); no
+    capaian prints "–". ``judul`` is the indicator; ``maks`` the largest capaian of every part
+    of the chart."""
+    nilai = pd.Series([np.nan if c is None else c for c in capaian], dtype=float)
+    label = [_bungkus_teks(n, 38) for n in nama]
+    fig = grafik_capaian(label, nilai, _bungkus_teks(judul, 70), maks, UKURAN_CAPAIAN)
+    rincian = [
+        f"{n} " + (fmt.KOSONG if c is None else fmt.persen(c))
+        for n, c in zip(nama, capaian, strict=True)
+    ]
+    fig.set_label(f"Capaian per instansi, target 100 %. {'; '.join(rincian)}.")
     return fig

@@ -127,17 +127,29 @@ def html_tabel(
     return f'<figure class="tabel">{caption}<div class="tabel-wrap">{soup}</div>{note}</figure>'
 
 
-def gambar(fig: Figure, judul: str, alt: str = "") -> None:
+def gambar(fig: Figure | Sequence[Figure], judul: str, alt: str = "") -> None:
     """A chart embedded as SVG in the page itself (no external file, nothing fetched).
 
     Its alt text is ``alt``, or the caption followed by the data the figure states in its label
-    (``lkip.presentation.charts``), so a screen reader hears the values.
+    (``lkip.presentation.charts``), so a screen reader hears the values. A chart cut into parts
+    that each fit a page (a list, as ``charts.capaian_per_halaman`` gives) shows each part,
+    its caption saying which ("bagian 1 dari 2").
     """
     _show(html_gambar(fig, judul, alt))
 
 
-def html_gambar(fig: Figure, judul: str, alt: str = "") -> str:
+def html_gambar(fig: Figure | Sequence[Figure], judul: str, alt: str = "") -> str:
     """The HTML :func:`gambar` shows."""
+    if not isinstance(fig, Sequence):
+        return _html_satu_gambar(fig, judul, alt)
+    n = len(fig)
+    return "".join(
+        _html_satu_gambar(f, judul if n == 1 else f"{judul} (bagian {k} dari {n})", alt)
+        for k, f in enumerate(fig, start=1)
+    )
+
+
+def _html_satu_gambar(fig: Figure, judul: str, alt: str) -> str:
     import matplotlib
 
     buf = io.BytesIO()

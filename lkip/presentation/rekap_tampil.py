@@ -7,6 +7,8 @@ why.
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 from markupsafe import escape
 
@@ -148,14 +150,15 @@ def bab_rekap(rekap: Rekap, kabupaten: str) -> str:
         if alasan:
             bagian += [f"<p>Angka tahun {t - 1} yang kosong (–) dan sebabnya:</p>", _daftar(alasan)]
     bagian.append("<h2>3. Grafik</h2>")
-    dengan_ikm = [r for r in ada if r.ikm is not None]
+    nomor = itertools.count(1)
+    dengan_ikm = [(r.nama, r.ikm) for r in ada if r.ikm is not None]
     if dengan_ikm:
-        fig = charts_rekap.ikm_instansi(
-            [r.nama for r in dengan_ikm],
-            [r.ikm for r in dengan_ikm],
+        fig = charts_rekap.ikm_per_halaman(
+            [n for n, _ in dengan_ikm],
+            [v for _, v in dengan_ikm],
             f"IKM per instansi tahun {t} dan mutu pelayanan",
         )
-        bagian.append(html_gambar(fig, f"Grafik 1 : IKM per instansi tahun {t}"))
+        bagian.append(html_gambar(fig, f"Grafik {next(nomor)} : IKM per instansi tahun {t}"))
     dengan_pagu = [r for r in ada if r.pagu]
     if dengan_pagu:
         df = pd.DataFrame(
@@ -166,21 +169,24 @@ def bab_rekap(rekap: Rekap, kabupaten: str) -> str:
                 "serapan": [r.serapan for r in dengan_pagu],
             }
         )
-        fig = charts.serapan(df, "instansi", f"Pagu, realisasi dan serapan anggaran tahun {t}")
-        bagian.append(html_gambar(fig, f"Grafik 2 : Serapan anggaran per instansi tahun {t}"))
-    bersama = rekap.indikator_bersama()
-    if bersama:
-        nama = [r.nama for r in ada]
-        kode = [r.instansi for r in ada]
-        label, nilai = [], []
-        for per_instansi in bersama.values():
-            label.append(next(iter(per_instansi.values())).indikator)
-            nilai.append([per_instansi[k].capaian if k in per_instansi else None for k in kode])
-        fig = charts_rekap.capaian_bersama(
-            label, nama, nilai, f"Capaian indikator yang sama di beberapa instansi, {t}"
+        fig = charts.serapan_per_halaman(
+            df,
+            "instansi",
+            f"Pagu, realisasi dan serapan anggaran tahun {t}",
+            charts_rekap.UKURAN_SERAPAN,
         )
-        bagian.append(html_gambar(fig, f"Grafik 3 : Capaian indikator bersama tahun {t}"))
-    else:
+        judul = f"Grafik {next(nomor)} : Serapan anggaran per instansi tahun {t}"
+        bagian.append(html_gambar(fig, judul))
+    bersama = rekap.indikator_bersama()
+    for per_instansi in bersama.values():
+        indikator = next(iter(per_instansi.values())).indikator
+        baris = [r for r in ada if r.instansi in per_instansi]
+        fig = charts_rekap.capaian_per_halaman(
+            [r.nama for r in baris], [per_instansi[r.instansi].capaian for r in baris], indikator
+        )
+        judul = f"Grafik {next(nomor)} : Capaian per instansi tahun {t}, {indikator}"
+        bagian.append(html_gambar(fig, judul))
+    if not bersama:
         bagian.append(
             "<p>Tidak ada indikator yang sama (kode_iku atau teks indikator yang sama) di dua "
             "instansi atau lebih.</p>"
