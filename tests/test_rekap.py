@@ -1,4 +1,5 @@
-"""The recap's figures and matching, the batch table and the portal's links, without rendering."""
+"""The recap's figures and matching, the batch table and the portal's links, without rendering
+the offices; a kabupaten's recap laid out from its figures."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import pytest
 from lkip.build.batch import HasilInstansi, instansi_dengan_tahun, tabel_hasil
 from lkip.build.portal import daftar_keluaran, html_portal
 from lkip.presentation.charts import TINGGI_MAKS
-from lkip.presentation.rekap_tampil import bab_rekap, catatan_kosong, tabel_rekap, teks
+from lkip.presentation.rekap_tampil import (
+    bab_rekap,
+    catatan_kosong,
+    tabel_perubahan,
+    tabel_rekap,
+    teks,
+)
 from lkip.processed import susun
 from lkip.rekap import BarisRekap, Indikator, Rekap, RingkasanInstansi, kunci_indikator, ringkas
 
@@ -76,6 +83,25 @@ def test_missing_figures_print_a_dash_and_their_reason() -> None:
     assert catatan_kosong(rekap) == ["Kecamatan A, IKM (mutu): tidak ada data SKM."]
 
 
+def test_a_figure_missing_for_the_same_reason_is_told_once_for_all_its_offices() -> None:
+    """17 kecamatan without last year's report: one line, not seventeen."""
+    tanpa = "data tahun 2023 hanya data riwayat, tanpa laporan"
+    baris = [
+        BarisRekap(s, _r(s, serapan=90.0, ikm=None, alasan={"ikm": "tidak ada data SKM"}), None,
+                   alasan_lalu=tanpa)
+        for s in ("a", "b", "c")
+    ] + [BarisRekap("d", _r("d", serapan=95.0), _r("d"))]  # fmt: skip
+    rekap = Rekap(2024, tuple(baris))
+    assert catatan_kosong(rekap) == [
+        "IKM (mutu) (3 instansi: Kecamatan A, Kecamatan B, Kecamatan C): tidak ada data SKM."
+    ]
+    _, alasan = tabel_perubahan(rekap)
+    assert alasan == [
+        f"{angka} 2023 (3 instansi: Kecamatan A, Kecamatan B, Kecamatan C): {tanpa}."
+        for angka in ("IKM", "Nilai SAKIP", "Desa dengan IDM naik", "Serapan")
+    ]
+
+
 def _kabupaten(n: int) -> Rekap:
     """``n`` offices with every figure the recap draws, two indicators shared by all."""
     baris = []
@@ -123,6 +149,27 @@ def test_more_offices_than_a_page_holds_are_charted_in_parts() -> None:
     assert judul[:3] == [f"{ikm} (bagian {k} dari 3)" for k in (1, 2, 3)]
     assert len(judul) == 12 and judul[-1].endswith("Nilai SAKIP (bagian 3 dari 3)")
     assert all(t <= TINGGI_MAKS for _, t in grafik)
+
+
+@pytest.mark.slow
+def test_a_kabupaten_s_recap_prints_as_the_report_does(tmp_path: Path) -> None:
+    """The recap's chapter gets the marks a report's chapter gets: its long change table may
+    break across pages, so it follows its heading rather than leaving it alone at a page's
+    foot; a rupiah figure keeps its "Rp"; the first column stays in view on a phone."""
+    from pypdf import PdfReader
+
+    from lkip.build.assemble import BabHtml, ReportMeta, html_rapi
+    from lkip.build.pdf import write_report
+
+    html = html_rapi(bab_rekap(_kabupaten(17), "Situbondo"))
+    assert 'class="tabel tabel-panjang"' in html  # 68 rows of changes
+    assert '<span class="utuh">Rp 2.000.000.000</span>' in html
+    assert html.count('class="kolom-pertama"') > 17
+    meta = ReportMeta("Rekapitulasi 17 Instansi", "Situbondo", 2024)
+    write_report([BabHtml("rekap", html)], meta, tmp_path / "r.html", tmp_path / "r.pdf")
+    halaman = [p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages]
+    (judul,) = [h for h in halaman if "2. Perubahan dari tahun 2023" in h and "DAFTAR" not in h]
+    assert "Tabel 2 : Angka utama tahun 2023 dan 2024" in judul
 
 
 def test_batch_table_names_each_office_and_the_error() -> None:

@@ -121,11 +121,25 @@ def chapter_html(notebook: NotebookSource) -> str:
     soup = sup(body, name)
     _unwrap_nbconvert(soup)
     strip_fetching(soup, name)
+    _rapikan(soup)
+    return str(soup)
+
+
+def html_rapi(html: str) -> str:
+    """A chapter written as HTML (the recap's) with the marks :func:`chapter_html` gives an
+    executed chapter for print and for phones."""
+    soup = BeautifulSoup(html, "html.parser")
+    _rapikan(soup)
+    return str(soup)
+
+
+def _rapikan(soup: BeautifulSoup) -> None:
+    """Long tables may break across pages and wide ones print smaller; a number keeps its
+    unit on its line; a table's first column stays in view while the table scrolls."""
     _mark_tables(soup)
     satuan_utuh(soup)
     for table in soup.select("figure.tabel table"):
         tandai_kolom_pertama(table)
-    return str(soup)
 
 
 _KUNCI_EKSPOR = threading.Lock()

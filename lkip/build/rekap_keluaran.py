@@ -49,7 +49,7 @@ def tulis_rekap_di(kolam: KolamKernel, tahun: int, root: Path) -> None:
 def tulis_rekap(tahun: int, root: Path | str | None = None) -> HasilRekap:
     """Compute the recap of every office for ``tahun`` and write its HTML and PDF (published
     at :func:`berkas_rekap`); ``root`` may be text, so a kernel can be given the call."""
-    from lkip.build.assemble import BabHtml, ReportMeta
+    from lkip.build.assemble import BabHtml, ReportMeta, html_rapi
     from lkip.build.pdf import write_report
     from lkip.presentation.rekap_tampil import bab_rekap
 
@@ -68,7 +68,7 @@ def tulis_rekap(tahun: int, root: Path | str | None = None) -> HasilRekap:
     staging = folder_staging(target.parent, f".{tahun}-sedang-")
     html, pdf = berkas_rekap(tahun, root)
     try:
-        bab = BabHtml("rekap", bab_rekap(rekap, kabupaten))
+        bab = BabHtml("rekap", html_rapi(bab_rekap(rekap, kabupaten)))
         write_report([bab], meta, staging / html.name, staging / pdf.name)
         ganti_folder(staging, target)
     except BaseException:

@@ -68,15 +68,29 @@ def tabel_rekap(rekap: Rekap) -> pd.DataFrame:
 
 def catatan_kosong(rekap: Rekap) -> list[str]:
     """Why each "–" of the recap table is there."""
-    hasil = []
+    hasil, kosong = [], []
     for b in rekap.baris:
         if b.kini is None:
             hasil.append(f"{b.instansi}: semua angka kosong karena {b.alasan_kini}.")
             continue
         for kunci, alasan in b.kini.alasan.items():
             if kunci in KOLOM:
-                hasil.append(f"{b.kini.nama}, {KOLOM[kunci]}: {alasan}.")
-    return hasil
+                kosong.append((b.kini.nama, KOLOM[kunci], alasan))
+    return hasil + _per_alasan(kosong)
+
+
+def _per_alasan(kosong: list[tuple[str, str, str]]) -> list[str]:
+    """One line per missing figure and reason, naming the offices it holds for: of a
+    kabupaten's 17 kecamatan, most may lack the same year's data for the same reason."""
+    per: dict[tuple[str, str], list[str]] = {}
+    for nama, angka, alasan in kosong:
+        per.setdefault((angka, alasan), []).append(nama)
+    return [
+        f"{nama[0]}, {angka}: {alasan}."
+        if len(nama) == 1
+        else f"{angka} ({len(nama)} instansi: {', '.join(nama)}): {alasan}."
+        for (angka, alasan), nama in per.items()
+    ]
 
 
 def _beda(kini: float | None, lalu: float | None) -> str:
@@ -88,7 +102,8 @@ def _beda(kini: float | None, lalu: float | None) -> str:
 def tabel_perubahan(rekap: Rekap) -> tuple[pd.DataFrame, list[str]]:
     """This year against last year, a row per office and figure; why a change is missing."""
     lalu_t, kini_t = str(rekap.tahun - 1), str(rekap.tahun)
-    baris, catatan = [], []
+    baris: list[dict[str, str]] = []
+    catatan: list[tuple[str, str, str]] = []
     for b in rekap.baris:
         if b.kini is None:
             continue
@@ -108,8 +123,9 @@ def tabel_perubahan(rekap: Rekap) -> tuple[pd.DataFrame, list[str]]:
             if lalu is None:
                 alasan = b.alasan_lalu if b.lalu is None else b.lalu.alasan.get(kunci)
                 if alasan:
-                    catatan.append(f"{b.kini.nama}, {judul} {lalu_t}: {alasan}.")
-    return pd.DataFrame(baris, columns=["Instansi", "Angka", lalu_t, kini_t, "Perubahan"]), catatan
+                    catatan.append((b.kini.nama, f"{judul} {lalu_t}", alasan))
+    kolom = ["Instansi", "Angka", lalu_t, kini_t, "Perubahan"]
+    return pd.DataFrame(baris, columns=kolom), _per_alasan(catatan)
 
 
 def _angka(kunci: str, x: float) -> str:
