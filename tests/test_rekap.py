@@ -212,10 +212,35 @@ def test_portal_links_only_what_exists(tmp_path: Path) -> None:
     assert [t.href for t in tahun.tautan] == [
         "panarukan/2023/lkip-2023.html",
         "panarukan/lkip-2023-bundel.zip",
-        "panarukan/2023/notebooks/01_pendahuluan.ipynb",
     ]
+    assert [t.href for t in tahun.notebook] == ["panarukan/2023/notebooks/01_pendahuluan.ipynb"]
     assert [(r.tahun, [t.href for t in r.tautan]) for r in rekap] == [
         (2023, ["rekap/2023/rekap-2023.pdf"])
     ]
     html = html_portal(tmp_path)
     assert "<script" not in html and "http" not in html.split("<body>")[1]
+
+
+@pytest.mark.parametrize("n", [3, 17])
+def test_portal_of_many_offices_lists_them_first_and_folds_their_notebooks(
+    tmp_path: Path, n: int
+) -> None:
+    """A reviewer of 17 kecamatan jumps to an office from a list at the top; each year's
+    eight notebooks are folded under one line. Three offices or fewer need no list."""
+    from bs4 import BeautifulSoup
+
+    slug = [f"kec{i:02d}" for i in range(n)]
+    berkas = ("lkip-2023.html", "lkip-2023.pdf", *(f"notebooks/0{b}.ipynb" for b in range(8)))
+    for s in slug:
+        for rel in berkas:
+            path = tmp_path / "outputs" / s / "2023" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("x")
+    soup = BeautifulSoup(html_portal(tmp_path), "html.parser")
+    daftar = soup.select('nav[aria-label="Daftar instansi"] a')
+    assert [a["href"] for a in daftar] == ([f"#instansi-{s}" for s in slug] if n > 3 else [])
+    assert all(soup.find(id=a["href"][1:]) is not None for a in daftar)
+    lipat = soup.select("article details")
+    assert len(lipat) == n and not any(d.has_attr("open") for d in lipat)
+    assert [len(d.select("a")) for d in lipat] == [8] * n
+    assert lipat[0].summary.get_text() == "Notebook bab yang dijalankan (8)"

@@ -33,6 +33,7 @@ class Tautan:
 class TahunInstansi:
     tahun: int
     tautan: tuple[Tautan, ...]
+    notebook: tuple[Tautan, ...] = ()  # folded away: eight a year, a kabupaten has 17 offices
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ def _href(path: Path, outputs: Path) -> str:
     return quote(path.relative_to(outputs).as_posix())
 
 
-def _tautan_tahun(folder: Path, outputs: Path) -> tuple[Tautan, ...]:
-    """Links to what a render of one year left: report, notebooks, reviu, manifest, bundle."""
+def _tahun(folder: Path, outputs: Path) -> TahunInstansi:
+    """Links to what a render of one year left: report, reviu, manifest, bundle; notebooks."""
     t = folder.name
     calon = [
         ("Laporan (HTML)", folder / f"lkip-{t}.html"),
@@ -56,9 +57,13 @@ def _tautan_tahun(folder: Path, outputs: Path) -> tuple[Tautan, ...]:
         ("Manifest", folder / NAMA_MANIFEST),
         ("Bundel untuk reviewer (ZIP)", folder.parent / nama_bundel(int(t))),
     ]
-    calon += [
+    notebook = [
         (f"Notebook {nb.stem}", nb) for nb in sorted((folder / "notebooks").glob("*.ipynb"))
     ]
+    return TahunInstansi(int(t), _ada(calon, outputs), _ada(notebook, outputs))
+
+
+def _ada(calon: list[tuple[str, Path]], outputs: Path) -> tuple[Tautan, ...]:
     return tuple(Tautan(label, _href(p, outputs)) for label, p in calon if p.is_file())
 
 
@@ -83,8 +88,8 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
             (int(p.name) for p in folder.iterdir() if p.is_dir() and POLA_TAHUN.match(p.name)),
             reverse=True,
         )
-        isi = [TahunInstansi(t, _tautan_tahun(folder / str(t), outputs)) for t in tahun]
-        isi = [x for x in isi if x.tautan]
+        isi = [_tahun(folder / str(t), outputs) for t in tahun]
+        isi = [x for x in isi if x.tautan or x.notebook]
         if not isi:
             continue
         profil = _profil(root, slug, isi[0].tahun)
@@ -100,7 +105,7 @@ def daftar_keluaran(root: Path) -> tuple[list[Instansi], list[TahunInstansi], st
                 ("Rekap (HTML)", p / f"rekap-{p.name}.html"),
                 ("Rekap (PDF)", p / f"rekap-{p.name}.pdf"),
             ]
-            tautan = tuple(Tautan(lb, _href(f, outputs)) for lb, f in calon if f.is_file())
+            tautan = _ada(calon, outputs)
             if tautan:
                 rekap.append(TahunInstansi(int(p.name), tautan))
     return instansi, rekap, kabupaten
