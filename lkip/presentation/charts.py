@@ -1,4 +1,6 @@
-"""The report's charts, each a function returning a ``matplotlib.figure.Figure``.
+"""The report's charts, each a function returning a ``matplotlib.figure.Figure``; a chart with
+a row per indicator or program also comes cut into parts that each fit a page
+(``*_per_halaman``, :func:`bagi_baris`).
 
 Figures are built with ``Figure`` directly (not pyplot) so nothing is left open in a global
 registry and no GUI backend is needed. Sizes fit an A4 text column (16 cm wide); every number on

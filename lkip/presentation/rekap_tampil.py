@@ -169,12 +169,12 @@ def bab_rekap(rekap: Rekap, kabupaten: str) -> str:
     nomor = itertools.count(1)
     dengan_ikm = [(r.nama, r.ikm) for r in ada if r.ikm is not None]
     if dengan_ikm:
-        fig = charts_rekap.ikm_per_halaman(
+        grafik = charts_rekap.ikm_per_halaman(
             [n for n, _ in dengan_ikm],
             [v for _, v in dengan_ikm],
             f"IKM per instansi tahun {t} dan mutu pelayanan",
         )
-        bagian.append(html_gambar(fig, f"Grafik {next(nomor)} : IKM per instansi tahun {t}"))
+        bagian.append(html_gambar(grafik, f"Grafik {next(nomor)} : IKM per instansi tahun {t}"))
     dengan_pagu = [r for r in ada if r.pagu]
     if dengan_pagu:
         df = pd.DataFrame(
@@ -185,23 +185,23 @@ def bab_rekap(rekap: Rekap, kabupaten: str) -> str:
                 "serapan": [r.serapan for r in dengan_pagu],
             }
         )
-        fig = charts.serapan_per_halaman(
+        grafik = charts.serapan_per_halaman(
             df,
             "instansi",
             f"Pagu, realisasi dan serapan anggaran tahun {t}",
             charts_rekap.UKURAN_SERAPAN,
         )
         judul = f"Grafik {next(nomor)} : Serapan anggaran per instansi tahun {t}"
-        bagian.append(html_gambar(fig, judul))
+        bagian.append(html_gambar(grafik, judul))
     bersama = rekap.indikator_bersama()
     for per_instansi in bersama.values():
         indikator = next(iter(per_instansi.values())).indikator
         baris = [r for r in ada if r.instansi in per_instansi]
-        fig = charts_rekap.capaian_per_halaman(
+        grafik = charts_rekap.capaian_per_halaman(
             [r.nama for r in baris], [per_instansi[r.instansi].capaian for r in baris], indikator
         )
         judul = f"Grafik {next(nomor)} : Capaian per instansi tahun {t}, {indikator}"
-        bagian.append(html_gambar(fig, judul))
+        bagian.append(html_gambar(grafik, judul))
     if not bersama:
         bagian.append(
             "<p>Tidak ada indikator yang sama (kode_iku atau teks indikator yang sama) di dua "
