@@ -1,5 +1,6 @@
 """Charts: built from small frames, checked through their artists, and rendered to PNG."""
 
+import itertools
 import re
 
 import matplotlib
@@ -13,7 +14,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from lkip.presentation import charts, grafik_ikm
+from lkip.presentation import charts, grafik_idm, grafik_ikm
 
 NAN = np.nan
 
@@ -180,7 +181,7 @@ def idm_df():
 
 
 def test_idm_desa(idm_df, tmp_path):
-    fig = charts.idm_desa(idm_df, tahun_lalu=2022, tahun_kini=2023)
+    fig = grafik_idm.idm_desa(idm_df, tahun_lalu=2022, tahun_kini=2023)
     render(fig, tmp_path, "idm")
     (ax,) = fig.axes
     lalu, kini = ax.containers
@@ -485,7 +486,7 @@ def test_alt_texts_state_the_values(unsur_df, tren_df, capaian_df, program_df, i
     assert "S3 Capaian Nilai SAKIP Perangkat Daerah: –." in capaian
     serapan = charts.serapan(program_df, "program", "x").get_label()
     assert "pagu Rp " in serapan and "serapan " in serapan
-    assert "(2023)" in charts.idm_desa(idm_df, 2022, 2023).get_label()
+    assert "(2023)" in grafik_idm.idm_desa(idm_df, 2022, 2023).get_label()
 
 
 def test_a_figure_gives_the_same_svg_bytes_on_every_run(capaian_df):
@@ -640,3 +641,54 @@ def test_a_chart_in_parts_is_captioned_with_each_part():
     ]
     assert judul.findall(html_gambar([fig()], "Gambar 3.1 : X")) == ["Gambar 3.1 : X"]
     assert html_gambar([fig()], "G") == html_gambar(fig(), "G")
+
+
+def _status_bertumpuk(fig: Figure) -> int:
+    """How many of the labels written over an IDM chart's bars overlap their neighbour's."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    (ax,) = fig.axes
+    kotak = [
+        t.get_bbox_patch().get_window_extent(canvas.get_renderer())
+        for t in ax.texts
+        if t.get_bbox_patch() is not None
+    ]
+    return sum(a.overlaps(b) for a, b in itertools.combinations(kotak, 2))
+
+
+@pytest.mark.parametrize(("n", "per_grafik"), [(8, [8]), (10, [10]), (11, [6, 5]), (20, [10, 10])])
+def test_desa_are_charted_ten_at_most_so_their_status_labels_stay_apart(n, per_grafik):
+    df = pd.DataFrame(
+        {
+            "desa": [f"Desa Sumber Nomor {i}" for i in range(n)],
+            "skor_lalu": [0.62 + 0.01 * (i % 5) for i in range(n)],
+            "skor_kini": [0.66 + 0.01 * (i % 5) for i in range(n)],
+            "status_kini": ["Berkembang"] * n,
+        }
+    )
+    bagian = grafik_idm.idm_per_halaman(df, 2022, 2023)
+    assert [len(f.axes[0].get_xticks()) for f in bagian] == per_grafik
+    assert [_status_bertumpuk(f) for f in bagian] == [0] * len(bagian)
+
+
+@pytest.mark.parametrize("skor", [0.66, 0.99])
+def test_neighbouring_desa_status_labels_are_lifted_apart_within_the_chart(skor):
+    """Ten desa of one score, long statuses: every label legible, none lowered over a bar
+    (a high score grows the axis instead), all inside the axes."""
+    n = grafik_idm.IDM_DESA_MAKS
+    df = pd.DataFrame(
+        {
+            "desa": [f"Desa {i}" for i in range(n)],
+            "skor_lalu": [0.62] * n,
+            "skor_kini": [skor] * n,
+            "status_kini": ["Sangat Tertinggal" if i % 3 == 0 else "Berkembang" for i in range(n)],
+        }
+    )
+    fig = grafik_idm.idm_desa(df, 2022, 2023)
+    assert _status_bertumpuk(fig) == 0
+    (ax,) = fig.axes
+    assert all(t.get_position()[1] >= skor for t in ax.texts if t.get_bbox_patch())
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    atap = ax.get_window_extent(renderer).y1
+    assert all(t.get_window_extent(renderer).y1 <= atap for t in ax.texts if t.get_bbox_patch())
+    assert (ax.get_ylim()[1] > 1.08) == (skor > 0.9)  # the axis grew only for the high score

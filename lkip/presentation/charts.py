@@ -25,10 +25,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.transforms import blended_transform_factory
 
 from lkip.core import fmt
-from lkip.formulas.idm import IDM_2016
 
 LEBAR = 6.3
 """Figure width in inches: a 16 cm A4 text column."""
@@ -103,6 +101,12 @@ def bagi_baris(n: int, tetap: float, per_baris: float) -> list[range]:
     """Rows 0..n-1 of a chart ``tetap + per_baris × rows`` inches tall, in the fewest runs that
     each fit :data:`TINGGI_MAKS`, as even as they can be (17 rows, 15 to a chart: 9 and 8)."""
     muat = max(1, math.floor((TINGGI_MAKS - tetap) / per_baris + 1e-9))  # 1e-9: 8,2 − 1,2
+    return bagi_rata(n, muat)
+
+
+def bagi_rata(n: int, muat: int) -> list[range]:
+    """0..n-1 in the fewest runs of at most ``muat``, as even as they can be (one empty run
+    when ``n`` is 0: the one chart there always was)."""
     jumlah = max(1, math.ceil(n / muat))
     ukuran, lebih = divmod(n, jumlah)
     batas = [0]
@@ -207,66 +211,6 @@ def grafik_capaian(
 
 def _status_capaian(c: float) -> str:
     return "tercapai" if c >= 100 else "belum tercapai"
-
-
-@_bergaya
-def idm_desa(
-    df: pd.DataFrame,
-    tahun_lalu: int,
-    tahun_kini: int,
-    judul: str | None = None,
-) -> Figure:
-    """IDM score per desa for two years, with status thresholds and this year's status on top."""
-    data = df.reset_index(drop=True)
-    lalu = pd.to_numeric(data["skor_lalu"], errors="coerce").to_numpy()
-    kini = pd.to_numeric(data["skor_kini"], errors="coerce").to_numpy()
-    lebar = 0.38
-
-    fig = Figure(figsize=(LEBAR, 3.9), layout="constrained", dpi=DPI)
-    ax = fig.add_subplot()
-    x_lalu, x_kini = [], []
-    for i, (a, b) in enumerate(zip(lalu, kini, strict=True)):
-        geser = lebar / 2 if not (np.isnan(a) or np.isnan(b)) else 0.0  # a lone bar is centred
-        if not np.isnan(a):
-            x_lalu.append(i - geser)
-        if not np.isnan(b):
-            x_kini.append(i + geser)
-    ax.bar(x_lalu, lalu[~np.isnan(lalu)], lebar, color=PALET["kedua"], label=str(tahun_lalu))
-    ax.bar(x_kini, kini[~np.isnan(kini)], lebar, color=PALET["utama"], label=str(tahun_kini))
-
-    di_kanan = blended_transform_factory(ax.transAxes, ax.transData)
-    ambang_idm = IDM_2016.ambang()
-    for ambang, status in ambang_idm:
-        ax.axhline(ambang, color=PALET["target"], linestyle="--", linewidth=0.8, zorder=0)
-        teks = f"{status}\n> {fmt.angka(ambang, 4)}"
-        ax.text(1.01, ambang, teks, transform=di_kanan, va="bottom", fontsize=7)
-    terendah, status_terendah = IDM_2016.batas[0]
-    teks = f"{status_terendah}\n≤ {fmt.angka(terendah, 4)}"
-    ax.text(1.01, terendah - 0.01, teks, transform=di_kanan, va="top", fontsize=7)
-
-    for i, status in enumerate(data["status_kini"]):
-        if not _ada(status):
-            continue
-        puncak = np.nanmax([lalu[i], kini[i], 0.0])
-        teks = _bungkus_teks(status, 10)
-        ax.text(i, puncak + 0.015, teks, ha="center", va="bottom", fontsize=6.5, bbox=_LATAR)
-
-    ax.set_xticks(
-        range(len(data)), list(data["desa"]), rotation=30, ha="right", rotation_mode="anchor"
-    )
-    ax.set_ylim(0, 1.08)
-    ax.set_yticks(np.arange(0, 1.01, 0.2))
-    ax.yaxis.set_major_formatter(fmt.sumbu_angka(1))
-    ax.set_ylabel("Nilai IDM")
-    ax.set_title(judul or f"Indeks Desa Membangun per Desa, {tahun_lalu} dan {tahun_kini}")
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
-    rincian = [
-        f"{d} {fmt.angka(a, 4)} ({tahun_lalu}), {fmt.angka(b, 4)} ({tahun_kini})"
-        + (f" {s}" if _ada(s) else "")
-        for d, a, b, s in zip(data["desa"], lalu, kini, data["status_kini"], strict=True)
-    ]
-    fig.set_label(f"Nilai IDM per desa: {'; '.join(rincian)}.")
-    return fig
 
 
 def serapan_per_halaman(
