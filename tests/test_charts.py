@@ -687,8 +687,28 @@ def test_neighbouring_desa_status_labels_are_lifted_apart_within_the_chart(skor)
     fig = grafik_idm.idm_desa(df, 2022, 2023)
     assert _status_bertumpuk(fig) == 0
     (ax,) = fig.axes
-    assert all(t.get_position()[1] >= skor for t in ax.texts if t.get_bbox_patch())
+    assert all(t.get_position()[1] >= skor + 0.015 for t in ax.texts if t.get_bbox_patch())
     renderer = FigureCanvasAgg(fig).get_renderer()
     atap = ax.get_window_extent(renderer).y1
     assert all(t.get_window_extent(renderer).y1 <= atap for t in ax.texts if t.get_bbox_patch())
     assert (ax.get_ylim()[1] > 1.08) == (skor > 0.9)  # the axis grew only for the high score
+
+
+def test_a_status_label_is_lifted_only_off_a_neighbour_it_meets_never_lowered():
+    """Panarukan's pattern: a low desa (Peleyan, "Berkembang") then a high one (Alasmalang,
+    "Mandiri") whose label is clear above it stays where it is, over its own bar."""
+    df = pd.DataFrame(
+        {
+            "desa": ["Kilensari", "Peleyan", "Alasmalang", "Duwet", "Gelung"] * 2,
+            "skor_lalu": [0.7895, 0.6941, 0.8121, 0.7425, 0.7405] * 2,
+            "skor_kini": [0.8687, 0.6846, 0.8286, 0.7748, 0.8090] * 2,
+            "status_kini": ["Mandiri", "Berkembang", "Mandiri", "Maju", "Maju"] * 2,
+        }
+    )
+    fig = grafik_idm.idm_desa(df, 2022, 2023)
+    (ax,) = fig.axes
+    dasar = [max(a, b) + 0.015 for a, b in zip(df["skor_lalu"], df["skor_kini"], strict=True)]
+    tinggi = [t.get_position()[1] for t in ax.texts if t.get_bbox_patch()]
+    assert all(y >= d - 1e-9 for y, d in zip(tinggi, dasar, strict=True))
+    assert tinggi[2] == pytest.approx(dasar[2])  # Alasmalang: clear of Peleyan, not moved
+    assert _status_bertumpuk(fig) == 0

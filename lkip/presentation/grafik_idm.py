@@ -121,7 +121,12 @@ def _jauhkan(fig: Figure, ax: Axes, label: list[Text]) -> None:
         sebelum = None
         for t in label:
             kotak = t.get_window_extent()
-            if sebelum is not None and kotak.x0 < sebelum.x1 + jarak and sebelum.y0 < kotak.y1:
+            if (
+                sebelum is not None
+                and kotak.x0 < sebelum.x1 + jarak
+                and kotak.y0 < sebelum.y1
+                and sebelum.y0 < kotak.y1
+            ):
                 t.set_y(ke_data.transform((0, sebelum.y1 + jarak))[1])
                 kotak = t.get_window_extent()
             sebelum = kotak
