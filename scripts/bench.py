@@ -15,7 +15,9 @@ it (Linux): a page shared by several processes (a library's code, or a kernel's 
 while it forks a helper such as ``ldconfig``) counts once, not once per process as summed RSS
 would; elsewhere it is its RSS. Memory is sampled in runs of its own, made after the timed
 ones: reading every process's PSS ten times a second takes processor time from the run it
-watches (about a second of a six-office batch), so no timed run is sampled.
+watches (about a second of a six-office batch), so no timed run is sampled. A run that takes
+more than twice its route's median prints its progress (each chapter's time), to say where
+it stalled.
 
     .venv/bin/python scripts/bench.py [--ulang 3] [--year 2023]
 """
@@ -168,12 +170,15 @@ def main() -> None:
         lkip = [sys.executable, "-m", "lkip", "report", "--year", str(tahun)]
         hasil: dict[str, list[float]] = {"naive": [], "cold": [], "noop": [], "one_change": []}
         hasil_batch: list[float] = []
+        keluaran: dict[str, list[str]] = {"cold": [], "one_change": [], "batch": []}
         for _ in range(args.ulang):
             hasil["naive"].append(_naif(ukur, tahun, root / "naif"))
         ukur.rss_mb.clear()  # the peak reported is that of the lkip route
         for _ in range(args.ulang):
             shutil.rmtree(root / ".cache", ignore_errors=True)
-            hasil["cold"].append(ukur.jalankan([*lkip, "--quiet"])[0])
+            detik, keluar = ukur.jalankan(lkip)
+            hasil["cold"].append(detik)
+            keluaran["cold"].append(keluar)
         for _ in range(args.ulang):  # the same runs again, for their memory
             shutil.rmtree(root / ".cache", ignore_errors=True)
             ukur.jalankan([*lkip, "--quiet"], pohon=True)
@@ -185,6 +190,7 @@ def main() -> None:
             _ubah_satu_input(root, tahun, ke)
             detik, keluar = ukur.jalankan(lkip)
             hasil["one_change"].append(detik)
+            keluaran["one_change"].append(keluar)
             dijalankan |= set(re.findall(r"^Bab (\S+): mulai$", keluar, re.M))
         median = {k: statistics.median(v) for k, v in hasil.items()}
         ringkas: dict[str, float] = {f"{k}_s": round(v, 2) for k, v in median.items()}
@@ -194,7 +200,9 @@ def main() -> None:
         semua = [sys.executable, "-m", "lkip", "report-all", "--year", str(tahun)]
         for _ in range(args.ulang):
             shutil.rmtree(root / ".cache", ignore_errors=True)
-            hasil_batch.append(ukur.jalankan(semua)[0])
+            detik, keluar = ukur.jalankan(semua)
+            hasil_batch.append(detik)
+            keluaran["batch"].append(keluar)
         ringkas["batch_s"] = round(statistics.median(hasil_batch), 2)
         ringkas["batch_offices"] = 1 + len(SALINAN)
         shutil.rmtree(root / ".cache", ignore_errors=True)  # the same batch again, for its memory
@@ -202,7 +210,19 @@ def main() -> None:
         ringkas["batch_peak_rss_mb"] = round(ukur.pohon_mb[-1], 1)
         ringkas["office_tree_rss_mb"] = round(pohon_satu, 1)
     _cetak(tahun, hasil, median, ringkas, sorted(dijalankan), hasil_batch)
+    _lambat(hasil | {"batch": hasil_batch}, keluaran)
     print(json.dumps(ringkas))
+
+
+def _lambat(hasil: dict[str, list[float]], keluaran: dict[str, list[str]]) -> None:
+    """Print the progress of any run that took more than twice its route's median: such a run
+    moves no median, but its steps' times say where a render stalled."""
+    for rute, semua in keluaran.items():
+        tengah = statistics.median(hasil[rute])
+        for ke, (detik, teks) in enumerate(zip(hasil[rute], semua, strict=True), start=1):
+            if detik > 2 * tengah:
+                print(f"\n{rute}, percobaan ke-{ke}: {detik:.2f} dtk (median {tengah:.2f} dtk):")
+                print(teks.rstrip())
 
 
 def _cetak(
