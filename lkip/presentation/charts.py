@@ -41,6 +41,8 @@ UKURAN_CAPAIAN = (1.2, 0.55)
 """Height of a capaian chart in inches: fixed part, then per row (:func:`bagi_baris`)."""
 UKURAN_SERAPAN = (1.3, 0.6)
 """Height of a serapan chart in inches: fixed part, then per row."""
+UKURAN_TREN = (0.8, 2.3)
+"""Height of a trend chart in inches: fixed part, then per row of two panels."""
 
 PALET = {
     "utama": "#1f4e79",  # current year, realisasi
@@ -330,10 +332,6 @@ def _letak_label(nilai: np.ndarray, i: int) -> dict[str, object]:
             "va": "bottom",
         }
     )
-
-
-UKURAN_TREN = (0.8, 2.3)
-"""Height of a trend chart in inches: fixed part, then per row of two panels."""
 
 
 def tren_per_halaman(
