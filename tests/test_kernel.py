@@ -167,6 +167,37 @@ def test_a_dead_kernel_is_replaced(tmp_path: Path, kolam: KolamKernel) -> None:
     assert _keluaran(tmp_path / "keluar.ipynb") == ["42"]
 
 
+def test_a_kernel_that_fails_to_start_is_told_and_another_one_serves(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A kernel started ahead that never answered (the 60 s limit) is said, in one line, and
+    the chapter waiting for it gets a kernel started in its stead."""
+    from lkip.build import kernel
+
+    mulai_asli = kernel._mulai
+    gagal = [RuntimeError("Kernel didn't respond in 60 seconds")]
+
+    async def mulai(env: dict[str, str], impor: str) -> ManajerKernel:
+        if gagal:
+            raise gagal.pop()
+        return await mulai_asli(env, impor)
+
+    monkeypatch.setattr(kernel, "_mulai", mulai)
+    kolam = KolamKernel(1, os.environ)
+    try:
+        km = kolam.ambil({})
+        assert asyncio.run(km.is_alive())
+        kolam.kembalikan(km)
+    finally:
+        kolam.tutup()
+    assert [r.getMessage() for r in caplog.records if r.name == kernel.__name__] == [
+        "Sebuah kernel tidak dapat disiapkan (Kernel didn't respond in 60 seconds); "
+        "dipakai kernel lain."
+    ]
+    psutil.wait_procs(_kernel_anak(), timeout=10)
+    assert _kernel_anak() == []
+
+
 def test_more_kernels_start_only_when_asked(kolam: KolamKernel) -> None:
     """One kernel at first; siapkan(2) starts the second, siapkan(1) starts none."""
     pertama = kolam.ambil({})

@@ -16,6 +16,7 @@ import base64
 import importlib
 import itertools
 import json
+import logging
 import pickle
 import re
 import threading
@@ -26,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lkip.build.klien_kernel import ManajerKernel
+
+log = logging.getLogger(__name__)
 
 KERNEL = "python3"
 # The kernel logs nothing to the terminal (a failing cell is reported by papermill) and keeps
@@ -158,7 +161,8 @@ class KolamKernel:
         async def satu() -> None:
             try:
                 km = await _mulai(self._env, self._impor)
-            except Exception:
+            except Exception as e:  # told, not raised: a waiting chapter starts another
+                log.warning("Sebuah kernel tidak dapat disiapkan (%s); dipakai kernel lain.", e)
                 with self._berubah:
                     self._memulai -= 1
                     self._berubah.notify_all()  # a waiter may have to start one itself
