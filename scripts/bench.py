@@ -68,8 +68,9 @@ class Pengukur:
         self.pohon_mb: list[float] = []  # peak memory of each sampled run's process tree
 
     def jalankan(self, cmd: list[str | Path], pohon: bool = False) -> tuple[float, str]:
-        """Wall time and stdout of ``cmd``; its peak RSS is kept (wait4 reaps it directly), and
-        with ``pohon`` the peak memory of its process tree (:func:`_sampel_pohon`)."""
+        """Wall time and output (stdout, then stderr: a warning says where a run waited) of
+        ``cmd``; its peak RSS is kept (wait4 reaps it directly), and with ``pohon`` the peak
+        memory of its process tree (:func:`_sampel_pohon`)."""
         with tempfile.TemporaryFile("w+") as keluar, tempfile.TemporaryFile("w+") as galat:
             mulai = time.perf_counter()
             proc = subprocess.Popen(
@@ -92,7 +93,7 @@ class Pengukur:
             if proc.returncode:
                 sys.exit(f"Gagal ({proc.returncode}): {' '.join(map(str, cmd))}\n{galat.read()}")
             self.rss_mb.append(pakai.ru_maxrss / 1024)
-            return detik, keluar.read()
+            return detik, keluar.read() + galat.read()
 
 
 def _sampel_pohon(pid: int, puncak: list[float], henti: threading.Event) -> None:
