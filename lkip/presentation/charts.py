@@ -102,7 +102,8 @@ def _ada(x: object) -> bool:
 def bagi_baris(n: int, tetap: float, per_baris: float) -> list[range]:
     """Rows 0..n-1 of a chart ``tetap + per_baris × rows`` inches tall, in the fewest runs that
     each fit :data:`TINGGI_MAKS`, as even as they can be (17 rows, 15 to a chart: 9 and 8)."""
-    muat = max(1, math.floor((TINGGI_MAKS - tetap) / per_baris + 1e-9))  # 1e-9: 8,2 − 1,2
+    # 1e-9: in floating point 8,2 − 1,2 is just under 7, and rows that fill the page exactly fit
+    muat = max(1, math.floor((TINGGI_MAKS - tetap) / per_baris + 1e-9))
     return bagi_rata(n, muat)
 
 
@@ -123,11 +124,16 @@ def capaian_per_halaman(
     """:func:`capaian_indikator` in as many charts as its indicators need to fit a page
     (:func:`bagi_baris`), all on one scale."""
     data = df.reset_index(drop=True)
-    maks = pd.to_numeric(data["capaian"], errors="coerce").max()
+    maks = capaian_terbesar(pd.to_numeric(data["capaian"], errors="coerce"))
     return [
-        capaian_indikator(data.iloc[list(r)], judul, None if pd.isna(maks) else float(maks))
+        capaian_indikator(data.iloc[list(r)], judul, maks)
         for r in bagi_baris(len(data), *UKURAN_CAPAIAN)
     ]
+
+
+def capaian_terbesar(capaian: pd.Series) -> float:
+    """The largest capaian, 0 when none has one: what a capaian chart's axis is drawn for."""
+    return float(capaian.max()) if capaian.notna().any() else 0.0
 
 
 @_bergaya
@@ -176,9 +182,7 @@ def grafik_capaian(
             b.set_hatch(ARSIR_BELUM)
     ax.axvline(100, color=PALET["target"], linestyle="--", linewidth=1, label="Target (100 %)")
 
-    if maks is None:
-        maks = capaian.max() if ada.any() else 0.0
-    batas = max(100.0, maks) * 1.22
+    batas = max(100.0, capaian_terbesar(capaian) if maks is None else maks) * 1.22
     for yi, c in zip(y, capaian, strict=True):
         if pd.isna(c):
             ax.text(batas * 0.01, yi, fmt.KOSONG, va="center", ha="left", fontsize=10)
@@ -221,12 +225,17 @@ def serapan_per_halaman(
     """:func:`serapan` in as many charts as its rows need to fit a page (:func:`bagi_baris`),
     all on one scale."""
     data = df.reset_index(drop=True)
-    jumlah = [pd.to_numeric(data[k], errors="coerce") for k in ("pagu", "realisasi")]
-    maks = float(np.nanmax(np.concatenate([j.to_numpy(dtype=float) for j in jumlah] + [[0.0]])))
+    maks = _rupiah_terbesar(data)
     return [
         serapan(data.iloc[list(r)], label_col, judul, maks, ukuran)
         for r in bagi_baris(len(data), *ukuran)
     ]
+
+
+def _rupiah_terbesar(df: pd.DataFrame) -> float:
+    """The largest pagu or realisasi of ``df``, 0 when it has none: a serapan chart's scale."""
+    jumlah = [pd.to_numeric(df[k], errors="coerce").to_numpy(float) for k in ("pagu", "realisasi")]
+    return float(np.nanmax(np.concatenate([*jumlah, [0.0]])))
 
 
 @_bergaya
@@ -248,7 +257,7 @@ def serapan(
     y = np.arange(n)
     tebal = 0.38
     if maks is None:
-        maks = float(np.nanmax(np.concatenate([pagu, realisasi, [0.0]])))
+        maks = _rupiah_terbesar(data)
 
     tetap, per_baris = ukuran
     fig = Figure(figsize=(LEBAR, tetap + per_baris * max(n, 1)), layout="constrained", dpi=DPI)

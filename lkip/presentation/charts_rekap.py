@@ -18,6 +18,7 @@ from lkip.presentation.charts import (
     _bergaya,
     _bungkus_teks,
     bagi_baris,
+    capaian_terbesar,
     grafik_capaian,
 )
 
@@ -88,7 +89,7 @@ def capaian_per_halaman(
 ) -> list[Figure]:
     """:func:`capaian_instansi` in as many charts as the offices need to fit a page, all on
     one scale."""
-    maks = max((c for c in capaian if c is not None), default=None)
+    maks = capaian_terbesar(pd.Series(capaian, dtype=float))
     return [
         capaian_instansi([nama[i] for i in r], [capaian[i] for i in r], judul, maks)
         for r in bagi_baris(len(nama), *UKURAN_CAPAIAN)
