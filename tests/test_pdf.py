@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,22 @@ def test_a_chart_taller_than_a_page_is_scaled_down_whole_onto_one() -> None:
 def _kotak(kotak: object) -> list[object]:
     """``kotak`` and every box inside it (WeasyPrint's layout)."""
     return [kotak, *(k for anak in getattr(kotak, "children", []) for k in _kotak(anak))]
+
+
+def test_a_part_laid_out_after_others_is_the_part_laid_out_alone() -> None:
+    """A thread keeps one font configuration for every part it lays out
+    (``pdf._konfigurasi_huruf``): the parts laid out one after another in one thread are,
+    byte for byte, those laid out each first in a thread of its own."""
+    naskah = susun_naskah(laporan(), META, daftar_isi_setelah=1)
+    html = [naskah.html_bab(i, 1) for i in range(len(naskah.utama))]
+
+    def sendiri(h: str) -> bytes:
+        with ThreadPoolExecutor(1) as baru:  # a new thread: no configuration kept yet
+            return baru.submit(lambda: pdf.tata_letak(h).pdf).result()
+
+    with ThreadPoolExecutor(1) as satu:
+        berurutan = satu.submit(lambda: [pdf.tata_letak(h).pdf for h in html]).result()
+        pertama, kedua = (satu.submit(pdf._konfigurasi_huruf).result() for _ in range(2))
+    assert berurutan == [sendiri(h) for h in html]
+    assert pertama is kedua
+    assert pertama is not pdf._konfigurasi_huruf()  # not shared across threads
