@@ -397,6 +397,47 @@ def test_profil_responden(tmp_path):
     assert tick_texts(kanal.get_yticklabels())[-1] == "(tidak diisi)"
 
 
+def _label_bertumpuk(fig: Figure) -> int:
+    """How many pairs of a chart's row labels (y ticks, wrapped) overlap, over all its axes."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return sum(
+        a.overlaps(b)
+        for ax in fig.axes
+        for a, b in itertools.combinations(
+            [t.get_window_extent(renderer) for t in ax.get_yticklabels() if t.get_text()], 2
+        )
+    )
+
+
+def test_profil_responden_rows_make_room_for_labels_of_several_lines(tmp_path):
+    """Long categories (occupations) wrap over two or three lines: each row is as tall as
+    they need, so no label is printed over its neighbour's."""
+    pekerjaan = [
+        "Pegawai Negeri Sipil / TNI / POLRI",
+        "Wiraswasta / Pedagang / Pengusaha",
+        "Petani / Nelayan / Peternak",
+        "Tidak Bekerja / Pensiunan",
+        "Lainnya (buruh harian lepas dan sebagainya)",
+        "Ibu Rumah Tangga",
+    ]
+    df = pd.DataFrame(
+        {
+            "kolom": ["pekerjaan"] * 6 + ["jenis_kelamin"] * 2,
+            "kategori": [*pekerjaan, "Laki-laki", "Perempuan"],
+            "jumlah": [3, 3, 3, 3, 3, 5, 10, 10],
+            "persen": [15.0, 15.0, 15.0, 15.0, 15.0, 25.0, 50.0, 50.0],
+        }
+    )
+    fig = grafik_ikm.profil_responden(df)
+    render(fig, tmp_path, "profil-panjang")
+    assert max(t.get_text().count("\n") for t in fig.axes[0].get_yticklabels()) == 2
+    assert _label_bertumpuk(fig) == 0
+    pendek = grafik_ikm.profil_responden(df.assign(kategori=[f"K{i}" for i in range(8)]))
+    assert fig.get_figheight() > pendek.get_figheight()  # the room is made, not found
+
+
 def test_tren_indikator_shows_a_missing_year_as_a_gap(tren_df, tmp_path):
     fig = charts.tren_indikator(tren_df[tren_df["tahun"] != 2022])  # no 2022 at all
     render(fig, tmp_path, "tren_lompat")

@@ -294,8 +294,9 @@ def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> F
     kolom = list(dict.fromkeys(df["kolom"]))
     lajur = 1 if len(kolom) == 1 else 2
     baris = max(math.ceil(len(kolom) / lajur), 1)
-    terbanyak = max((int((df["kolom"] == k).sum()) for k in kolom), default=1)
-    tinggi = 0.6 + baris * (0.45 + 0.17 * terbanyak)
+    label = {k: [_bungkus_teks(v, 20) for v in df.loc[df["kolom"] == k, "kategori"]] for k in kolom}
+    panel = max((_tinggi_kategori(v) for v in label.values()), default=0.17)
+    tinggi = 0.6 + baris * (0.45 + panel)
     fig = Figure(figsize=(LEBAR, tinggi), layout="constrained", dpi=DPI)
     axes = fig.subplots(baris, lajur, squeeze=False).ravel()
     for ax, k in zip(axes, kolom, strict=False):
@@ -305,7 +306,7 @@ def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> F
         ax.barh(y, persen, 0.65, color=PALET["utama"])
         for yi, p, j in zip(y, persen, bagian["jumlah"], strict=True):
             ax.text(p + 1, yi, f"{fmt.persen(p, 1)} ({int(j)})", va="center", fontsize=6.5)
-        ax.set_yticks(y, [_bungkus_teks(v, 20) for v in bagian["kategori"]], fontsize=6.5)
+        ax.set_yticks(y, label[k], fontsize=6.5)
         ax.set_ylim(len(bagian) - 0.5, -0.5)
         ax.set_xlim(0, max(100.0, float(np.nanmax(persen, initial=0))) * 1.05 + 25)
         ax.xaxis.set_major_formatter(fmt.sumbu_persen())
@@ -314,3 +315,12 @@ def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> F
         fig.delaxes(ax)
     fig.suptitle(judul)
     return fig
+
+
+def _tinggi_kategori(label: list[str]) -> float:
+    """Inches a profile panel needs for these wrapped category labels: every row as tall as
+    the longest label's lines (6,5 pt text, matplotlib's 1,2 line spacing), at least 0,17 in.
+    A fixed 0,17 in a row printed two- and three-line labels (long occupations) over their
+    neighbours'."""
+    baris_teks = max((t.count("\n") + 1 for t in label), default=1)
+    return len(label) * max(0.17, baris_teks * 6.5 * 1.2 / 72 + 0.05)
