@@ -516,6 +516,22 @@ def test_capaian_mark_and_hatch_follow_the_100_percent_threshold():
     )
 
 
+def test_idm_desa_without_this_years_status_as_read_back(idm_df, tmp_path):
+    """A processed table read back (lkip.model.laporan.baca_tabel) has "" where a desa has no
+    status this year: no empty label is drawn over its bar, and its alt text ends with the
+    scores."""
+    dibaca = idm_df.assign(status_kini=idm_df["status_kini"].fillna(""))
+    fig = grafik_idm.idm_desa(dibaca, 2022, 2023)
+    render(fig, tmp_path, "idm-dibaca")
+    (ax,) = fig.axes
+    assert "" not in texts(ax)
+    assert [t.get_text() for t in ax.texts if t.get_bbox_patch()] == [
+        "Maju", "Berkembang", "Mandiri", "Sangat\nTertinggal"
+    ]  # fmt: skip
+    assert "Desa Lama 0,55 (2022), – (2023)." in fig.get_label()
+    assert fig.get_label() == grafik_idm.idm_desa(idm_df, 2022, 2023).get_label()
+
+
 def test_alt_texts_state_the_values(unsur_df, tren_df, capaian_df, program_df, idm_df):
     unsur = grafik_ikm.ikm_unsur(unsur_df, ikm=92.86).get_label()
     assert unsur.startswith("NRR per unsur (skala 1–4): U1 Persyaratan 3,66; U2 ")

@@ -128,6 +128,11 @@ def test_change_survives_processed_round_trip(root_responden: Path) -> None:
     assert (
         back.tabel["skm_profil"]["kategori"].tolist() == L.tabel["skm_profil"]["kategori"].tolist()
     )
+    # the report's sentences (read back by the chapter) are those of the computed analysis;
+    # both kanal groups have respondents in both years, so none is said to be new or gone
+    teks = kalimat_ikm.perubahan(back.nilai["ikm_perubahan"], back.tabel)
+    assert teks == kalimat_ikm.perubahan(L.nilai["ikm_perubahan"], L.tabel)
+    assert not [k for k in teks if "hanya ada pada tahun" in k]
 
 
 def test_shipped_data_total_only_last_year() -> None:
@@ -282,6 +287,7 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
     assert "Tingkat kepuasan turun mulai Juli 2023 (IKM sejak Juli:" in teks
     assert "responden 2023 menulis komentar atau saran" in teks
     assert "Petugas kurang ramah" not in teks  # the report gives counts, never quotes
+    assert "hanya ada pada tahun" not in teks  # both kanal groups answered in both years
     assert len(_tabel(soup, r"^Tabel 3\.2\.1\.11 : Uji perubahan IKM")) == 3
 
 

@@ -262,7 +262,8 @@ def perubahan_segmen(
         for r in kini.itertuples()
     )
     kalimat = [f"{teks}. IKM {tahun_kini} per {nama}: {rincian}."]
-    for r in tabel[tabel["hanya_di"].notna()].itertuples():
+    # "lalu"/"kini", else empty: missing (None) as computed, "" as read back from processed
+    for r in tabel[tabel["hanya_di"].isin(["lalu", "kini"])].itertuples():
         tahun = tahun_lalu if r.hanya_di == "lalu" else tahun_kini
         kalimat.append(
             f"Kelompok {nama} {r.segmen} hanya ada pada tahun {tahun}, sehingga seluruh "
