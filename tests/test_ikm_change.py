@@ -128,7 +128,9 @@ class TestDekomposisiSegmen:
         assert seg.loc["digital", "hanya_di"] == "kini"
         assert seg.loc["digital", "ikm_lalu"] == seg.loc["digital", "ikm_kini"] == 50.0
         assert seg.loc["digital", "dalam"] == 0.0
-        assert seg.loc["digital", "komposisi"] == pytest.approx(0.25 * 50)
+        # the new channel, scoring 50 against an overall M = (87,5 + 81,25)/2 = 84,375, pulled
+        # the IKM down: (0,25 − 0)(50 − 84,375)
+        assert seg.loc["digital", "komposisi"] == pytest.approx(0.25 * (50 - 84.375))
         assert pd.isna(seg.loc["kertas", "hanya_di"])
         assert h["komposisi"] + h["dalam"] == pytest.approx(h["delta"], abs=1e-12)
         assert abs(h["residu"]) < 1e-12

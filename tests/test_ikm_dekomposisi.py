@@ -75,8 +75,10 @@ def test_segment_split_worked_out_by_hand() -> None:
     assert t["n_lalu"].tolist() == [2, 2] and t["n_kini"].tolist() == [1, 3]
     assert t["s_lalu"].tolist() == [0.5, 0.5] and t["s_kini"].tolist() == [0.25, 0.75]
     assert t["ikm_lalu"].tolist() == [75, 100] and t["ikm_kini"].tolist() == [75, 100]
-    # komposisi = (0,25 − 0,5)(75 + 75)/2 + (0,75 − 0,5)(100 + 100)/2 = −18,75 + 25 = 6,25
-    assert t["komposisi"].tolist() == pytest.approx([-18.75, 25])
+    # each shift from the overall level M = (87,5 + 93,75)/2 = 90,625: fewer loket respondents
+    # (below M) raised the IKM, (0,25 − 0,5)(75 − 90,625) = 3,90625, and so did more online
+    # ones (above M), (0,75 − 0,5)(100 − 90,625) = 2,34375; together the whole 6,25
+    assert t["komposisi"].tolist() == pytest.approx([3.90625, 2.34375])
     assert (h["komposisi"], h["dalam"], h["residu"]) == pytest.approx((6.25, 0, 0))
     h111 = dekomposisi_segmen(lalu, kini, "kanal", "0.111")
     assert (h111["ikm_lalu"], h111["ikm_kini"]) == pytest.approx((87.5 * 0.999, 93.75 * 0.999))
@@ -90,6 +92,10 @@ def test_a_segment_seen_in_one_year_only_keeps_that_years_ikm() -> None:
     t = dekomposisi_segmen(lalu, kini, "kanal")["segmen"].set_index("segmen")
     assert t.loc["online", "hanya_di"] == "kini" and pd.isna(t.loc["loket", "hanya_di"])
     assert (t.loc["online", "ikm_lalu"], t.loc["online", "ikm_kini"]) == (100, 100)
+    # IKM 75 -> 87,5, M = 81,25: loket's share halved at 75, (0,5 − 1)(75 − 81,25) = 3,125;
+    # the new online channel's whole weight, (0,5 − 0)(100 − 81,25) = 9,375; nothing within
+    assert t["komposisi"].tolist() == pytest.approx([3.125, 9.375])
+    assert t["dalam"].tolist() == pytest.approx([0, 0])
     lama = dekomposisi_segmen(kini, lalu, "kanal")["segmen"].set_index("segmen")
     assert lama.loc["online", "hanya_di"] == "lalu"
     assert (lama.loc["online", "ikm_lalu"], lama.loc["online", "ikm_kini"]) == (100, 100)

@@ -21,7 +21,7 @@ from lkip.core.paths import PACKAGE_ROOT, notebooks_dir, processed_dir
 from lkip.formulas.skm import ikm_responden
 from lkip.inputs.responden import KOLOM_PROFIL, baca_responden
 from lkip.model.laporan import Laporan
-from lkip.presentation import kalimat_ikm
+from lkip.presentation import kalimat_ikm, tabel_ikm
 from lkip.processed import susun
 
 SAMPLE = PACKAGE_ROOT / "data" / "sample"
@@ -276,6 +276,15 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
     )
     segmen = _tabel(soup, r"^Tabel 3\.2\.1\.3 : Responden dan IKM menurut kanal")
     assert [r[0] for r in segmen] == ["digital", "kertas"]
+    # each group's composition effect is told from the overall level: the growing share of
+    # the lower-scoring digital channel and the shrinking share of the higher-scoring paper
+    # one both lowered the IKM, together the table's whole composition shift
+    efek = {r[0]: _angka(r[5]) for r in segmen}
+    assert efek["digital"] < 0 and efek["kertas"] < 0
+    assert sum(efek.values()) == pytest.approx(
+        kitagawa["Pergeseran komposisi responden"], abs=0.015
+    )
+    assert tabel_ikm.CATATAN_SEGMEN in soup.get_text()
     assert _tabel(soup, r"^Tabel 3\.2\.1\.5 ")[2][0] == "Perubahan IKM"
     # the detail: run chart, heatmap, the three cells, comment themes, the tests
     assert _gambar(soup, r"^Gambar 3\.2\.1\.4 : IKM per bulan tahun 2023")

@@ -108,13 +108,21 @@ def dekomposisi_segmen(
         komposisi = Σ (s₁ − s₀)(IKM₀ + IKM₁)/2      dalam = Σ (IKM₁ − IKM₀)(s₀ + s₁)/2
 
     and ``residu`` = ΔIKM − komposisi − dalam, so the three add up to ΔIKM by construction.
+    A segment's own share of the composition effect is measured from the overall level M (the
+    mean of the two years' IKM), (s₁ − s₀)(m − M) with m its own IKM₀ and IKM₁'s mean, as
+    :mod:`lkip.formulas.ikm_sel` does per cell: a segment whose share moved but whose IKM is
+    average adds nothing, and one scoring below average adds less when its share grew. The
+    shares add up to 1 in both years, so Σ (s₁ − s₀) M = 0 and the terms still add up to the
+    komposisi above; without M each term was the share's move times an IKM near 90, tens of
+    points of opposite signs that told the reader nothing (Yun 2005 on detailed
+    decompositions: a category's term depends on its reference until it is normalised).
     The residu is zero when every respondent answered every unsur: then each NRR, hence the
     IKM, is the share-weighted mean of the segments' ones. A blank answer makes an unsur's NRR
     weight the segments by their shares among those who answered *that* unsur, which are not
     the shares s; the residu measures that, and is small when blanks are few.
 
     A segment seen in one year only (e.g. a channel opened this year) has no IKM in the other.
-    It is given the IKM of the year it exists, so its whole weight s·IKM counts as
+    It is given the IKM of the year it exists, so its whole weight s·(IKM − M) counts as
     composition and none as a within-segment change that nobody observed; the identity still
     holds because that IKM is multiplied by a share of zero. Such rows carry ``hanya_di``
     ("lalu" | "kini") and are listed in ``segmen_satu_tahun``. Blank segment values form their
@@ -122,6 +130,7 @@ def dekomposisi_segmen(
     """
     seg0, seg1 = _segmen(resp_lalu, segmen), _segmen(resp_kini, segmen)
     ikm0, ikm1 = ikm_responden(resp_lalu, bobot), ikm_responden(resp_kini, bobot)
+    acuan = (ikm0 + ikm1) / 2  # M: the level a segment's shift is measured from
     baris = []
     for nilai in sorted(set(seg0) | set(seg1)):
         n0, n1 = int((seg0 == nilai).sum()), int((seg1 == nilai).sum())
@@ -143,7 +152,7 @@ def dekomposisi_segmen(
                 "s_kini": s1,
                 "ikm_lalu": i0_pakai,
                 "ikm_kini": i1_pakai,
-                "komposisi": (s1 - s0) * (i0_pakai + i1_pakai) / 2,
+                "komposisi": (s1 - s0) * ((i0_pakai + i1_pakai) / 2 - acuan),
                 "dalam": (i1_pakai - i0_pakai) * (s0 + s1) / 2,
                 "hanya_di": hanya_di,
             }

@@ -63,6 +63,7 @@ def perubahan(
         d.tabel(
             tabel_ikm.segmen(seg, lalu, kini),
             _judul("Tabel", nomor, 3, f"Responden dan IKM menurut {nama} tahun {lalu} dan {kini}"),
+            catatan=tabel_ikm.CATATAN_SEGMEN,
         )
         d.gambar(
             grafik_ikm.segmen_ikm(seg, lalu, kini, nama),

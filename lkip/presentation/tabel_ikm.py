@@ -66,6 +66,15 @@ def perubahan_unsur(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int) -> pd.Da
     return pd.concat([baris, pd.DataFrame([total])], ignore_index=True)
 
 
+CATATAN_SEGMEN = (
+    "Efek komposisi: perubahan porsi responden kelompok dikali selisih IKM kelompok dari IKM "
+    "keseluruhan (keduanya rata-rata dua tahun); kelompok dengan IKM di bawah rata-rata yang "
+    "porsinya naik menurunkan IKM. Efek di dalam kelompok: perubahan IKM kelompok dikali "
+    "rata-rata porsinya."
+)
+"""What the segment table's two effect columns mean (:func:`segmen`), printed under it."""
+
+
 def segmen(df: pd.DataFrame, tahun_lalu: int, tahun_kini: int) -> pd.DataFrame:
     """One segment column's groups: respondents, share and IKM per year, and each group's
     composition and within-group parts of ΔIKM (Kitagawa). A group absent in a year shows "–"
