@@ -13,7 +13,12 @@ from lkip.inputs.responden import KOLOM_UNSUR, baca_responden
 from lkip.model.ikm_perubahan import DataSkm, analisis_perubahan
 from lkip.model.ikm_rinci import tabel_perubahan
 from lkip.model.skm_tahun import ringkas
-from lkip.presentation.kalimat_ikm import batasan_perubahan, perubahan, perubahan_nyata
+from lkip.presentation.kalimat_ikm import (
+    batasan_perubahan,
+    perubahan,
+    perubahan_nyata,
+    perubahan_unsur,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III
@@ -241,13 +246,35 @@ class TestAnalisisPerubahan:
         teks, batasan = kalimat(h, lalu, kini)
         assert abs(h.unsur["kontribusi"].sum() - h.delta) < 1e-9
         assert h.waterfall["label"].iloc[[0, -1]].tolist() == ["IKM 2022", "IKM 2023"]
+        # U1, U2 and U4 each fell 0,09 (25/9 × -0,09 = -0,25): all three tie with the second
         assert teks[1] == (
             "Menurut unsur, yang paling menurunkan IKM adalah U3 Waktu Penyelesaian (-0,28 poin), "
-            "U2 Sistem, Mekanisme, dan Prosedur (-0,25 poin); yang paling menaikkan IKM adalah "
+            "U1 Persyaratan (-0,25 poin), U2 Sistem, Mekanisme, dan Prosedur (-0,25 poin), "
+            "U4 Biaya/Tarif (-0,25 poin); yang paling menaikkan IKM adalah "
             "U9 Sarana dan Prasarana (+0,08 poin)."
         )
         assert h.segmen == {} and h.selang_delta is None
         assert len(batasan) == 1 and "per responden tahun 2022 dan 2023" in batasan[0]
+
+    def test_unsur_named_by_their_points_as_printed(self):
+        """Which unsur the sentence names follows the printed points: values that print alike
+        are named together whatever their order or float noise, and 0,00 moved nothing."""
+        tabel = pd.DataFrame(
+            {
+                "unsur": ["U1", "U2", "U3", "U4", "U5", "U6"],
+                "nama": ["A", "B", "C", "D", "E", "F"],
+                "kontribusi": [-0.2500000001, -0.30, -0.2499999999, -0.10, 0.004, 0.02],
+            }
+        )
+        teks = perubahan_unsur(tabel)
+        assert teks == (
+            "Menurut unsur, yang paling menurunkan IKM adalah U2 B (-0,30 poin), U1 A (-0,25 "
+            "poin), U3 C (-0,25 poin); yang paling menaikkan IKM adalah U6 F (+0,02 poin)."
+        )
+        assert perubahan_unsur(tabel.iloc[::-1]) == teks
+        assert perubahan_unsur(tabel.assign(kontribusi=[-0.004, 0.0, 0.001, 0, 0, 0])) == (
+            "Menurut unsur, tidak ada unsur yang nilainya berubah."
+        )
 
     def test_respondents_one_year_only(self):
         kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")

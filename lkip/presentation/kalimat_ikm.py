@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from lkip.core import fmt
+from lkip.core.numbers import bulatkan
 from lkip.formulas.ikm import UNSUR
 from lkip.formulas.ikm_waktu import NAMA_BULAN
 from lkip.formulas.komentar import LAINNYA
@@ -221,23 +222,37 @@ def perubahan_total(ubah: Mapping[str, Any]) -> str:
 
 
 def perubahan_unsur(tabel: pd.DataFrame) -> str:
-    """The two unsur that lowered and the two that raised the IKM most (``kontribusi``)."""
+    """The two unsur that lowered and the two that raised the IKM most (``kontribusi``), and
+    any other printed at the same points as the second (:func:`_paling`)."""
 
-    def daftar(baris: pd.DataFrame) -> str:
-        return ", ".join(
-            f"{r.unsur} {r.nama} ({fmt.bertanda(r.kontribusi)} poin)" for r in baris.itertuples()
-        )
+    def daftar(baris: list[Any]) -> str:
+        return ", ".join(f"{r.unsur} {r.nama} ({fmt.bertanda(r.kontribusi)} poin)" for r in baris)
 
-    turun = tabel[tabel["kontribusi"] < 0].nsmallest(2, "kontribusi")
-    naik = tabel[tabel["kontribusi"] > 0].nlargest(2, "kontribusi")
+    turun, naik = _paling(tabel, 2, turun=True), _paling(tabel, 2, turun=False)
     bagian = []
-    if len(turun):
+    if turun:
         bagian.append(f"yang paling menurunkan IKM adalah {daftar(turun)}")
-    if len(naik):
+    if naik:
         bagian.append(f"yang paling menaikkan IKM adalah {daftar(naik)}")
     if not bagian:
         return "Menurut unsur, tidak ada unsur yang nilainya berubah."
     return "Menurut unsur, " + "; ".join(bagian) + "."
+
+
+def _paling(tabel: pd.DataFrame, banyak: int, turun: bool) -> list[Any]:
+    """The ``banyak`` unsur that moved the IKM most one way, ranked by their points as printed
+    (two decimals), with every other unsur printed at the same points as the last of them, in
+    unsur order. Exact values that print alike differ by floating-point noise at most
+    (3,74 − 3,65 against 3,75 − 3,66): the noise chose which of three unsur at -0,25 the
+    report named, and a reader saw the other two in the table beside it. An unsur printed at
+    0,00 moved nothing."""
+    baris = [(bulatkan(r.kontribusi, 2), r.unsur, r) for r in tabel.itertuples()]
+    arah = [b for b in baris if (b[0] < 0 if turun else b[0] > 0)]
+    arah.sort(key=lambda b: (b[0] if turun else -b[0], b[1]))
+    if len(arah) > banyak:
+        batas = arah[banyak - 1][0]
+        arah = [b for b in arah if b[0] == batas or (b[0] < batas if turun else b[0] > batas)]
+    return [b[2] for b in arah]
 
 
 def perubahan_segmen(
