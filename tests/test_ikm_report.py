@@ -285,6 +285,11 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
         kitagawa["Pergeseran komposisi responden"], abs=0.015
     )
     assert tabel_ikm.CATATAN_SEGMEN in soup.get_text()
+    # their figures stand right-aligned, as every number column of the report does
+    for judul in (r"^Tabel 3\.2\.1\.3 ", r"^Tabel 3\.2\.1\.8 "):
+        (fig,) = [f for f in soup.select("figure.tabel") if re.search(judul, f.figcaption.text)]
+        for tr in fig.select("tbody tr"):
+            assert [td.get("class") for td in tr.find_all("td")][1:] == [["angka"]] * 6
     assert _tabel(soup, r"^Tabel 3\.2\.1\.5 ")[2][0] == "Perubahan IKM"
     # the detail: run chart, heatmap, the three cells, comment themes, the tests
     assert _gambar(soup, r"^Gambar 3\.2\.1\.4 : IKM per bulan tahun 2023")

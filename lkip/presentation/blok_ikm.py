@@ -60,9 +60,11 @@ def perubahan(
     for kolom, bagian in ubah.get("segmen", {}).items():
         seg = tabel["ikm_segmen"][tabel["ikm_segmen"]["kolom"] == kolom]
         nama = tabel_ikm.nama_kolom(kolom).lower()
+        per_kelompok = tabel_ikm.segmen(seg, lalu, kini)
         d.tabel(
-            tabel_ikm.segmen(seg, lalu, kini),
+            per_kelompok,
             _judul("Tabel", nomor, 3, f"Responden dan IKM menurut {nama} tahun {lalu} dan {kini}"),
+            angka=list(per_kelompok.columns[1:]),
             catatan=tabel_ikm.CATATAN_SEGMEN,
         )
         d.gambar(
@@ -159,8 +161,9 @@ def rincian(rinci: Mapping[str, Any], tabel: Mapping[str, pd.DataFrame], nomor: 
                 _judul("Tabel", nomor, 7, f"Sel {nama} × unsur yang paling menurunkan IKM"),
                 angka=[f"NRR {lalu}", f"NRR {kini}", "Perubahan NRR", "Sumbangan ke perubahan IKM"],
             )
+        per_kelompok = tabel_ikm_rinci.sel_segmen(tabel["ikm_sel_segmen"], lalu, kini)
         d.tabel(
-            tabel_ikm_rinci.sel_segmen(tabel["ikm_sel_segmen"], lalu, kini),
+            per_kelompok,
             _judul(
                 "Tabel",
                 nomor,
@@ -168,7 +171,7 @@ def rincian(rinci: Mapping[str, Any], tabel: Mapping[str, pd.DataFrame], nomor: 
                 f"Perubahan IKM menurut {nama}: di dalam kelompok "
                 "(jumlah seluruh unsur) dan pergeseran komposisi",
             ),
-            angka=["Perubahan di dalam kelompok", "Pergeseran komposisi"],
+            angka=list(per_kelompok.columns[1:]),
         )
     k = rinci.get("komentar")
     if k is not None and "ikm_komentar" in tabel:
