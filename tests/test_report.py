@@ -77,6 +77,30 @@ def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
     ]
 
 
+# A cell holding one figure: "125 %", "10 menit", "A (81,28)", "Rp 2.008.940.215", "-0,25".
+ANGKA = re.compile(r"^([A-D] \()?[-+]?(Rp\s?)?\d[\d.]*(,\d+)?\)?(\s?%|\s[a-z]+)?$")
+
+
+def test_every_figure_in_a_table_is_right_aligned(soup: BeautifulSoup) -> None:
+    """Figures stand right-aligned, so that their digits line up down a column, in every table
+    of the report. Not row numbers (No), nor the reviu's columns (Lampiran), which quote what
+    the seed printed, words and figures alike."""
+    kiri = []
+    for fig in soup.select("figure.tabel"):
+        judul = fig.figcaption.get_text(" ", strip=True)
+        if judul.startswith("Tabel L."):
+            continue
+        kepala = [th.get_text(strip=True) for th in fig.select("thead tr:first-child th")]
+        for tr in fig.select("tbody tr"):
+            for i, td in enumerate(tr.find_all("td")):
+                if i == 0 and kepala[:1] == ["No"]:
+                    continue
+                teks = td.get_text(" ", strip=True)
+                if ANGKA.match(teks) and "angka" not in (td.get("class") or []):
+                    kiri.append((judul[:14], teks))
+    assert kiri == []
+
+
 def test_comparison_with_last_year_shows_both_targets(soup: BeautifulSoup) -> None:
     """Each year's capaian can be checked against its own target: 80,3 / 81,25 = 98,83 %."""
     rows = {r[1]: r for r in _tabel(soup, "3.1.2.2")}
