@@ -286,11 +286,13 @@ def _ada_tabel(soup: BeautifulSoup, nomor: str, kata: str) -> bool:
 
 
 # Every figure the report prints, as the reviu recomputes it (metrik, lokasi, dilaporkan,
-# dihitung, selisih, status), and the page count, as the 2023 report had them at ca05dd4: the
-# commit before lkip/ was split into layers and grew offices, office formats and the IKM
-# detail. None of that may change a figure of the shipped report.
+# dihitung, selisih, status), as the 2023 report had them at ca05dd4: the commit before lkip/
+# was split into layers and grew offices, office formats and the IKM detail. None of that may
+# change a figure of the shipped report. The page count is the layout's: 51 at ca05dd4, one
+# more since every figure of the comparison tables stands right-aligned on one line (Tabel
+# 3.1.1.2 grew a line and moved Tabel 3.1.2.1 to the next page).
 GOLDEN_REVIU = Path(__file__).parent / "golden" / "reviu-2023-ca05dd4.csv"
-HALAMAN_CA05DD4 = 51
+HALAMAN = 52
 
 
 def test_every_printed_figure_is_as_before_the_restructuring(
@@ -299,4 +301,4 @@ def test_every_printed_figure_is_as_before_the_restructuring(
     sebelum = pd.read_csv(GOLDEN_REVIU, dtype=str, keep_default_na=False)
     sekarang = pd.read_csv(rendered.folder / "reviu.csv", dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(sekarang, sebelum)
-    assert len(PdfReader(rendered.pdf).pages) == HALAMAN_CA05DD4
+    assert len(PdfReader(rendered.pdf).pages) == HALAMAN
