@@ -101,6 +101,14 @@ def test_every_figure_in_a_table_is_right_aligned(soup: BeautifulSoup) -> None:
     assert kiri == []
 
 
+def test_factors_of_a_missed_target_are_not_called_success(soup: BeautifulSoup) -> None:
+    teks = soup.get_text(" ")
+    idm = "Persentase desa di Kecamatan Panarukan yang meningkat IDM-nya:"
+    assert f"Faktor penyebab belum tercapainya target pada indikator {idm}" in teks
+    assert f"Faktor keberhasilan pada indikator {idm}" not in teks
+    assert "Faktor keberhasilan pada indikator Rata-rata lama Pelayanan PATEN" in teks
+
+
 def test_comparison_with_last_year_shows_both_targets(soup: BeautifulSoup) -> None:
     """Each year's capaian can be checked against its own target: 80,3 / 81,25 = 98,83 %."""
     rows = {r[1]: r for r in _tabel(soup, "3.1.2.2")}

@@ -51,6 +51,25 @@ def test_conclusion_counts_met_targets(L: Laporan) -> None:
     assert "1 (satu) indikator belum mencapai target (Persentase desa" in teks
 
 
+def test_factors_are_headed_by_whether_the_target_was_met(L: Laporan) -> None:
+    """Success factors only where the computed capaian met the target: the seed tells of
+    success for the IDM indicator, whose 87,5 % missed its 100 %."""
+    assert kalimat.judul_analisis("keberhasilan", _row(L, "S1")) == (
+        "Faktor keberhasilan pada indikator Rata-rata lama Pelayanan PATEN Kecamatan:"
+    )
+    assert kalimat.judul_analisis("keberhasilan", _row(L, "S2")) == (
+        "Faktor penyebab belum tercapainya target pada indikator Persentase desa di Kecamatan "
+        "Panarukan yang meningkat IDM-nya:"
+    )
+    tanpa_target = _row(L, "S1").copy()
+    tanpa_target["tercapai"] = pd.NA
+    assert kalimat.judul_analisis("keberhasilan", tanpa_target) == (
+        "Faktor yang memengaruhi capaian indikator Rata-rata lama Pelayanan PATEN Kecamatan:"
+    )
+    # the other parts' headings do not depend on it
+    assert kalimat.judul_analisis("upaya", _row(L, "S2")) == kalimat.JUDUL_ANALISIS["upaya"]
+
+
 def test_idm_summary_names_status_changes_and_the_desa_that_fell(L: Laporan) -> None:
     teks = kalimat.ringkasan_idm(L.tabel["idm"], 2023)
     assert teks[0] == (

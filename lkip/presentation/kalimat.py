@@ -143,6 +143,28 @@ JUDUL_ANALISIS = {
     "upaya": "Upaya yang akan dilakukan untuk mempertahankan dan meningkatkan capaian:",
     "program_pendukung": "Program dan kegiatan yang menunjang indikator ini:",
 }
+# The factors' heading (in place of JUDUL_ANALISIS["keberhasilan"]) when the target was
+# missed, and when there was none to meet.
+JUDUL_BELUM_TERCAPAI = "Faktor penyebab belum tercapainya target pada indikator {indikator}:"
+JUDUL_TANPA_TARGET = "Faktor yang memengaruhi capaian indikator {indikator}:"
+
+
+def judul_analisis(kunci: str, row: pd.Series) -> str:
+    """The heading over one part of an indicator's analysis (narasi.yaml, ``analisis``).
+
+    The factors (``keberhasilan``) are headed by what the figures say: success factors only
+    when the target was met. An office's text may tell of success where the capaian computed
+    from its data fell short; the heading then says so, and the analyst sees the two
+    disagree.
+    """
+    judul = JUDUL_ANALISIS[kunci]
+    if kunci == "keberhasilan":
+        tercapai = row.get("tercapai")
+        if fmt.kosong(tercapai):
+            judul = JUDUL_TANPA_TARGET
+        elif not bool(tercapai):
+            judul = JUDUL_BELUM_TERCAPAI
+    return judul.format(indikator=row["indikator"])
 
 
 def anggaran_total(total: pd.Series, tahun: int) -> str:
