@@ -558,6 +558,14 @@ def test_a_figure_gives_the_same_svg_bytes_on_every_run(capaian_df):
         assert satu() == pertama
 
 
+def test_heatmap_writes_white_on_its_darkest_cells():
+    unsur = ["U1", "U2", "U3", "U4"]
+    sel = pd.DataFrame([[-0.8, -0.05, 0.0, 0.8]], index=["Rekomendasi izin usaha"], columns=unsur)
+    (ax, _) = grafik_ikm.heatmap_sel(sel).axes  # the cells, and the colour bar
+    warna = {t.get_text(): t.get_color() for t in ax.texts}
+    assert warna == {"-0,80": "white", "-0,05": "black", "0,00": "black", "+0,80": "white"}
+
+
 def test_the_ikm_detail_and_recap_charts_stay_inside_their_figure(tmp_path):
     """The charts the tests above do not build: drawn, each within its figure (``render``)."""
     from lkip.presentation import charts_rekap

@@ -112,7 +112,8 @@ def heatmap_sel(matriks: pd.DataFrame, judul: str = "Perubahan NRR") -> Figure:
     )
     for (i, j), v in np.ndenumerate(nilai):
         if np.isfinite(v):
-            ax.text(j, i, fmt.bertanda(v), ha="center", va="center", fontsize=6.5)
+            warna_teks = _teks_di_atas(gambar.cmap(gambar.norm(v)))
+            ax.text(j, i, fmt.bertanda(v), ha="center", va="center", fontsize=6.5, color=warna_teks)
     ax.set_xticks(np.arange(matriks.shape[1]), list(matriks.columns))
     ax.set_yticks(np.arange(len(matriks)), [_bungkus_teks(v, 28) for v in matriks.index])
     ax.spines[:].set_visible(False)
@@ -121,6 +122,14 @@ def heatmap_sel(matriks: pd.DataFrame, judul: str = "Perubahan NRR") -> Figure:
     warna.ax.yaxis.set_major_formatter(fmt.sumbu_angka(2))
     warna.set_label("Perubahan NRR")
     return fig
+
+
+def _teks_di_atas(latar: tuple[float, float, float, float]) -> str:
+    """Black or white, whichever stands out more from ``latar`` (WCAG contrast: white from a
+    relative luminance below 0,18): black on the heatmap's deepest red, a drop of most of a
+    point, could hardly be read in print."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in latar[:3])
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18 else "black"
 
 
 @_bergaya
