@@ -15,6 +15,7 @@ from lkip.model.ikm_rinci import tabel_perubahan
 from lkip.model.skm_tahun import ringkas
 from lkip.presentation.kalimat_ikm import (
     batasan_perubahan,
+    komentar,
     perubahan,
     perubahan_nyata,
     perubahan_unsur,
@@ -275,6 +276,22 @@ class TestAnalisisPerubahan:
         assert perubahan_unsur(tabel.assign(kontribusi=[-0.004, 0.0, 0.001, 0, 0, 0])) == (
             "Menurut unsur, tidak ada unsur yang nilainya berubah."
         )
+
+    def test_comment_themes_name_every_unsur_as_often_named_as_the_third(self):
+        tema = [("U1", 12), ("U2", 11), ("U3", 10), ("U4", 16), ("U9", 11), ("lainnya", 51)]
+        k = {
+            "jumlah_komentar": 111,
+            "jumlah_responden": 400,
+            "tema": [{"unsur": u, "jumlah": n} for u, n in tema],
+        }
+        assert komentar(k, 2023) == [
+            "Sebanyak 111 dari 400 responden 2023 menulis komentar atau saran. Unsur yang paling "
+            "sering dibicarakan: U4 Biaya/Tarif (16), U1 Persyaratan (12), U2 Sistem, Mekanisme, "
+            "dan Prosedur (11), U9 Sarana dan Prasarana (11); 51 komentar tidak menyebut unsur "
+            "tertentu."
+        ]
+        k["tema"] = k["tema"][:2]  # fewer than three: all of them
+        assert "dibicarakan: U1 Persyaratan (12), U2 Sistem" in komentar(k, 2023)[0]
 
     def test_respondents_one_year_only(self):
         kini = baca_responden(SAMPLE / "skm_responden_2023_SINTETIS.csv")

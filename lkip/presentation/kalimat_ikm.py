@@ -113,7 +113,8 @@ def sel(s: Mapping[str, Any], tahun_lalu: int, tahun_kini: int) -> list[str]:
 
 
 def komentar(k: Mapping[str, Any], tahun: int) -> list[str]:
-    """Counts and themes only: the report never quotes a respondent."""
+    """Counts and themes only: the report never quotes a respondent. The three unsur named
+    most often, and any named as often as the third (the table beside it shows them all)."""
     awal = (
         f"Sebanyak {fmt.angka(k['jumlah_komentar'], 0)} dari "
         f"{fmt.angka(k['jumlah_responden'], 0)} responden {tahun} menulis komentar atau saran."
@@ -122,7 +123,9 @@ def komentar(k: Mapping[str, Any], tahun: int) -> list[str]:
     lain = sum(t["jumlah"] for t in k["tema"] if t["unsur"] == LAINNYA)
     if not tema:
         return [awal + " Tidak ada komentar yang menyebut unsur pelayanan tertentu."]
-    teratas = sorted(tema, key=lambda t: -t["jumlah"])[:3]
+    urut = sorted(tema, key=lambda t: -t["jumlah"])
+    ketiga = urut[min(3, len(urut)) - 1]["jumlah"]  # an unsur as often named ranks with it
+    teratas = [t for t in urut if t["jumlah"] >= ketiga]
     daftar = ", ".join(f"{unsur(t['unsur'])} ({fmt.angka(t['jumlah'], 0)})" for t in teratas)
     kalimat = f"{awal} Unsur yang paling sering dibicarakan: {daftar}"
     if lain:
