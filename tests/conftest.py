@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from lkip.core.paths import PACKAGE_ROOT
 
 SHIPPED_RAW = PACKAGE_ROOT / "data" / "raw" / "panarukan"
+
+
+# A cell holding one figure: "125 %", "10 menit", "A (81,28)", "Rp 2.008.940.215", "-0,25".
+ANGKA = re.compile(r"^([A-D] \()?[-+]?(Rp\s?)?\d[\d.]*(,\d+)?\)?(\s?%|\s[a-z]+)?$")
+
+
+def angka_rata_kiri(soup: BeautifulSoup, lewati: str = "") -> list[tuple[str, str]]:
+    """(table caption, cell) of every figure that does not stand right-aligned (class
+    ``angka``, lkip.presentation.display), in the tables whose caption does not start with
+    ``lewati``; row numbers (a first column headed "No") are left as they are."""
+    kiri = []
+    for fig in soup.select("figure.tabel"):
+        judul = fig.figcaption.get_text(" ", strip=True) if fig.figcaption else ""
+        if lewati and judul.startswith(lewati):
+            continue
+        kepala = [th.get_text(strip=True) for th in fig.select("thead tr:first-child th")]
+        for tr in fig.select("tbody tr"):
+            for i, td in enumerate(tr.find_all("td")):
+                if i == 0 and kepala[:1] in (["No"], ["No."]):
+                    continue
+                teks = td.get_text(" ", strip=True)
+                if ANGKA.match(teks) and "angka" not in (td.get("class") or []):
+                    kiri.append((judul[:30], teks))
+    return kiri
 
 
 def sidik_folder(folder: Path) -> dict[str, str]:

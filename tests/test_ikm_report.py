@@ -23,6 +23,7 @@ from lkip.inputs.responden import KOLOM_PROFIL, baca_responden
 from lkip.model.laporan import Laporan
 from lkip.presentation import kalimat_ikm, tabel_ikm
 from lkip.processed import susun
+from tests.conftest import angka_rata_kiri
 
 SAMPLE = PACKAGE_ROOT / "data" / "sample"
 NRR_2023 = [3.66, 3.65, 3.66, 3.61, 3.72, 3.78, 3.70, 3.99, 3.66]  # seed, Bab III
@@ -248,6 +249,7 @@ def test_exploration_notebook_on_the_sample(tmp_path: Path) -> None:
     assert _gambar(soup, r"^IKM per bulan tahun 2023") and _gambar(soup, r"^Perubahan NRR menurut")
     assert "sejak Juli:" in soup.get_text() and "Contoh komentar" in soup.get_text()
     assert [r[2] for r in _tabel(soup, r"^Uji perubahan IKM")] == ["ya", "ya", "tidak"]
+    assert angka_rata_kiri(soup) == []  # figures right-aligned, as in the report
     nb = nbformat.read(tmp_path / "eksplorasi_ikm.ipynb", as_version=4)
     keluaran = [o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])]
     assert any("application/vnd.jupyter.widget-view+json" in x for x in keluaran)
@@ -285,11 +287,7 @@ def test_chapter_notebook_shows_the_split(tmp_path: Path, root_responden: Path) 
         kitagawa["Pergeseran komposisi responden"], abs=0.015
     )
     assert tabel_ikm.CATATAN_SEGMEN in soup.get_text()
-    # their figures stand right-aligned, as every number column of the report does
-    for judul in (r"^Tabel 3\.2\.1\.3 ", r"^Tabel 3\.2\.1\.8 "):
-        (fig,) = [f for f in soup.select("figure.tabel") if re.search(judul, f.figcaption.text)]
-        for tr in fig.select("tbody tr"):
-            assert [td.get("class") for td in tr.find_all("td")][1:] == [["angka"]] * 6
+    assert angka_rata_kiri(soup) == []  # figures right-aligned, the IKM detail's too
     assert _tabel(soup, r"^Tabel 3\.2\.1\.5 ")[2][0] == "Perubahan IKM"
     # the detail: run chart, heatmap, the three cells, comment themes, the tests
     assert _gambar(soup, r"^Gambar 3\.2\.1\.4 : IKM per bulan tahun 2023")

@@ -17,7 +17,7 @@ from lkip.build import pipeline
 from lkip.build.eksekusi import BabGagal
 from lkip.cli import main
 from lkip.core.errors import DataTidakValid
-from tests.conftest import sidik_folder
+from tests.conftest import angka_rata_kiri, sidik_folder
 
 pytestmark = pytest.mark.slow
 
@@ -77,28 +77,11 @@ def test_sasaran_table_figures(soup: BeautifulSoup) -> None:
     ]
 
 
-# A cell holding one figure: "125 %", "10 menit", "A (81,28)", "Rp 2.008.940.215", "-0,25".
-ANGKA = re.compile(r"^([A-D] \()?[-+]?(Rp\s?)?\d[\d.]*(,\d+)?\)?(\s?%|\s[a-z]+)?$")
-
-
 def test_every_figure_in_a_table_is_right_aligned(soup: BeautifulSoup) -> None:
     """Figures stand right-aligned, so that their digits line up down a column, in every table
-    of the report. Not row numbers (No), nor the reviu's columns (Lampiran), which quote what
-    the seed printed, words and figures alike."""
-    kiri = []
-    for fig in soup.select("figure.tabel"):
-        judul = fig.figcaption.get_text(" ", strip=True)
-        if judul.startswith("Tabel L."):
-            continue
-        kepala = [th.get_text(strip=True) for th in fig.select("thead tr:first-child th")]
-        for tr in fig.select("tbody tr"):
-            for i, td in enumerate(tr.find_all("td")):
-                if i == 0 and kepala[:1] == ["No"]:
-                    continue
-                teks = td.get_text(" ", strip=True)
-                if ANGKA.match(teks) and "angka" not in (td.get("class") or []):
-                    kiri.append((judul[:14], teks))
-    assert kiri == []
+    of the report. Not the reviu's columns (Lampiran), which quote what the seed printed,
+    words and figures alike."""
+    assert angka_rata_kiri(soup, lewati="Tabel L.") == []
 
 
 def test_factors_of_a_missed_target_are_not_called_success(soup: BeautifulSoup) -> None:
