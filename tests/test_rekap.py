@@ -102,6 +102,16 @@ def test_a_figure_missing_for_the_same_reason_is_told_once_for_all_its_offices()
     ]
 
 
+def test_changes_are_points_written_as_the_figures_are() -> None:
+    """From 40 % to 60 % of desa is 20 percentage points: "+20", as the figures beside it
+    print without trailing zeros, under a header that says the unit."""
+    kini = _r("a", ikm=78.19, sakip=76.5, persen_idm=60.0, serapan=95.56)
+    lalu = _r("a", ikm=79.5, sakip=74.1, persen_idm=40.0, serapan=95.56)
+    df, _ = tabel_perubahan(Rekap(2024, (BarisRekap("a", kini, lalu),)))
+    assert df["Perubahan (poin)"].tolist() == ["-1,31", "+2,4", "+20", "0"]
+    assert df.loc[2, ["2023", "2024"]].tolist() == ["40 %", "60 %"]
+
+
 def _kabupaten(n: int) -> Rekap:
     """``n`` offices with every figure the recap draws, two indicators shared by all."""
     baris = []

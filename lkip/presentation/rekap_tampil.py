@@ -29,6 +29,9 @@ KOLOM = {
 }
 # Figures compared with last year, and how a change of each is written.
 PERUBAHAN = ("ikm", "sakip", "persen_idm", "serapan")
+# Every change is a difference of points (of the index, the score, or of a percentage), and
+# is written with the decimals the figures themselves show: "+20" from 40 % to 60 %.
+KOLOM_PERUBAHAN = "Perubahan (poin)"
 
 
 def teks(r: RingkasanInstansi, kunci: str) -> str:
@@ -96,7 +99,7 @@ def _per_alasan(kosong: list[tuple[str, str, str]]) -> list[str]:
 def _beda(kini: float | None, lalu: float | None) -> str:
     if kini is None or lalu is None:
         return fmt.KOSONG
-    return fmt.bertanda(kini - lalu)
+    return fmt.bertanda(kini - lalu, tetap=False)
 
 
 def tabel_perubahan(rekap: Rekap) -> tuple[pd.DataFrame, list[str]]:
@@ -117,14 +120,14 @@ def tabel_perubahan(rekap: Rekap) -> tuple[pd.DataFrame, list[str]]:
                     "Angka": judul,
                     lalu_t: fmt.KOSONG if lalu is None else _angka(kunci, lalu),
                     kini_t: fmt.KOSONG if kini is None else _angka(kunci, kini),
-                    "Perubahan": _beda(kini, lalu),
+                    KOLOM_PERUBAHAN: _beda(kini, lalu),
                 }
             )
             if lalu is None:
                 alasan = b.alasan_lalu if b.lalu is None else b.lalu.alasan.get(kunci)
                 if alasan:
                     catatan.append((b.kini.nama, f"{judul} {lalu_t}", alasan))
-    kolom = ["Instansi", "Angka", lalu_t, kini_t, "Perubahan"]
+    kolom = ["Instansi", "Angka", lalu_t, kini_t, KOLOM_PERUBAHAN]
     return pd.DataFrame(baris, columns=kolom), _per_alasan(catatan)
 
 
@@ -160,7 +163,7 @@ def bab_rekap(rekap: Rekap, kabupaten: str) -> str:
             html_tabel(
                 perubahan,
                 f"Tabel 2 : Angka utama tahun {t - 1} dan {t}",
-                angka=[str(t - 1), str(t), "Perubahan"],
+                angka=[str(t - 1), str(t), KOLOM_PERUBAHAN],
             )
         )
         if alasan:
