@@ -235,7 +235,7 @@ def test_change_from_last_year_and_shared_indicators(kabupaten: Kabupaten) -> No
     df, catatan = tabel_perubahan(rekap)
     m = df[(df["Instansi"] == "Kecamatan Mlandingan")].set_index("Angka")
     assert m.loc["Nilai SAKIP", "2022"] == "74,10" or m.loc["Nilai SAKIP", "2022"] == "74,1"
-    assert m.loc["Nilai SAKIP", "Perubahan"] == "+2,40"  # 76,5 - 74,1
+    assert m.loc["Nilai SAKIP", "Perubahan (poin)"] == "+2,4"  # 76,5 - 74,1
     assert m.loc["Serapan", "2022"] == "–"
     (serapan,) = [c for c in catatan if c.startswith("Serapan 2022")]  # one line, every office
     assert "Kecamatan Mlandingan" in serapan
