@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from lkip.core import fmt
 from lkip.core.errors import DataTidakValid
 from lkip.core.paths import InstansiTidakJelas, daftar_instansi, dengan_instansi, tahun_tersedia
 from lkip.formulas.predikat import predikat_sakip
@@ -107,8 +108,8 @@ def _angka(x: Any) -> float | None:
 def kunci_indikator(baris: pd.Series) -> str:
     """``kode_iku`` when the office filled it in, else the indicator's text as written."""
     kode = baris.get(KOLOM_KODE_IKU)
-    if isinstance(kode, str) and kode.strip():
-        return f"{KOLOM_KODE_IKU}:{kode.strip()}"
+    if not fmt.tanpa_teks(kode):
+        return f"{KOLOM_KODE_IKU}:{str(kode).strip()}"
     return f"indikator:{str(baris['indikator']).strip()}"
 
 

@@ -124,6 +124,11 @@ def test_nilai_desimal():
     assert fmt.nilai(8.25, "menit", 1) == "8,3 menit"
 
 
+def test_tanpa_teks_is_missing_or_blank_text():
+    assert [fmt.tanpa_teks(x) for x in (None, float("nan"), pd.NA, "", "  ")] == [True] * 5
+    assert [fmt.tanpa_teks(x) for x in ("Maju", " A ", 0, "0")] == [False] * 4
+
+
 def test_dengan_huruf():
     assert fmt.dengan_huruf("A", 82.4) == "A (82,4)"
     assert fmt.dengan_huruf("A", 92.857) == "A (92,86)"

@@ -44,6 +44,12 @@ def kosong(x: object) -> bool:
     return x is None or (pd.api.types.is_scalar(x) and bool(pd.isna(x)))
 
 
+def tanpa_teks(x: object) -> bool:
+    """True for a text that says nothing: missing (:func:`kosong`), or blank, as a processed
+    table reads an empty text cell back ("" where the computed table had None)."""
+    return kosong(x) or not str(x).strip()
+
+
 def _desimal(x: object) -> Decimal:
     """The decimal of ``x`` (:func:`lkip.core.numbers.ke_desimal`: 50.87499999999999 is 50.875)."""
     if isinstance(x, bool) or not isinstance(x, numbers.Number | Decimal):
@@ -114,7 +120,7 @@ def dengan_huruf(huruf: str | None, x: object, desimal: int = 2) -> str:
     if kosong(x):
         return KOSONG
     teks = angka(x, desimal)
-    if kosong(huruf) or not str(huruf).strip():
+    if tanpa_teks(huruf):
         return teks
     return f"{str(huruf).strip()} ({teks})"
 

@@ -18,7 +18,6 @@ from lkip.presentation.charts import (
     DPI,
     LEBAR,
     PALET,
-    _ada,
     _bergaya,
     _bungkus_teks,
     bagi_rata,
@@ -78,7 +77,7 @@ def idm_desa(
 
     label = []
     for i, status in enumerate(data["status_kini"]):
-        if not _status(status):
+        if fmt.tanpa_teks(status):
             continue
         puncak = np.nanmax([lalu[i], kini[i], 0.0])
         teks = _bungkus_teks(status, 10)
@@ -98,7 +97,7 @@ def idm_desa(
     _jauhkan(fig, ax, label)
     rincian = [
         f"{d} {fmt.angka(a, 4)} ({tahun_lalu}), {fmt.angka(b, 4)} ({tahun_kini})"
-        + (f" {s}" if _status(s) else "")
+        + ("" if fmt.tanpa_teks(s) else f" {s}")
         for d, a, b, s in zip(data["desa"], lalu, kini, data["status_kini"], strict=True)
     ]
     fig.set_label(f"Nilai IDM per desa: {'; '.join(rincian)}.")
@@ -136,9 +135,3 @@ def _jauhkan(fig: Figure, ax: Axes, label: list[Text]) -> None:
             return
         bawah, atas = ax.get_ylim()
         ax.set_ylim(bawah, atas + (lebih + 4) * (atas - bawah) / sumbu.height)
-
-
-def _status(status: object) -> bool:
-    """Whether a desa has this year's status: a processed table read back gives "" where the
-    status is missing (a desa without this year's score), a computed one None."""
-    return _ada(status) and str(status) != ""

@@ -6,8 +6,8 @@ They take the stored plain values and tables, so report and notebook say the sam
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -18,6 +18,8 @@ from lkip.formulas.ikm_waktu import NAMA_BULAN
 from lkip.formulas.komentar import LAINNYA
 from lkip.model.ikm_perubahan import LABEL_SELANG
 from lkip.model.skm_tahun import SumberSkm
+
+T = TypeVar("T")
 
 _NAMA_UNSUR = dict(UNSUR)
 
@@ -123,9 +125,7 @@ def komentar(k: Mapping[str, Any], tahun: int) -> list[str]:
     lain = sum(t["jumlah"] for t in k["tema"] if t["unsur"] == LAINNYA)
     if not tema:
         return [awal + " Tidak ada komentar yang menyebut unsur pelayanan tertentu."]
-    urut = sorted(tema, key=lambda t: -t["jumlah"])
-    ketiga = urut[min(3, len(urut)) - 1]["jumlah"]  # an unsur as often named ranks with it
-    teratas = [t for t in urut if t["jumlah"] >= ketiga]
+    teratas = _dengan_seri(sorted(tema, key=lambda t: -t["jumlah"]), 3, lambda t: t["jumlah"])
     daftar = ", ".join(f"{unsur(t['unsur'])} ({fmt.angka(t['jumlah'], 0)})" for t in teratas)
     kalimat = f"{awal} Unsur yang paling sering dibicarakan: {daftar}"
     if lain:
@@ -244,18 +244,25 @@ def perubahan_unsur(tabel: pd.DataFrame) -> str:
 
 def _paling(tabel: pd.DataFrame, banyak: int, turun: bool) -> list[Any]:
     """The ``banyak`` unsur that moved the IKM most one way, ranked by their points as printed
-    (two decimals), with every other unsur printed at the same points as the last of them, in
-    unsur order. Exact values that print alike differ by floating-point noise at most
-    (3,74 − 3,65 against 3,75 − 3,66): the noise chose which of three unsur at -0,25 the
-    report named, and a reader saw the other two in the table beside it. An unsur printed at
-    0,00 moved nothing."""
+    (two decimals), with every other unsur printed at the same points as the last of them
+    (:func:`_dengan_seri`), in unsur order. Exact values that print alike differ by
+    floating-point noise at most (3,74 − 3,65 against 3,75 − 3,66): the noise chose which of
+    three unsur at -0,25 the report named, and a reader saw the other two in the table beside
+    it. An unsur printed at 0,00 moved nothing."""
     baris = [(bulatkan(r.kontribusi, 2), r.unsur, r) for r in tabel.itertuples()]
     arah = [b for b in baris if (b[0] < 0 if turun else b[0] > 0)]
     arah.sort(key=lambda b: (b[0] if turun else -b[0], b[1]))
-    if len(arah) > banyak:
-        batas = arah[banyak - 1][0]
-        arah = [b for b in arah if b[0] == batas or (b[0] < batas if turun else b[0] > batas)]
-    return [b[2] for b in arah]
+    return [b[2] for b in _dengan_seri(arah, banyak, lambda b: b[0])]
+
+
+def _dengan_seri(urut: list[T], banyak: int, nilai: Callable[[T], object]) -> list[T]:
+    """The first ``banyak`` of ``urut`` (sorted, the most first) and every one after them whose
+    ``nilai`` equals the last one's: a sentence naming "the most" names all that tie, as the
+    table beside it shows them."""
+    if len(urut) <= banyak:
+        return urut
+    batas = nilai(urut[banyak - 1])
+    return [u for i, u in enumerate(urut) if i < banyak or nilai(u) == batas]
 
 
 def perubahan_segmen(
