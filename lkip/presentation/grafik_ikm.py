@@ -26,6 +26,9 @@ from lkip.presentation.charts import (
 )
 from lkip.presentation.tabel_ikm import nama_kolom
 
+HURUF_KATEGORI = 6.5
+"""Point size of the profile chart's category labels, which its rows are sized for."""
+
 
 @_bergaya
 def run_chart(
@@ -315,7 +318,7 @@ def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> F
         ax.barh(y, persen, 0.65, color=PALET["utama"])
         for yi, p, j in zip(y, persen, bagian["jumlah"], strict=True):
             ax.text(p + 1, yi, f"{fmt.persen(p, 1)} ({int(j)})", va="center", fontsize=6.5)
-        ax.set_yticks(y, label[k], fontsize=6.5)
+        ax.set_yticks(y, label[k], fontsize=HURUF_KATEGORI)
         ax.set_ylim(len(bagian) - 0.5, -0.5)
         ax.set_xlim(0, max(100.0, float(np.nanmax(persen, initial=0))) * 1.05 + 25)
         ax.xaxis.set_major_formatter(fmt.sumbu_persen())
@@ -328,8 +331,8 @@ def profil_responden(df: pd.DataFrame, judul: str = "Profil Responden SKM") -> F
 
 def _tinggi_kategori(label: list[str]) -> float:
     """Inches a profile panel needs for these wrapped category labels: every row as tall as
-    the longest label's lines (6,5 pt text, matplotlib's 1,2 line spacing), at least 0,17 in.
-    A fixed 0,17 in a row printed two- and three-line labels (long occupations) over their
-    neighbours'."""
+    the longest label's lines (:data:`HURUF_KATEGORI` points, matplotlib's 1,2 line spacing),
+    at least 0,17 in. A fixed 0,17 in a row printed two- and three-line labels (long
+    occupations) over their neighbours'."""
     baris_teks = max((t.count("\n") + 1 for t in label), default=1)
-    return len(label) * max(0.17, baris_teks * 6.5 * 1.2 / 72 + 0.05)
+    return len(label) * max(0.17, baris_teks * HURUF_KATEGORI * 1.2 / 72 + 0.05)
