@@ -27,7 +27,7 @@ KOLOM = {
     "tercapai": "Indikator tercapai",
     "temuan_reviu": "Temuan reviu",
 }
-# Figures compared with last year, and how a change of each is written.
+# Figures compared with last year (Tabel 2 of the recap).
 PERUBAHAN = ("ikm", "sakip", "persen_idm", "serapan")
 # Every change is a difference of points (of the index, the score, or of a percentage), and
 # is written with the decimals the figures themselves show: "+20" from 40 % to 60 %.
